@@ -1,0 +1,66 @@
+/*
+ * quotes.h - quotations and their speakers.
+ *
+ * pk_quotes_find() walks every block of a document, pairs quotation marks
+ * (curly, straight, doubled, guillemets, low-9, wrong-direction and
+ * mismatched ones), decides which pairs enclose reported speech, and
+ * attributes each to a speaker through Hindi speech cues (`ने कहा`,
+ * `कहते हैं`, `का कहना है`, `के मुताबिक़`, a `- Name` sign-off, ...).
+ *
+ * Everything is a byte offset into pk_doc_input(d)->bytes.  The work is
+ * linear in the size of the input: every look-around is bounded to the
+ * block or to a few kilobytes, so unbalanced marks cannot make it quadratic.
+ * Nothing here writes to a terminal, exits or keeps mutable global state.
+ */
+#ifndef PATHAK_QUOTES_H
+#define PATHAK_QUOTES_H
+
+#include <stddef.h>
+#include "input.h"
+#include "doc.h"
+
+/** Value of an offset field that does not apply (no mark, no mention). */
+#define PK_QUOTE_NONE ((size_t)-1)
+
+/** What kind of quotation a pair of marks encloses. */
+typedef enum {
+	PK_QUOTE_DIRECT = 0, /**< the speaker's own words: a clause or sentences */
+	PK_QUOTE_PARTIAL,    /**< a quoted fragment inside reported speech */
+} pk_quote_kind;
+
+/** One quotation.  Marks that enclose titles, names, labels or scare
+ *  quotes are not quotations and are never reported. */
+typedef struct pk_quote {
+	size_t start;         /**< first byte of the quoted text (inside the marks, whitespace trimmed) */
+	size_t end;           /**< one past its last byte */
+	size_t open_mark;     /**< offset of the opening mark, or PK_QUOTE_NONE */
+	size_t close_mark;    /**< offset of the closing mark, or PK_QUOTE_NONE (unbalanced) */
+	pk_quote_kind kind;   /**< direct or partial */
+	char *speaker;        /**< fullest name (or descriptor) in the article, UTF-8 NFC; NULL if unknown */
+	size_t mention_start; /**< the mention attached to the quote (`पुतिन`, `उन्होंने`), or PK_QUOTE_NONE */
+	size_t mention_end;   /**< one past the mention, or PK_QUOTE_NONE */
+	char *cue;            /**< the attribution cue (`ने कहा`, `ने … बताया`), UTF-8; NULL if none */
+} pk_quote;
+
+/** A list of quotations in document order. */
+typedef struct pk_quotes {
+	pk_quote *v;  /**< the quotations, sorted by start */
+	size_t n;     /**< how many */
+} pk_quotes;
+
+/**
+ * Find the quotations of @p d.  Indexes the whole document (so call it once,
+ * not per screen).  On success @p out owns the list; free it with
+ * pk_quotes_free().  On failure @p out is left empty.
+ *
+ * @return PK_OK, PK_ERR_NOMEM, or PK_ERR_ICU if normalisation failed.
+ */
+pk_status pk_quotes_find(pk_doc *d, pk_quotes *out);
+
+/** Free what pk_quotes_find() put in @p q and empty it.  Safe on a zeroed struct. */
+void pk_quotes_free(pk_quotes *q);
+
+/** "direct" or "partial": the name used by --json and --quotes.  Static storage. */
+const char *pk_quote_kind_name(pk_quote_kind k);
+
+#endif

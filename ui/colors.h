@@ -1,0 +1,38 @@
+/*
+ * colors.h - every colour and attribute pathak draws with, in one table.
+ * A new kind of highlight is one row here.  NO_COLOR (https://no-color.org)
+ * and monochrome terminals get attributes only.
+ */
+#ifndef PATHAK_COLORS_H
+#define PATHAK_COLORS_H
+
+#include <curses.h>
+
+typedef enum {
+	ROLE_TEXT = 0,
+	ROLE_TITLE,
+	ROLE_META,
+	ROLE_DATELINE,
+	ROLE_CAPTION,
+	ROLE_BYLINE,
+	ROLE_CONTROL,     /* a control character shown as a symbol */
+	ROLE_STATUS,
+	ROLE_HELP,
+	ROLE_QUOTE,       /* a quotation in the text */
+	ROLE_QUOTE_CUR,   /* the quotation jumped to */
+	ROLE_SPEAKER,     /* the speaker's mention */
+	ROLE_ENTITY,      /* a named entity (entity pane, later) */
+	ROLE_MATCH,       /* a search match (search, later) */
+	ROLE_MAX
+} color_role;
+
+/** Set up colour pairs; call after initscr().  Honours NO_COLOR. */
+void colors_init(void);
+
+/** The curses attributes (pair included) for drawing in @p role. */
+attr_t colors_attr(color_role role);
+
+/** The colour pair number for @p role (0 when colours are off). */
+short colors_pair(color_role role);
+
+#endif
