@@ -138,20 +138,17 @@ raw_bounds(const pk_doc *d, size_t off, size_t *a, size_t *b)
 		*b = le;
 		return;
 	}
-	/* A long line: cut at grid points. */
-	size_t k = off / GRID;
-	size_t c = cut_at(d, k * GRID);
-	if (c > off && k > 0)
-		c = cut_at(d, (k - 1) * GRID);
-	size_t n = cut_at(d, (k + 1) * GRID);
-	if (n <= off)
-		n = cut_at(d, (k + 2) * GRID);
-	if (ls_found && ls > c)
-		c = ls;
-	if (le_found && le < n)
-		n = le;
-	if (c > off)
-		c = ls_found ? ls : off;
+	/* A long line: the cut at or before off and the cut after it.  Grid
+	 * points are GRID apart and a cut lies within GRID/2 before its point,
+	 * so the two are among the cuts of points k-1 .. k+2. */
+	size_t k = off / GRID, c = ls_found ? ls : 0, n = le_found ? le : len;
+	for (size_t j = k ? k - 1 : 0; j <= k + 2; j++) {
+		size_t cut = cut_at(d, j * GRID);
+		if (cut <= off && cut > c)
+			c = cut;
+		if (cut > off && cut < n)
+			n = cut;
+	}
 	*a = c;
 	*b = n;
 }
@@ -670,7 +667,7 @@ pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n
 	for (size_t to; (to = pk_breaker_next(b)) != (size_t)-1;) {
 		/* split further at glued full stops inside [from, to) */
 		for (size_t i = from; i < to; i++)
-			if (glued_stop(s, i, blk->end)) {
+			if (i + 1 < to && glued_stop(s, i, blk->end)) {
 				if (push_range(&v, &nv, &cap, from, i + 1) < 0)
 					goto nomem;
 				from = i + 1;
