@@ -1,0 +1,281 @@
+# tests/lib.sh - shared helpers for the program-level tests (POSIX sh).
+#
+# Sourced by the test scripts:   . "$top_srcdir/tests/lib.sh"
+# The environment comes from AM_TESTS_ENVIRONMENT in Makefile.am:
+#   top_srcdir, top_builddir, PATHAK (the binary), LC_ALL=C.UTF-8.
+# Exit codes follow the automake test driver: 0 pass, 1 fail, 77 skip,
+# 99 hard error.
+
+: "${top_srcdir:?top_srcdir is not set (run the tests through make check)}"
+: "${PATHAK:?PATHAK is not set (run the tests through make check)}"
+LC_ALL=${LC_ALL:-C.UTF-8}
+export LC_ALL
+
+SEED=$top_srcdir/assets/articles/seed.txt
+SHARED_ARTICLES=$top_srcdir/../shared/data/articles
+
+# --------------------------------------------------------------- basics
+fail() {
+	printf 'FAIL: %s\n' "$*" >&2
+	exit 1
+}
+
+skip() {
+	printf 'SKIP: %s\n' "$*"
+	exit 77
+}
+
+hard_error() {
+	printf 'ERROR: %s\n' "$*" >&2
+	exit 99
+}
+
+ok() {
+	printf 'ok: %s\n' "$*"
+}
+
+need_python() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+}
+
+# A private temporary directory, $T, removed at exit together with any tmux
+# server this script started.
+_cleanup() {
+	if [ -n "${_TMUX_SOCK:-}" ]; then
+		tmux -L "$_TMUX_SOCK" kill-server >/dev/null 2>&1 || :
+	fi
+	if [ -n "${T:-}" ]; then
+		rm -rf "$T"
+	fi
+}
+T=$(mktemp -d "${TMPDIR:-/tmp}/pathak-test.XXXXXX") || hard_error "mktemp -d failed"
+trap '_cleanup' EXIT
+trap '_cleanup; exit 1' HUP INT TERM
+
+[ -x "$PATHAK" ] || hard_error "the program $PATHAK is missing (build it first)"
+[ -r "$SEED" ] || hard_error "the sample article $SEED is missing"
+
+# Short pause used by the poll loops (fractional sleep where available).
+_nap() {
+	sleep 0.05 2>/dev/null || sleep 1
+}
+
+# --------------------------------------------------------------- tmux
+# tmux runs on a private socket (pathak-PID) with no user configuration, no
+# status line (so the pane is exactly W x H) and remain-on-exit, so the last
+# screen of a program that exited can still be captured.
+need_tmux() {
+	command -v tmux >/dev/null 2>&1 || skip "tmux is not installed"
+}
+
+# tm ARGS... - run a tmux command against the private server.
+tm() {
+	tmux -L "$_TMUX_SOCK" "$@"
+}
+
+# tm_start W H COMMAND - start COMMAND (a shell command line) in a detached
+# W x H window.  COMMAND runs as: sh $T/run.sh; when it finishes, its exit
+# status is written to $T/exit as EXIT=<status>.
+tm_start() {
+	need_tmux
+	_w=$1 _h=$2
+	shift 2
+	_TMUX_SOCK=pathak-$$
+	rm -f "$T/exit"
+	cat >"$T/tmux.conf" <<EOF
+set -g status off
+set -g remain-on-exit on
+set -g default-terminal screen
+set -g history-limit 0
+EOF
+	{
+		printf '%s\n' "$*"
+		printf 'echo "EXIT=$?" >"%s/exit.tmp" && mv "%s/exit.tmp" "%s/exit"\n' "$T" "$T" "$T"
+	} >"$T/run.sh"
+	tmux -L "$_TMUX_SOCK" -f "$T/tmux.conf" -u new-session -d -s pk \
+		-x "$_w" -y "$_h" "sh '$T/run.sh'" ||
+		hard_error "tmux new-session failed"
+	# Pin the window size: no client is attached, so tmux would otherwise
+	# fall back to its default size.
+	tm resize-window -t pk -x "$_w" -y "$_h" >/dev/null 2>&1 || :
+}
+
+# screen - the visible pane text, one line per row.
+screen() {
+	tm capture-pane -p -t pk
+}
+
+# keys KEY... - send keys (tmux key names: Space, Enter, C-l, ...).
+keys() {
+	tm send-keys -t pk "$@"
+}
+
+# POLL_TRIES x 0.05 s is the longest any wait below polls (about 5 s).
+POLL_TRIES=${POLL_TRIES:-100}
+
+# wait_for TEXT - poll until TEXT (fixed string) is on screen; the screen is
+# left in $T/screen.  Returns 1 after about 5 s.
+wait_for() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		screen >"$T/screen" 2>/dev/null
+		grep -F -q -- "$1" "$T/screen" && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}
+
+# wait_gone TEXT - poll until TEXT is no longer on screen.
+wait_gone() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		screen >"$T/screen" 2>/dev/null
+		grep -F -q -- "$1" "$T/screen" || return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}
+
+# wait_line N TEXT - poll until screen row N (1-based) contains TEXT.
+wait_line() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		screen >"$T/screen" 2>/dev/null
+		sed -n "${1}p" "$T/screen" | grep -F -q -- "$2" && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}
+
+# wait_exit - poll until the command started by tm_start has finished; its
+# status is then in $EXIT_STATUS.  Returns 1 if it is still running.
+wait_exit() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		if [ -f "$T/exit" ]; then
+			EXIT_STATUS=$(sed -n 's/^EXIT=//p' "$T/exit")
+			return 0
+		fi
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}
+
+# alive - the command in the pane is still running.
+alive() {
+	[ ! -f "$T/exit" ] && [ "$(tm display-message -p -t pk '#{pane_dead}' 2>/dev/null)" = 0 ]
+}
+
+# show_screen MESSAGE - print MESSAGE and the last captured screen, then fail.
+fail_screen() {
+	printf 'FAIL: %s\n--- screen ---\n' "$1" >&2
+	screen >&2 2>/dev/null || cat "$T/screen" >&2 2>/dev/null
+	printf -- '--------------\n' >&2
+	exit 1
+}
+
+# first_text_line - the first non-blank row of the current screen, with
+# leading and trailing blanks removed.
+first_text_line() {
+	screen | sed -n '/[^ ]/{s/^ *//;s/ *$//;p;q;}'
+}
+
+# --------------------------------------------------------------- wrap check
+# wrap_check WIDTHS FILE... - for each FILE and each width in WIDTHS (a
+# comma-separated list, or LO-HI), run "$PATHAK --dump --width N FILE" and
+# check what a reader would see:
+#  * no line is wider than N cells (width as glibc wcwidth computes it:
+#    0 for Mn/Me/Cf and U+200B..U+200F, 2 for East Asian W/F, else 1;
+#    Devanagari spacing vowel signs (Mc) take 1);
+#  * no line starts with a combining mark, dependent vowel sign or virama
+#    (general category M*);
+#  * no text is lost or invented: the lines joined, without whitespace,
+#    equal the file's text without whitespace;
+#  * the program exits 0 and writes nothing to stderr.
+# One python3 process spawns all the dumps.  Prints a summary; exit 1 with
+# the first few problems on failure.
+wrap_check() {
+	need_python
+	python3 - "$PATHAK" "$@" <<'PYEOF'
+import re, subprocess, sys, time, unicodedata
+
+pathak, widths_arg, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+if '-' in widths_arg and ',' not in widths_arg:
+    lo, hi = widths_arg.split('-')
+    widths = list(range(int(lo), int(hi) + 1))
+else:
+    widths = [int(w) for w in widths_arg.split(',')]
+
+def cw(ch):
+    o = ord(ch)
+    if 0x200B <= o <= 0x200F:
+        return 0
+    if unicodedata.category(ch) in ('Mn', 'Me', 'Cf'):
+        return 0
+    if unicodedata.east_asian_width(ch) in ('W', 'F'):
+        return 2
+    return 1
+
+WS = re.compile(r'\s+')
+problems = []
+def problem(msg):
+    problems.append(msg)
+
+start = time.monotonic()
+runs = 0
+for path in files:
+    with open(path, 'rb') as f:
+        raw = f.read()
+    src = raw.decode('utf-8', errors='replace')
+    if src.startswith('\ufeff'):
+        src = src[1:]
+    want = WS.sub('', src)
+    for n in widths:
+        runs += 1
+        p = subprocess.run([pathak, '--dump', '--width', str(n), path],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        where = '%s --width %d' % (path, n)
+        if p.returncode != 0 or p.stderr:
+            problem('%s: exit %d, stderr %r' % (where, p.returncode, p.stderr[:200]))
+            continue
+        try:
+            out = p.stdout.decode('utf-8')
+        except UnicodeDecodeError as e:
+            problem('%s: output is not UTF-8: %s' % (where, e))
+            continue
+        lines = out.split('\n')
+        if lines and lines[-1] == '':
+            lines.pop()
+        for i, line in enumerate(lines, 1):
+            w = sum(cw(c) for c in line)
+            if w > n:
+                problem('%s: line %d is %d cells wide: %r' % (where, i, w, line))
+            if line and unicodedata.category(line[0]).startswith('M'):
+                problem('%s: line %d starts with the mark U+%04X (%s): %r'
+                        % (where, i, ord(line[0]), unicodedata.name(line[0], '?'), line))
+        got = WS.sub('', ''.join(lines))
+        if got != want:
+            k = 0
+            while k < min(len(got), len(want)) and got[k] == want[k]:
+                k += 1
+            problem('%s: text differs from the file at character %d: file %r, dump %r'
+                    % (where, k, want[max(0, k - 10):k + 20], got[max(0, k - 10):k + 20]))
+        if len(problems) > 200:
+            break
+    if len(problems) > 200:
+        break
+
+elapsed = time.monotonic() - start
+print('wrap_check: %d files x %d widths = %d dumps in %.1f s, %d problems'
+      % (len(files), len(widths), runs, elapsed, len(problems)))
+for m in problems[:20]:
+    print('  ' + m, file=sys.stderr)
+if len(problems) > 20:
+    print('  ... and %d more' % (len(problems) - 20), file=sys.stderr)
+sys.exit(1 if problems else 0)
+PYEOF
+}
