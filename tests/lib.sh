@@ -20,6 +20,19 @@ fail() {
 	exit 1
 }
 
+# soft_fail MESSAGE - record a failure and go on; finish exits 1 at the end.
+_SOFT_FAILED=0
+soft_fail() {
+	printf 'FAIL: %s\n' "$*" >&2
+	_SOFT_FAILED=1
+}
+
+# finish - exit 1 if any soft_fail was recorded, else 0.
+finish() {
+	[ "$_SOFT_FAILED" -eq 0 ] || exit 1
+	exit 0
+}
+
 skip() {
 	printf 'SKIP: %s\n' "$*"
 	exit 77
