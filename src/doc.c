@@ -459,33 +459,58 @@ pk_doc_block_at(const pk_doc *d, size_t off, pk_block *out)
 	return false;
 }
 
+static bool
+index_push(pk_doc *d, size_t start)
+{
+	if (d->nstarts == d->capstarts) {
+		size_t nc = d->capstarts ? d->capstarts * 2 : 1024;
+		size_t *nv = realloc(d->starts, nc * sizeof *nv);
+		if (!nv)
+			return false;
+		d->starts = nv;
+		d->capstarts = nc;
+	}
+	d->starts[d->nstarts++] = start;
+	return true;
+}
+
 bool
 pk_doc_index_step(pk_doc *d, size_t budget)
 {
-	size_t stop;
+	const char *s = d->in->bytes;
+	size_t len = d->in->len;
+	size_t stop = len - d->idx_pos > budget ? d->idx_pos + budget : len;
 	pk_block b;
 
 	if (d->indexed)
 		return true;
-	stop = d->idx_pos + budget < d->idx_pos ? SIZE_MAX : d->idx_pos + budget;
+	/* Line by line with memchr; only lines too long to be one block go
+	 * through the general (slower) block finder. */
 	while (d->idx_pos < stop) {
-		if (!bounds_fwd(d, d->idx_pos, &b)) {
-			d->idx_pos = d->in->len;
-			d->indexed = true;
-			return true;
+		size_t a = d->idx_pos;
+		const char *nl = memchr(s + a, '\n', len - a);
+		size_t le = nl ? (size_t)(nl - s) : len, e = le;
+		if (le - a <= PK_BLOCK_MAX) {
+			if (trim(s, &a, &e) && !index_push(d, a))
+				return false;  /* out of memory: try again later */
+			d->idx_pos = nl ? le + 1 : len;
+			continue;
 		}
-		if (d->nstarts == d->capstarts) {
-			size_t nc = d->capstarts ? d->capstarts * 2 : 1024;
-			size_t *nv = realloc(d->starts, nc * sizeof *nv);
-			if (!nv)
-				return false;  /* try again later; nothing is lost */
-			d->starts = nv;
-			d->capstarts = nc;
+		if (!bounds_fwd(d, a, &b)) {
+			d->idx_pos = len;
+			continue;
 		}
-		d->starts[d->nstarts++] = b.start;
+		if (b.start >= le) {  /* the rest of the long line was blank */
+			d->idx_pos = le;
+			continue;
+		}
+		if (!index_push(d, b.start))
+			return false;
 		d->idx_pos = b.end;
 	}
-	return false;
+	if (d->idx_pos >= len)
+		d->indexed = true;
+	return d->indexed;
 }
 
 bool
