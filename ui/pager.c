@@ -426,14 +426,29 @@ pager_key(pager *p, int ch)
 	return true;
 }
 
+/* After a resize near the end, pull the text down so that no screen
+ * shows the last lines above empty rows (as less does). */
+static void
+fill_to_end(pager *p)
+{
+	struct pos q = p->top;
+	int n = 1;
+	while (n < p->rows && pos_next(p, &q))
+		n++;
+	if (n < p->rows)
+		scroll_up(p, p->rows - n);
+}
+
 void
 pager_resize(pager *p)
 {
 	size_t anchor = p->empty ? 0 : pos_offset(p, &p->top);
 	geometry(p);
 	cache_flush(p);
-	if (!p->empty)
+	if (!p->empty) {
 		go_offset(p, anchor);
+		fill_to_end(p);
+	}
 }
 
 bool
