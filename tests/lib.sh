@@ -292,3 +292,49 @@ if len(problems) > 20:
 sys.exit(1 if problems else 0)
 PYEOF
 }
+
+# --------------------------------------------------------------- screen vs dump
+# dump_index DUMP SCREEN [FIRST LAST] - SCREEN is a capture (one row per
+# line); rows FIRST..LAST (1-based, default 1 and the row before the last,
+# which is the status line) hold the article.  Prints K, the 1-based index of
+# the DUMP line shown on row FIRST, when rows FIRST..LAST show exactly dump
+# lines K, K+1, ... (leading/trailing blanks ignored: the column is centred),
+# with blank rows after the end of the dump.  Otherwise prints a diagnosis on
+# stderr and returns 1.
+dump_index() {
+	python3 - "$@" <<'PYEOF'
+import sys
+dump = [l.strip() for l in open(sys.argv[1], encoding='utf-8').read().split('\n')]
+if dump and dump[-1] == '':
+    dump.pop()
+rows = [l.strip() for l in open(sys.argv[2], encoding='utf-8', errors='replace').read().split('\n')]
+if rows and rows[-1] == '' and len(sys.argv) <= 3:
+    rows.pop()
+first = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+last = int(sys.argv[4]) if len(sys.argv) > 4 else len(rows) - 1
+shown = rows[first - 1:last]
+def fits(k):
+    for i, r in enumerate(shown):
+        want = dump[k + i] if k + i < len(dump) else ''
+        if r != want:
+            return False
+    return True
+cands = [k for k in range(len(dump)) if fits(k)]
+if not cands or not any(shown):
+    # report the first row that does not follow the dump
+    top = shown[0] if shown else ''
+    ks = [k for k in range(len(dump)) if dump[k] == top and top]
+    print('screen rows %d..%d do not show consecutive --dump lines' % (first, last), file=sys.stderr)
+    if not ks:
+        print('  row %d %r is no --dump line' % (first, top), file=sys.stderr)
+    else:
+        k = ks[0]
+        for i, r in enumerate(shown):
+            want = dump[k + i] if k + i < len(dump) else ''
+            if r != want:
+                print('  row %d: screen %r\n         dump   %r' % (first + i, r, want), file=sys.stderr)
+                break
+    sys.exit(1)
+print(cands[0] + 1)
+PYEOF
+}
