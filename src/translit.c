@@ -92,8 +92,9 @@ is_mod(uint32_t c)
 	return c >= DV_CANDRABINDU_INV && c <= DV_VISARGA;
 }
 
-/* Short vowels after which anusvara is a nasal consonant, not nasalization:
- * inherent a, i, u, vocalic r (signs and independent letters). */
+/* Short vowels (inherent a, i, u, vocalic r; signs and letters): after them
+ * ASCII writes anusvara as the homorganic nasal (कुंभ kumbh), after a long
+ * vowel as n (गांव ganv). */
 static bool
 is_short_vowel(uint32_t c)
 {
@@ -684,7 +685,7 @@ emit_akshara(pk_translit *t, size_t k, size_t w1)
 			bool nukta = has_nukta(t, ci), last = c + 1 == a->ncons;
 			bool dead = !last || a->vow == V_VIRAMA ||
 			            (a->vow == V_INHERENT && a->del);
-			char buf[2 * VALMAX + 8];
+			char buf[sizeof t->scratch];
 
 			key[kl++] = (UChar)cc;
 			if (nukta)
@@ -702,9 +703,7 @@ emit_akshara(pk_translit *t, size_t k, size_t w1)
 			/* the dead form, for splitting consonant from vowel sign */
 			key[kl] = DV_VIRAMA;
 			s = unit(t, key, kl + 1, &dlen);
-			if (dlen > VALMAX)
-				dlen = VALMAX;
-			memcpy(buf, s, dlen);
+			memcpy(buf, s, dlen);   /* dlen <= sizeof t->scratch */
 			if (dead) {
 				kl++;
 				len = dlen;
@@ -713,8 +712,6 @@ emit_akshara(pk_translit *t, size_t k, size_t w1)
 				if (a->vow == V_MATRA)
 					key[kl++] = (UChar)cp[a->vidx].cp;
 				s = unit(t, key, kl, &len);
-				if (len > sizeof buf)
-					len = sizeof buf;
 				plen = (len >= dlen && memcmp(s, buf, dlen) == 0) ? dlen : len;
 				memcpy(buf, s, len);
 			}

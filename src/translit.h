@@ -32,15 +32,21 @@
  *       right to left means a deletion protects the schwa before it
  *       (समझना: sa-ma-jh(a)-na keeps the 'a' of म).
  *    An 'a' carrying anusvara, chandrabindu or visarga is never deleted.  For
- *    the context, anusvara after a short vowel (a, i, u, r̥) is a nasal
- *    consonant (कंपनी kampani), after a long vowel it only nasalizes it;
- *    chandrabindu always only nasalizes.  Compounds are not recognised, so
- *    the rule deletes across a morpheme boundary: राष्ट्रपति comes out
- *    "rashtrapti".
+ *    the context, anusvara after the inherent a (or अ) is a nasal consonant
+ *    (कंपनी kampani, संगठन sangathan); after other vowels it only nasalizes
+ *    them (पहुंचना pahunchna); chandrabindu always only nasalizes.
+ *    3. Compounds: the rule does not see morpheme boundaries (it would give
+ *    राष्ट्रपति "rashtrapti"), so a word ending in one of a few frequent
+ *    second members (सभा पति पत्नी वाद वादी नगर करण वती शास्त्र व्यवस्था
+ *    मंत्री मंत्रालय) has steps 1-2 applied to its two parts separately:
+ *    लोक|सभा loksabha, राष्ट्र|पति rashtrapati, आतंक|वाद atankvad.
+ *    Other compounds and loanwords still come out wrong (जनवरी "janavri",
+ *    गांधी|नगर works but हैदर|आबाद gives "haidrabad").
  *
  *  - Anusvara before a stop becomes the homorganic nasal (जोंग jong /
  *    jōṅg, संबंध sambandh, हिंदी hindi); elsewhere it is ṁ (ISO) or n
  *    (ASCII), except before व where ASCII writes m (संविधान samvidhan).
+ *    After a long vowel ASCII writes n before any consonant (गांव ganv).
  *    Chandrabindu is m̐ (ISO) or n (ASCII).  Visarga is ḥ (ISO); in ASCII it
  *    is h at the end of a word and silent inside one (दुःख dukh).
  *
