@@ -1,0 +1,236 @@
+/* test_term.c - the terminal probe: parsing scripted answers, the width
+ * model and render mode per terminal profile, and the timeout. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "term.h"
+
+/* The answers of a terminal at row r with the given cluster advances. */
+static size_t
+script(char *buf, size_t cap, int r, const int adv[3], const char *extra)
+{
+	return (size_t)snprintf(buf, cap, "\033[%d;1R\033[%d;%dR\033[%d;%dR\033[%d;%dR%s\033[%d;1R",
+	                        r, r, 1 + adv[0], r, 1 + adv[1], r, 1 + adv[2], extra, r);
+}
+
+static const int WC[3] = { 2, 2, 3 }, CL[3] = { 1, 2, 2 };
+
+struct profile {
+	const char *label;
+	term_env env;
+	const int *adv;        /* NULL: silent terminal */
+	const char *extra;     /* XTVERSION / DECRQM answers */
+	term_kind kind;
+	width_model model;
+	render_mode mode;
+	int decrqm;
+};
+
+static void
+t_profiles(void **st)
+{
+	(void)st;
+	const struct profile ps[] = {
+		{ "xterm", { .term = "xterm", .xterm_version = "XTerm(379)" }, WC,
+		  "\033P>|XTerm(379)\033\\\033[?2027;0$y", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, 0 },
+		{ "sakura (VTE)", { .term = "xterm-256color", .vte_version = "7006" }, WC,
+		  "\033[?2027;0$y", TERM_VTE, WIDTH_WCWIDTH, RENDER_SHAPED, 0 },
+		{ "alacritty", { .term = "alacritty", .alacritty = "1" }, WC,
+		  "", TERM_ALACRITTY, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		{ "urxvt", { .term = "rxvt-unicode-256color" }, WC,
+		  "", TERM_URXVT, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		{ "st", { .term = "st-256color" }, WC, "", TERM_ST, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		{ "kitty", { .term = "xterm-kitty", .kitty = "1" }, CL,
+		  "\033P>|kitty(0.26.5)\033\\\033[?2027;0$y", TERM_KITTY, WIDTH_CLUSTER, RENDER_SHAPED, 0 },
+		{ "mlterm", { .term = "xterm", .mlterm = "3.9.3" }, CL,
+		  "\033[?2027;0$y", TERM_MLTERM, WIDTH_CLUSTER, RENDER_SHAPED, 0 },
+		{ "tmux", { .term = "screen", .tmux = "/tmp/tmux-0/default,1,0" }, WC,
+		  "\033P>|tmux 3.3a\033\\", TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* an unknown terminal that advances per cluster: measured wins */
+		{ "unknown cluster", { .term = "xterm-256color" }, CL,
+		  "", TERM_UNKNOWN, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
+		/* kitty's environment, but XTVERSION says xterm (started from kitty) */
+		{ "inherited env", { .term = "xterm", .kitty = "3" }, WC,
+		  "\033P>|XTerm(379)\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* silent terminals: the table decides */
+		{ "silent kitty", { .term = "xterm-kitty", .kitty = "1" }, NULL,
+		  NULL, TERM_KITTY, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
+		{ "silent xterm", { .term = "xterm" }, NULL,
+		  NULL, TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+	};
+	for (size_t i = 0; i < sizeof ps / sizeof *ps; i++) {
+		const struct profile *p = &ps[i];
+		char buf[512];
+		term_answers a;
+		term_info ti;
+		size_t n = p->adv ? script(buf, sizeof buf, 7, p->adv, p->extra) : 0;
+		term_parse(buf, n, &a);
+		term_decide(&p->env, &a, true, &ti);
+		if (ti.kind != p->kind || ti.model != p->model || ti.mode != p->mode ||
+		    ti.decrqm_2027 != p->decrqm)
+			fail_msg("%s: kind %s model %d mode %s decrqm %d (%s; %s)", p->label,
+			         term_kind_name(ti.kind), ti.model, render_mode_name(ti.mode),
+			         ti.decrqm_2027, ti.model_why, ti.mode_why);
+		assert_int_equal(a.complete, p->adv != NULL);
+		assert_int_equal(ti.answered, p->adv != NULL);
+		if (p->adv)
+			for (int k = 0; k < TERM_PROBE_N; k++)
+				assert_int_equal(ti.adv[k], p->adv[k]);
+	}
+}
+
+static void
+t_locale_and_console(void **st)
+{
+	(void)st;
+	term_env e = { .term = "xterm" };
+	term_info ti;
+	term_decide(&e, NULL, false, &ti);
+	assert_int_equal(ti.mode, RENDER_LATIN);
+	e.term = "linux";
+	term_decide(&e, NULL, true, &ti);
+	assert_int_equal(ti.mode, RENDER_LATIN);
+	e.term = "dumb";
+	term_decide(&e, NULL, true, &ti);
+	assert_int_equal(ti.mode, RENDER_LATIN);
+	assert_false(ti.probed);
+}
+
+static void
+t_parse_noise(void **st)
+{
+	(void)st;
+	term_answers a;
+	/* typed keys between answers, an unknown reply, and a truncated tail */
+	const char s[] = "jk\033[3;1Rq\033[3;3R\033]11;rgb:0/0/0\033\\\033[3;3R \033[3;4R\033[3;";
+	term_parse(s, sizeof s - 1, &a);
+	assert_int_equal(a.ncpr, 4);
+	assert_false(a.complete);
+	assert_int_equal(term_advance(&a, 0), 2);
+	assert_int_equal(term_advance(&a, 2), 3);
+	assert_int_equal(a.decrqm_2027, -1);
+	assert_string_equal(a.xtversion, "");
+	/* a DECRQM answer that set the mode */
+	term_parse("\033[?2027;1$y", 11, &a);
+	assert_int_equal(a.decrqm_2027, 1);
+	/* a truncated XTVERSION is not taken */
+	term_parse("\033P>|XTer", 9, &a);
+	assert_string_equal(a.xtversion, "");
+	/* reports not in a row: advance unknown */
+	term_parse("\033[3;1R", 6, &a);
+	assert_int_equal(term_advance(&a, 0), -1);
+}
+
+static long
+ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* A pipe nobody writes to: the probe gives up within its timeout. */
+static void
+t_silent_pipe(void **st)
+{
+	(void)st;
+	int fds[2], out = open("/dev/null", O_WRONLY);
+	term_answers a;
+	struct timespec t0;
+	assert_int_equal(pipe(fds), 0);
+	assert_true(out >= 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(term_probe_fd(fds[0], out, TERM_PROBE_MS, &a), 0);
+	long ms = ms_since(&t0);
+	assert_true(ms >= TERM_PROBE_MS - 10);
+	assert_true(ms < TERM_PROBE_MS + 200);
+	assert_int_equal(a.ncpr, 0);
+	assert_false(a.complete);
+	close(fds[0]);
+	close(fds[1]);
+	close(out);
+}
+
+/* A pseudo-terminal that never answers: same, and its modes come back. */
+static void
+t_silent_pty(void **st)
+{
+	(void)st;
+	int m = posix_openpt(O_RDWR | O_NOCTTY);
+	if (m < 0 || grantpt(m) < 0 || unlockpt(m) < 0)
+		skip();
+	int s = open(ptsname(m), O_RDWR | O_NOCTTY);
+	assert_true(s >= 0);
+	struct termios before, after;
+	assert_int_equal(tcgetattr(s, &before), 0);
+	term_answers a;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(term_probe_fd(s, s, TERM_PROBE_MS, &a), 0);
+	long ms = ms_since(&t0);
+	assert_true(ms < TERM_PROBE_MS + 200);
+	assert_int_equal(a.ncpr, 0);
+	assert_int_equal(tcgetattr(s, &after), 0);
+	assert_int_equal(before.c_lflag, after.c_lflag);
+	/* what the probe wrote reached the terminal: the queries are there */
+	char buf[512];
+	ssize_t n = read(m, buf, sizeof buf - 1);
+	assert_true(n > 0);
+	buf[n] = 0;
+	assert_non_null(strstr(buf, "\033[6n"));
+	assert_non_null(strstr(buf, "\033[>0q"));
+	assert_non_null(strstr(buf, "\033[?2027$p"));
+	close(s);
+	close(m);
+}
+
+/* Answers already waiting: the probe returns as soon as the last is in. */
+static void
+t_answering_pipe(void **st)
+{
+	(void)st;
+	int fds[2], out = open("/dev/null", O_WRONLY);
+	char buf[256];
+	term_answers a;
+	struct timespec t0;
+	assert_int_equal(pipe(fds), 0);
+	size_t n = script(buf, sizeof buf, 12, CL, "\033P>|kitty(0.26.5)\033\\");
+	assert_int_equal(write(fds[1], buf, n), (ssize_t)n);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(term_probe_fd(fds[0], out, 5000, &a), 0);
+	assert_true(ms_since(&t0) < 1000);
+	assert_true(a.complete);
+	assert_string_equal(a.xtversion, "kitty(0.26.5)");
+	assert_int_equal(term_advance(&a, 0), 1);
+	assert_int_equal(term_advance(&a, 2), 2);
+	close(fds[0]);
+	close(fds[1]);
+	close(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest ts[] = {
+		cmocka_unit_test(t_profiles),
+		cmocka_unit_test(t_locale_and_console),
+		cmocka_unit_test(t_parse_noise),
+		cmocka_unit_test(t_silent_pipe),
+		cmocka_unit_test(t_silent_pty),
+		cmocka_unit_test(t_answering_pipe),
+	};
+	return cmocka_run_group_tests(ts, NULL, NULL);
+}

@@ -1,0 +1,443 @@
+/* term.c - identify the terminal and measure its cursor advance (no curses). */
+#include "config.h"
+
+#include "term.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+const char *const term_probe_text[TERM_PROBE_N] = {
+	"\xe0\xa4\x95\xe0\xa4\xbf",                          /* कि */
+	"\xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7",              /* क्ष */
+	"\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa5\xe0\xa4\xbf",  /* स्थि */
+};
+const int term_probe_wcwidth[TERM_PROBE_N] = { 2, 2, 3 };
+const int term_probe_cluster[TERM_PROBE_N] = { 1, 2, 2 };
+
+static const char *const kind_names[TERM_KIND_MAX] = {
+	[TERM_UNKNOWN] = "unknown",
+	[TERM_XTERM] = "xterm",
+	[TERM_VTE] = "VTE",
+	[TERM_KITTY] = "kitty",
+	[TERM_MLTERM] = "mlterm",
+	[TERM_ALACRITTY] = "alacritty",
+	[TERM_URXVT] = "urxvt",
+	[TERM_ST] = "st",
+	[TERM_FOOT] = "foot",
+	[TERM_WEZTERM] = "WezTerm",
+	[TERM_LINUX] = "Linux console",
+	[TERM_DUMB] = "dumb",
+};
+
+const char *
+term_kind_name(term_kind k)
+{
+	return k >= 0 && k < TERM_KIND_MAX ? kind_names[k] : "?";
+}
+
+static const char *
+env_or_null(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v ? v : NULL;
+}
+
+void
+term_env_get(term_env *e)
+{
+	e->term = env_or_null("TERM");
+	e->term_program = env_or_null("TERM_PROGRAM");
+	e->vte_version = env_or_null("VTE_VERSION");
+	e->kitty = env_or_null("KITTY_WINDOW_ID");
+	e->mlterm = env_or_null("MLTERM");
+	e->alacritty = env_or_null("ALACRITTY_WINDOW_ID");
+	if (!e->alacritty)
+		e->alacritty = env_or_null("ALACRITTY_LOG");
+	e->xterm_version = env_or_null("XTERM_VERSION");
+	e->tmux = env_or_null("TMUX");
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+/* Parse one CSI sequence at buf[i] (just after ESC [).  Returns the index
+ * after it, or 0 if it is truncated. */
+static size_t
+parse_csi(const char *buf, size_t n, size_t i, term_answers *a)
+{
+	int par[4] = { 0, 0, 0, 0 }, np = 0;
+	bool have = false;
+	char priv = 0, inter = 0;
+
+	if (i < n && (buf[i] == '?' || buf[i] == '>' || buf[i] == '<' || buf[i] == '='))
+		priv = buf[i++];
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+		if (c >= '0' && c <= '9') {
+			if (np < 4 && par[np] < 100000)
+				par[np] = par[np] * 10 + (c - '0');
+			have = true;
+		} else if (c == ';') {
+			if (np < 4)
+				np++;
+		} else if (c >= 0x20 && c <= 0x2F) {
+			inter = (char)c;
+		} else if (c >= 0x40 && c <= 0x7E) {
+			int count = np + (have || np ? 1 : 0);
+			if (c == 'R' && !priv && !inter && count == 2) {
+				if (a->ncpr < TERM_CPR_MAX) {
+					a->cpr_row[a->ncpr] = par[0];
+					a->cpr_col[a->ncpr] = par[1];
+				}
+				a->ncpr++;
+				if (a->ncpr >= TERM_PROBE_CPRS)
+					a->complete = true;
+			} else if (c == 'y' && priv == '?' && inter == '$' && count == 2 &&
+			           par[0] == 2027) {
+				a->decrqm_2027 = par[1];
+			}
+			return i + 1;
+		} else {
+			return i + 1;  /* not a CSI after all: skip the byte */
+		}
+	}
+	return 0;
+}
+
+/* Parse a DCS string at buf[i] (just after ESC P) up to ST. */
+static size_t
+parse_dcs(const char *buf, size_t n, size_t i, term_answers *a)
+{
+	for (size_t j = i; j + 1 < n; j++) {
+		if (buf[j] == 0x1b && buf[j + 1] == '\\') {
+			if (j - i >= 2 && buf[i] == '>' && buf[i + 1] == '|') {
+				size_t len = j - i - 2;
+				if (len >= sizeof a->xtversion)
+					len = sizeof a->xtversion - 1;
+				memcpy(a->xtversion, buf + i + 2, len);
+				a->xtversion[len] = 0;
+			}
+			return j + 2;
+		}
+	}
+	return 0;
+}
+
+void
+term_parse(const char *buf, size_t n, term_answers *a)
+{
+	memset(a, 0, sizeof *a);
+	a->decrqm_2027 = -1;
+	for (size_t i = 0; i < n;) {
+		if (buf[i] != 0x1b || i + 1 >= n) {
+			i++;    /* a typed key, or stray bytes */
+			continue;
+		}
+		size_t nx = 0;
+		if (buf[i + 1] == '[')
+			nx = parse_csi(buf, n, i + 2, a);
+		else if (buf[i + 1] == 'P')
+			nx = parse_dcs(buf, n, i + 2, a);
+		else
+			nx = i + 2;
+		if (nx == 0)
+			break;  /* truncated: the rest has not arrived */
+		i = nx;
+	}
+}
+
+int
+term_advance(const term_answers *a, int i)
+{
+	/* report 0 is the base (after CR), report i+1 follows cluster i */
+	if (i < 0 || i >= TERM_PROBE_N || a->ncpr < i + 2 || i + 1 >= TERM_CPR_MAX)
+		return -1;
+	return a->cpr_col[i + 1] - a->cpr_col[0];
+}
+
+/* ---------------------------------------------------------------- decisions */
+
+static bool
+prefix(const char *s, const char *p)
+{
+	return s && strncmp(s, p, strlen(p)) == 0;
+}
+
+static term_kind
+kind_from_env(const term_env *e)
+{
+	if (e->kitty || (e->term && strcmp(e->term, "xterm-kitty") == 0))
+		return TERM_KITTY;
+	if (e->mlterm || prefix(e->term, "mlterm"))
+		return TERM_MLTERM;
+	if (e->vte_version)
+		return TERM_VTE;
+	if (e->alacritty || prefix(e->term, "alacritty"))
+		return TERM_ALACRITTY;
+	if (e->term_program && strcmp(e->term_program, "WezTerm") == 0)
+		return TERM_WEZTERM;
+	if (prefix(e->term, "foot"))
+		return TERM_FOOT;
+	if (prefix(e->term, "rxvt"))
+		return TERM_URXVT;
+	if (prefix(e->term, "st-") || (e->term && strcmp(e->term, "st") == 0))
+		return TERM_ST;
+	if (prefix(e->term, "linux"))
+		return TERM_LINUX;
+	if (e->term && strcmp(e->term, "dumb") == 0)
+		return TERM_DUMB;
+	if (e->xterm_version)
+		return TERM_XTERM;
+	return TERM_UNKNOWN;
+}
+
+/* XTVERSION names the terminal better than the environment (which a
+ * terminal started from another may have inherited). */
+static term_kind
+kind_from_xtversion(const char *v, bool *tmux)
+{
+	if (prefix(v, "tmux"))
+		*tmux = true;
+	else if (prefix(v, "XTerm("))
+		return TERM_XTERM;
+	else if (prefix(v, "kitty"))
+		return TERM_KITTY;
+	else if (prefix(v, "foot"))
+		return TERM_FOOT;
+	else if (prefix(v, "WezTerm"))
+		return TERM_WEZTERM;
+	else if (prefix(v, "VTE"))
+		return TERM_VTE;
+	return TERM_UNKNOWN;
+}
+
+static bool
+is_cluster_terminal(term_kind k)
+{
+	return k == TERM_KITTY || k == TERM_MLTERM || k == TERM_FOOT;
+}
+
+static bool
+matches(const int *adv, const int *want)
+{
+	for (int i = 0; i < TERM_PROBE_N; i++)
+		if (adv[i] != want[i])
+			return false;
+	return true;
+}
+
+void
+term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
+{
+	memset(out, 0, sizeof *out);
+	out->utf8 = utf8;
+	out->kind = kind_from_env(e);
+	out->in_tmux = e->tmux != NULL;
+	out->decrqm_2027 = -1;
+	for (int i = 0; i < TERM_PROBE_N; i++)
+		out->adv[i] = -1;
+	if (a) {
+		out->probed = true;
+		out->decrqm_2027 = a->decrqm_2027;
+		snprintf(out->xtversion, sizeof out->xtversion, "%s", a->xtversion);
+		if (a->xtversion[0]) {
+			term_kind k = kind_from_xtversion(a->xtversion, &out->in_tmux);
+			if (k != TERM_UNKNOWN)
+				out->kind = k;
+		}
+		out->answered = true;
+		for (int i = 0; i < TERM_PROBE_N; i++) {
+			out->adv[i] = term_advance(a, i);
+			if (out->adv[i] < 0)
+				out->answered = false;
+		}
+	}
+
+	/* The advance model: measured beats the table. */
+	if (out->answered) {
+		out->model_why = "measured";
+		if (matches(out->adv, term_probe_wcwidth))
+			out->model = WIDTH_WCWIDTH;
+		else if (matches(out->adv, term_probe_cluster))
+			out->model = WIDTH_CLUSTER;
+		else {
+			/* neither: कि taking one column is the telling sign */
+			out->model = out->adv[0] == 1 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
+			out->model_why = "measured (nearest model)";
+		}
+	} else if (out->in_tmux) {
+		out->model = WIDTH_WCWIDTH;   /* tmux counts by wcwidth toward us */
+		out->model_why = "tmux";
+	} else if (is_cluster_terminal(out->kind)) {
+		out->model = WIDTH_CLUSTER;
+		out->model_why = "known terminal";
+	} else {
+		out->model = WIDTH_WCWIDTH;
+		out->model_why = "default";
+	}
+
+	/* The render mode. */
+	const char *name = term_kind_name(out->kind);
+	render_mode m;
+	const char *why;
+	if (!utf8) {
+		m = RENDER_LATIN;
+		why = "the locale is not UTF-8: ASCII only";
+	} else if (out->kind == TERM_LINUX) {
+		m = RENDER_LATIN;
+		why = "the Linux console has no Devanagari glyphs";
+	} else if (out->kind == TERM_DUMB) {
+		m = RENDER_LATIN;
+		why = "TERM=dumb";
+	} else if (out->kind == TERM_VTE) {
+		m = RENDER_SHAPED;
+		why = "reorders the vowel sign itself";
+	} else if (out->kind == TERM_WEZTERM) {
+		m = RENDER_SHAPED;
+		why = "shapes Devanagari";
+	} else if (is_cluster_terminal(out->kind)) {
+		m = RENDER_SHAPED;
+		why = "draws a cluster in its own cells (mlterm -otl shapes it)";
+	} else if (out->kind != TERM_UNKNOWN) {
+		m = RENDER_REORDER;
+		why = "neither shapes nor reorders";
+	} else if (out->model == WIDTH_CLUSTER) {
+		m = RENDER_SHAPED;
+		name = "a cluster-model terminal";
+		why = "draws a cluster in its own cells";
+	} else {
+		m = RENDER_REORDER;
+		name = out->in_tmux ? "tmux (outer terminal unknown)" : "an unknown terminal";
+		why = "most terminals neither shape nor reorder";
+	}
+	out->mode = m;
+	if (!utf8 || out->kind == TERM_LINUX || out->kind == TERM_DUMB)
+		snprintf(out->mode_why, sizeof out->mode_why, "%s", why);
+	else
+		snprintf(out->mode_why, sizeof out->mode_why, "%s %s", name, why);
+}
+
+/* ---------------------------------------------------------------- I/O */
+
+int
+term_write(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, s, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Read answers into buf until the last report or the deadline. */
+static size_t
+read_answers(int in_fd, long deadline, char *buf, size_t cap, term_answers *a)
+{
+	size_t n = 0;
+	for (;;) {
+		long left = deadline - now_ms();
+		if (left <= 0 || n == cap)
+			break;
+		struct pollfd pf = { .fd = in_fd, .events = POLLIN };
+		int r = poll(&pf, 1, (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		ssize_t k = read(in_fd, buf + n, cap - n);
+		if (k < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (k <= 0)
+			break;  /* EOF: nobody will answer */
+		n += (size_t)k;
+		term_parse(buf, n, a);
+		if (a->complete)
+			break;
+	}
+	return n;
+}
+
+int
+term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
+{
+	char q[256], buf[1024];
+	size_t qn = 0;
+	struct termios saved, raw;
+	bool tty = isatty(in_fd) && tcgetattr(in_fd, &saved) == 0;
+	long deadline = now_ms() + timeout_ms;
+	int rc = 0;
+
+	term_parse("", 0, a);
+	/* base report, then each cluster from column 1 */
+	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r\033[6n");
+	for (int i = 0; i < TERM_PROBE_N; i++)
+		qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r%s\033[6n", term_probe_text[i]);
+	/* erase what we printed; ask the name and mode 2027; the last report */
+	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r\033[K\033[>0q\033[?2027$p\033[6n");
+
+	if (tty) {
+		raw = saved;
+		raw.c_lflag &= (tcflag_t)~(ICANON | ECHO);
+		raw.c_cc[VMIN] = 0;
+		raw.c_cc[VTIME] = 0;
+		tcsetattr(in_fd, TCSANOW, &raw);
+	}
+	if (term_write(out_fd, q, qn) < 0)
+		rc = -1;
+	else
+		read_answers(in_fd, deadline, buf, sizeof buf, a);
+	if (tty)
+		tcsetattr(in_fd, TCSANOW, &saved);
+	return rc;
+}
+
+void
+term_detect(bool utf8, term_info *out)
+{
+	term_env e;
+	term_answers a;
+	int in_fd = -1;
+	bool opened = false;
+
+	term_env_get(&e);
+	/* Only where it is safe and useful: a terminal on stdout, not dumb, and
+	 * UTF-8 (the probe prints Devanagari; elsewhere pathak is ASCII only). */
+	if (!utf8 || !e.term || strcmp(e.term, "dumb") == 0 || prefix(e.term, "linux") ||
+	    !isatty(STDOUT_FILENO)) {
+		term_decide(&e, NULL, utf8, out);
+		return;
+	}
+	if (isatty(STDIN_FILENO)) {
+		in_fd = STDIN_FILENO;
+	} else {
+		in_fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
+		opened = in_fd >= 0;
+	}
+	if (in_fd < 0 || term_probe_fd(in_fd, STDOUT_FILENO, TERM_PROBE_MS, &a) < 0) {
+		term_decide(&e, NULL, utf8, out);
+	} else {
+		term_decide(&e, &a, utf8, out);
+	}
+	if (opened)
+		close(in_fd);
+}
