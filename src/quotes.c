@@ -1,0 +1,1589 @@
+/*
+ * quotes.c - quotation marks paired, classified and attributed.
+ *
+ * Per block (a paragraph; a whole article for texts that lost their line
+ * breaks) the text is cut into tokens: words, punctuation and quotation
+ * marks.  Marks are paired with a small stack that trusts spacing more than
+ * glyph direction (a `”` before a word opens, a `“` after a word closes), so
+ * wrong-direction and mismatched marks pair as published.  A pair is a
+ * quotation when it holds a clause, or a short fragment inside a sentence
+ * with a speech cue; titles, names and labels are dropped.  Attribution looks
+ * at the clause just before the opener and the clause just after the closer.
+ *
+ * A second pass resolves speakers: pronouns and definite descriptors to the
+ * nearest named speaker before them, short names to the fullest form found
+ * nearby in the article.  Every look-around is bounded (tokens in a clause,
+ * bytes around a quote), so the whole thing is linear in the input.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* memmem, strdup, open_memstream */
+#endif
+#include "config.h"
+#include "quotes.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#define NONE PK_QUOTE_NONE
+
+/* Bounds that keep every look-around constant-size. */
+#define MAX_OPEN_BYTES 4000   /* a quote open longer than this lost its closer */
+#define UNBAL_TAIL 1500       /* an unclosed quote this close to a block end runs to it */
+#define CLAUSE_TOKS 48        /* tokens looked at before an opener or after a closer */
+#define NP_WORDS 7            /* longest speaker noun phrase, in words */
+#define ANTE_BYTES 6000       /* how far back a pronoun looks for its antecedent */
+#define CONT_BYTES 4000       /* how far back a cue-less quote inherits a speaker */
+#define NAME_BACK 12000       /* window searched for the fullest form of a name */
+#define NAME_FWD 4000
+
+/* ------------------------------------------------------------------ */
+/* Tokens                                                              */
+
+enum { T_WORD, T_PUNCT, T_MARK };
+enum { F_DOUBLE = 1, F_SINGLE = 2 };
+enum { D_OPEN = 1, D_CLOSE = 2, D_NEUTRAL = 3 };
+
+typedef struct tok {
+	size_t s, e;          /* bytes */
+	uint32_t cp;          /* the code point of a punctuation token */
+	unsigned char t, fam, dir;
+	bool sp;              /* whitespace (or the block start) before it */
+} tok;
+
+typedef struct toks {
+	tok *v;
+	size_t n, cap;
+} toks;
+
+static bool
+is_space_cp(uint32_t c)
+{
+	return c == 0xFEFF || c < 0x20 || u_isUWhiteSpace((UChar32)c);
+}
+
+static bool
+is_word_cp(uint32_t c)
+{
+	if (c == 0x200C || c == 0x200D)
+		return true;
+	if (c == 0xFFFD)
+		return false;
+	uint32_t m = U_GET_GC_MASK((UChar32)c);
+	return (m & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
+}
+
+/* Apostrophes and hyphens inside a word (ओ’ब्रायन, वॉलर-ब्रिज), a point in a number. */
+static bool
+is_joiner_cp(uint32_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2018 || c == '-' || c == 0x2010 ||
+	       c == 0x2011 || c == '.';
+}
+
+/* Family and direction of a quotation mark, 0 if @p c is none. */
+static int
+mark_kind(uint32_t c, unsigned char *dir)
+{
+	switch (c) {
+	case 0x201C: case 0x201E: case 0x201F: case 0xAB:
+		*dir = D_OPEN; return F_DOUBLE;
+	case 0x201D: case 0xBB:
+		*dir = D_CLOSE; return F_DOUBLE;
+	case '"':
+		*dir = D_NEUTRAL; return F_DOUBLE;
+	case 0x2018: case 0x201A: case '`': case 0x2039:
+		*dir = D_OPEN; return F_SINGLE;
+	case 0x2019: case 0x203A:
+		*dir = D_CLOSE; return F_SINGLE;
+	case '\'':
+		*dir = D_NEUTRAL; return F_SINGLE;
+	default:
+		return 0;
+	}
+}
+
+static int
+toks_push(toks *k, tok t)
+{
+	if (k->n == k->cap) {
+		size_t nc = k->cap ? k->cap * 2 : 256;
+		tok *nv = realloc(k->v, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		k->v = nv;
+		k->cap = nc;
+	}
+	k->v[k->n++] = t;
+	return 0;
+}
+
+/* Tokenize bytes [a, b) of s (len bytes in all) into k (emptied first). */
+static int
+tokenize(const char *s, size_t len, size_t a, size_t b, toks *k)
+{
+	size_t i = a;
+	bool sp = true;
+
+	k->n = 0;
+	while (i < b) {
+		size_t st = i;
+		uint32_t c = pk_decode(s, b, &i);
+		unsigned char dir = 0;
+		int fam;
+
+		if (is_space_cp(c)) {
+			sp = true;
+			continue;
+		}
+		if (is_word_cp(c)) {
+			for (;;) {
+				size_t j = i;
+				if (j >= b)
+					break;
+				uint32_t d = pk_decode(s, b, &j);
+				if (is_word_cp(d)) {
+					i = j;
+					continue;
+				}
+				if (is_joiner_cp(d) && j < b) {
+					size_t k2 = j;
+					uint32_t e = pk_decode(s, b, &k2);
+					/* a point joins digits only */
+					if (is_word_cp(e) && (d != '.' ||
+					    (u_isdigit((UChar32)c) && u_isdigit((UChar32)e)))) {
+						i = k2;
+						c = e;
+						continue;
+					}
+				}
+				break;
+			}
+			if (toks_push(k, (tok){ st, i, 0, T_WORD, 0, 0, sp }) < 0)
+				return -1;
+			sp = false;
+			continue;
+		}
+		fam = mark_kind(c, &dir);
+		if (fam) {
+			/* doubled marks (‘‘ ’’ '' `` ‚‚) act as one double mark */
+			size_t j = i;
+			if (j < b) {
+				uint32_t d = pk_decode(s, b, &j);
+				if (d == c && fam == F_SINGLE) {
+					i = j;
+					fam = F_DOUBLE;
+				}
+			}
+			if (toks_push(k, (tok){ st, i, c, T_MARK, (unsigned char)fam, dir, sp }) < 0)
+				return -1;
+			sp = false;
+			continue;
+		}
+		if (toks_push(k, (tok){ st, i, c, T_PUNCT, 0, 0, sp }) < 0)
+			return -1;
+		sp = false;
+	}
+	(void)len;
+	return 0;
+}
+
+static bool
+is_sent_end(const tok *t)
+{
+	return t->t == T_PUNCT && (t->cp == '.' || t->cp == 0x964 || t->cp == 0x965 ||
+	                          t->cp == '?' || t->cp == '!');
+}
+
+static bool
+is_open_bracket(const tok *t)
+{
+	return t->t == T_PUNCT && (t->cp == '(' || t->cp == '[' || t->cp == '{');
+}
+
+/* ------------------------------------------------------------------ */
+/* Word lists.  Compared with nukta folded away (क़ = क), so either      */
+/* spelling in the text matches.                                        */
+
+static uint32_t
+fold_cp(uint32_t c)
+{
+	static const uint16_t base[8] = { 0x915, 0x916, 0x917, 0x91C, 0x921, 0x922, 0x92B, 0x92F };
+	if (c >= 0x958 && c <= 0x95F)
+		return base[c - 0x958];
+	if (c == 0x929)
+		return 0x928;
+	if (c == 0x931)
+		return 0x930;
+	if (c == 0x934)
+		return 0x933;
+	return c;
+}
+
+/* Folded next code point: skips nukta and ZW(N)J. */
+static uint32_t
+fold_next(const char *s, size_t len, size_t *pos)
+{
+	while (*pos < len) {
+		uint32_t c = pk_decode(s, len, pos);
+		if (c == 0x93C || c == 0x200C || c == 0x200D)
+			continue;
+		return fold_cp(c);
+	}
+	return 0;
+}
+
+/* Does token bytes [a, b) equal word w (folded)? */
+static bool
+word_eq(const char *s, size_t a, size_t b, const char *w)
+{
+	size_t wl = strlen(w), i = a, j = 0;
+	for (;;) {
+		uint32_t x = fold_next(s, b, &i);
+		uint32_t y = fold_next(w, wl, &j);
+		if (x != y)
+			return false;
+		if (!x)
+			return true;
+	}
+}
+
+static bool
+tok_in(const char *s, const tok *t, const char *const *list)
+{
+	if (t->t != T_WORD)
+		return false;
+	/* fast path: a word whose first letter differs cannot match (a
+	 * precomposed nukta letter at the start takes the slow path) */
+	const unsigned char *w = (const unsigned char *)s + t->s;
+	bool slow = t->e - t->s < 3 || (w[0] == 0xE0 && w[1] == 0xA5 && w[2] >= 0x98 && w[2] <= 0x9F);
+	for (; *list; list++) {
+		if (!slow && memcmp(w, *list, 3))
+			continue;
+		if (word_eq(s, t->s, t->e, *list))
+			return true;
+	}
+	return false;
+}
+
+/* Verbs of saying that take `ने`: X ने (…) कहा. */
+static const char *const ne_verbs[] = {
+	"कहा", "बताया", "लिखा", "पूछा", "ट्वीट", "जोड़ा", "दोहराया", "स्वीकारा",
+	"माना", "दावा", "अपील", "घोषणा", "जताया", "जताई", "धन्यवाद", "शुक्रिया",
+	"टिप्पणी", "बयान", "चेतावनी", "आग्रह", "जवाब", "कहीं", "समझाया", "पुकारा",
+	"लिखी", "कही", "बोला", "सुझाव", "आरोप", NULL
+};
+
+/* Verbs whose subject stands bare before them: X कहते हैं. */
+static const char *const subj_verbs[] = {
+	"कहते", "कहती", "कहता", "बताते", "बताती", "बताता", "मानते", "मानती",
+	"मानता", "सोचते", "सोचती", "सोचता", "बोले", "बोलीं", "बोली", "बोलते",
+	"बोलती", "पूछते", "पूछती", "लिखते", "लिखती", "लिखता", "जोड़ते", "जोड़ती",
+	"समझाते", "समझाती", "कहतीं", "बतातीं", "मानतीं", "कहेंगे", NULL
+};
+
+/* Nouns after का/की/के that make a cue: X का कहना है, X के मुताबिक़. */
+static const char *const gen_nouns[] = {
+	"कहना", "मानना", "मुताबिक", "अनुसार", "कथन", "शब्दों", "सोचना", NULL
+};
+
+static const char *const genitives[] = { "का", "की", "के", NULL };
+
+/* Words that end a speaker noun phrase walking backwards. */
+static const char *const np_stops[] = {
+	"कि", "और", "तथा", "एवं", "या", "तो", "लेकिन", "मगर", "परंतु", "पर", "किंतु",
+	"जबकि", "जब", "तब", "अब", "फिर", "भी", "ही", "में", "से", "को", "ने", "है",
+	"हैं", "था", "थे", "थी", "थीं", "हो", "बाद", "साथ", "दौरान", "लिए", "इसलिए",
+	"इसीलिए", "क्योंकि", "हालांकि", "हालाँकि", "यहां", "यहाँ", "वहां", "वहाँ", "आज",
+	"कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार",
+	"शनिवार", "रविवार", "यह", "ये", "इस", "उस", "इन", "जो", "जिसे", "कहा",
+	"बताया", "करते", "हुए", "कर", "करके", "पहले", "दिया", "किया", "गया", "गई",
+	"रहे", "रही", "रहा", "नहीं", "न", "ना", "बल्कि", "सिर्फ", "केवल", "अनुसार",
+	"मुताबिक", "दरअसल", "वैसे", "साथ", "बारे", "तरह", "प्रति", "द्वारा", "खिलाफ",
+	"अंत", "आखिर", "इसके", "उसके", "इसपर", "जवाब", "पूछे", "जाने", "वाले", "वाली",
+	"सबसे", "बहुत", "कहना", "मानना", "फ़िलहाल", "हाँ", "हां", "मैंने", "हमने", "मैं",
+	"हम", "आप", "हुई", "हुआ", "तुम", "यदि", "अगर", "जैसे", "बीच", "बावजूद", "आए",
+	"आई", "गए", "जाकर", "होकर", "लेकर", "देकर", "मिलकर", "करने", "होने", "देने", "तहत",
+	"ज़रिए", "जरिए", "ओर", "तरफ", "सामने", "पास", "अलावा", "वजह", "कारण", "यही", "वही",
+	NULL
+};
+
+/* Adverbs that may stand between a subject and its verb. */
+static const char *const skip_adv[] = {
+	"यही", "वही", "भी", "ही", "फिर", "तो", "अब", "हमेशा", "अक्सर", "सिर्फ़", "सिर्फ",
+	"आगे", "साफ", "साफ़", NULL
+};
+
+/* Pronoun mentions, resolved to an antecedent. */
+static const char *const pronouns[] = {
+	"उन्होंने", "उन्होने", "इन्होंने", "उसने", "इसने", "वह", "वो", "वे", "उनका",
+	"उनकी", "उनके", "उसका", "उसकी", "उसके", "इनका", "इनकी", "इनके", "उन्हें",
+	"उन्हों", NULL
+};
+
+/* Pronouns with ने fused in. */
+static const char *const pron_ne[] = {
+	"उन्होंने", "उन्होने", "इन्होंने", "उसने", "इसने", NULL
+};
+
+/* Titles, roles and kin terms: a name starts after the last of these. */
+static const char *const descriptors[] = {
+	"प्रोफेसर", "प्रोफ़ेसर", "प्रो", "डॉ", "डॉक्टर", "श्री", "श्रीमती", "सुश्री",
+	"मंत्री", "प्रधानमंत्री", "मुख्यमंत्री", "राष्ट्रपति", "उपराष्ट्रपति", "नेता",
+	"अधिकारी", "प्रवक्ता", "विश्लेषक", "सलाहकार", "प्रतिनिधि", "अभिनेता",
+	"अभिनेत्री", "सह-अभिनेता", "निर्देशक", "लेखक", "लेखिका", "विशेषज्ञ",
+	"वैज्ञानिक", "शोधकर्ता", "अध्यक्ष", "सचिव", "महासचिव", "सांसद", "विधायक",
+	"कप्तान", "कोच", "खिलाड़ी", "छात्र", "छात्रा", "शिक्षक", "शिक्षिका", "अध्यापक",
+	"अध्यापिका", "पत्रकार", "संपादक", "प्रमुख", "निदेशक", "प्रबंधक", "मेयर",
+	"राज्यपाल", "न्यायाधीश", "जज", "वकील", "कमिश्नर", "आयुक्त", "सदस्य",
+	"कार्यकर्ता", "समर्थक", "प्रशंसक", "युवा", "महिला", "पुरुष", "व्यक्ति", "किसान",
+	"मजदूर", "चिकित्सक", "संस्थापक", "सीईओ", "चेयरमैन", "प्रेसिडेंट", "मालिक",
+	"पिता", "मां", "माँ", "बेटा", "बेटी", "पत्नी", "पति", "भाई", "बहन", "दोस्त",
+	"मित्र", "साथी", "कलाकार", "गायक", "गायिका", "उम्मीदवार", "प्रत्याशी",
+	"राजनेता", "विद्वान", "इतिहासकार", "अर्थशास्त्री", "डायरेक्टर", "मैनेजर",
+	"कमांडर", "जनरल", "सेनाध्यक्ष", "प्रधान", "सरपंच", "स्वयंसेवक", "स्वयंसेविका",
+	"निवासी", "लोग", "बच्चे", "अफसर", "अफ़सर", "इंस्पेक्टर", "दारोगा", "सिपाही",
+	"राजदूत", "उपाध्यक्ष", "कुलपति", "मौलाना", "स्वामी", "साहब", "वर्षीय", "साल",
+	"वर्ष", "पूर्व", "रिपोर्ट", "बयान", "अखबार", "विभाग", "मंत्रालय", "सरकार",
+	"कंपनी", "संस्था", "संगठन", "पार्टी", "उपसंपादक", "एंकर", "रिपोर्टर",
+	"कारोबारी", "व्यापारी", "सब", "सभी", "कुछ", "कोई", "दोनों", "अयातुल्लाह",
+	"आयतुल्ला", "अन्य", "इंजीनियर", "अभियंता", "प्रधानाचार्य", "प्रिंसिपल", "दूसरे", "दूसरी", "लोगों", "डीएम", "एसपी", "एसएसपी", "आईजी", "डीजीपी", "अभियुक्त",
+	NULL
+};
+
+/* Nouns that make a short quoted phrase a title, name or label. */
+static const char *const title_nouns[] = {
+	"फ़िल्म", "फिल्म", "फिल्मों", "नाटक", "सीरियल", "धारावाहिक", "शो", "गाना", "गाने",
+	"गीत", "किताब", "पुस्तक", "उपन्यास", "अखबार", "अख़बार", "पत्रिका", "चैनल",
+	"योजना", "अभियान", "नाम", "नामक", "श्रेणी", "टैगलाइन", "नारा", "नारे", "ऐप",
+	"एप", "मिशन", "ऑपरेशन", "संस्था", "संगठन", "कंपनी", "पार्टी", "ब्रांड",
+	"कार्यक्रम", "कविता", "कहानी", "एल्बम", "वेबसाइट", "पोर्टल", "हैशटैग", "स्कीम",
+	"उपनाम", "शीर्षक", "सीरीज़", "सीरीज", "श्रृंखला", "पुरस्कार", "सम्मान", "आंदोलन",
+	"स्टेडियम", "मैगज़ीन", "मैगजीन", "रिपोर्ट", "कॉलम", "लेख", NULL
+};
+
+/* Words in a sentence that make a short quoted phrase a partial quotation. */
+static const char *const speechy[] = {
+	"कहा", "कहना", "कहते", "कहती", "कहता", "कही", "बताया", "बताते", "बताती",
+	"दावा", "धन्यवाद", "शुक्रिया", "जताना", "जताया", "जताई", "बोले", "बोलीं",
+	"लिखा", "पूछा", "मानना", "मुताबिक", "कहतीं", "करार", "बताना", "अपील",
+	"आरोप", NULL
+};
+
+static const char *const auxes[] = { "है", "हैं", "था", "थे", "थी", "थीं", "हूं", "हूँ", NULL };
+
+/* ------------------------------------------------------------------ */
+/* The result being built                                              */
+
+enum { NP_NONE, NP_NAME, NP_PRONOUN, NP_DEF_DESC, NP_INDEF_DESC };
+
+/* What pass 1 knows of a quote's attribution. */
+typedef struct raw_attr {
+	int np;               /* NP_* */
+	size_t ms, me;        /* the mention */
+	size_t ns, ne;        /* the name part of a NP_NAME mention */
+	bool cont;            /* no cue: continues the previous speaker */
+} raw_attr;
+
+/* A named subject of some speech cue (quote or narration), for antecedents. */
+typedef struct hist {
+	size_t pos;           /* where the name is */
+	size_t ns, ne;        /* the name */
+	bool strong;          /* subject of a speech cue, not just of any ने */
+} hist;
+
+typedef struct ctx {
+	const char *s;
+	size_t len;
+	toks tk;
+	pk_quotes out;
+	size_t cap;
+	raw_attr *ra;         /* parallel to out.v */
+	size_t racap;
+	hist *h;
+	size_t nh, hcap;
+	bool oom;
+} ctx;
+
+static void *
+grow(void *v, size_t *cap, size_t need, size_t elt)
+{
+	if (need <= *cap)
+		return v;
+	size_t nc = *cap ? *cap * 2 : 64;
+	while (nc < need)
+		nc *= 2;
+	void *nv = realloc(v, nc * elt);
+	if (nv)
+		*cap = nc;
+	return nv;
+}
+
+static char *
+dup_range(const char *s, size_t a, size_t b)
+{
+	char *p = malloc(b - a + 1);
+	if (p) {
+		memcpy(p, s + a, b - a);
+		p[b - a] = '\0';
+	}
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Noun phrases and cues inside one block's tokens                     */
+
+static bool
+is_pronoun(const ctx *c, const tok *t)
+{
+	return tok_in(c->s, t, pronouns);
+}
+
+/*
+ * The speaker noun phrase ending just before token k, not reaching before
+ * token lo: words walking back until a stop word or punctuation.  Genitive
+ * postpositions may sit inside (विभाग के एक प्रवक्ता).  Returns false if empty.
+ */
+static bool
+np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
+{
+	const tok *v = c->tk.v;
+	size_t i = k, words = 0;
+
+	/* X फिर भी यही कहते हैं: adverbs between subject and verb */
+	while (i > lo && k - i < 3 && tok_in(c->s, &v[i - 1], skip_adv))
+		i--;
+	k = i;
+	if (k > lo && is_pronoun(c, &v[k - 1])) {
+		*a = *b = k - 1;
+		(*b)++;
+		return true;
+	}
+	while (i > lo && words < NP_WORDS) {
+		const tok *t = &v[i - 1];
+		if (t->t != T_WORD)
+			break;
+		if (tok_in(c->s, t, genitives)) {
+			/* inside only: something must precede and follow */
+			if (i == k || i - 1 == lo || v[i - 2].t != T_WORD)
+				break;
+		} else if (tok_in(c->s, t, np_stops) || is_pronoun(c, t) ||
+		           tok_in(c->s, t, subj_verbs) || tok_in(c->s, t, ne_verbs)) {
+			break;
+		}
+		i--;
+		words++;
+	}
+	/* a phrase cannot start with a genitive */
+	while (i < k && tok_in(c->s, &v[i], genitives))
+		i++;
+	if (i >= k)
+		return false;
+	*a = i;
+	*b = k;
+	return true;
+}
+
+/* The speaker noun phrase starting at token k (after a closer): words up to
+ * a stop word, punctuation or ने. */
+static bool
+np_after(const ctx *c, size_t k, size_t hi, size_t *a, size_t *b)
+{
+	const tok *v = c->tk.v;
+	size_t i = k, words = 0;
+
+	if (k < hi && is_pronoun(c, &v[k])) {
+		*a = k;
+		*b = k + 1;
+		return true;
+	}
+	while (i < hi && words < NP_WORDS && v[i].t == T_WORD &&
+	       !tok_in(c->s, &v[i], np_stops) && !tok_in(c->s, &v[i], subj_verbs) &&
+	       !tok_in(c->s, &v[i], ne_verbs)) {
+		i++;
+		words++;
+	}
+	/* a genitive at the end belongs to a cue (X का कहना) */
+	while (i > k && tok_in(c->s, &v[i - 1], genitives))
+		i--;
+	if (i == k)
+		return false;
+	*a = k;
+	*b = i;
+	return true;
+}
+
+/* A cue found in a token range. */
+typedef struct cue {
+	size_t cs, ce;        /* tokens of the cue expression */
+	size_t gap_s, gap_e;  /* tokens left out of it (`ने … कहा`), gap_s == gap_e if none */
+	size_t ms, me;        /* tokens of the subject mention */
+	size_t vend;          /* token after the verb group */
+} cue;
+
+/* Is there a cue with its verb at token v, subject in [lo, v)? */
+static bool
+cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
+{
+	const tok *t = c->tk.v;
+	const char *s = c->s;
+
+	if (t[v].t != T_WORD)
+		return false;
+	if (tok_in(s, &t[v], ne_verbs)) {
+		bool found = false;
+		/* nearest ने (or उन्होंने) before the verb, within the clause */
+		for (size_t i = v; i > lo && v - i < 30; i--) {
+			const tok *n = &t[i - 1];
+			if (n->t != T_WORD) {
+				if (n->t == T_PUNCT && (is_sent_end(n) || n->cp == ':'))
+					break;
+				continue;
+			}
+			if (word_eq(s, n->s, n->e, "ने")) {
+				if (!np_before(c, lo, i - 1, &q->ms, &q->me))
+					return false;
+				q->cs = i - 1;
+				q->gap_s = i;
+				q->gap_e = v;
+				found = true;
+				break;
+			}
+			if (tok_in(s, n, pron_ne)) {
+				q->ms = i - 1;
+				q->me = i;
+				q->cs = i - 1;
+				q->gap_s = i;
+				q->gap_e = v;
+				found = true;
+				break;
+			}
+		}
+		if (!found)
+			return false;
+		q->ce = v + 1;
+		/* a light verb completes the cue: दावा किया, धन्यवाद दिया */
+		if (q->ce < hi && t[q->ce].t == T_WORD &&
+		    (word_eq(s, t[q->ce].s, t[q->ce].e, "किया") ||
+		     word_eq(s, t[q->ce].s, t[q->ce].e, "दिया") ||
+		     word_eq(s, t[q->ce].s, t[q->ce].e, "की")))
+			q->ce++;
+		q->vend = q->ce;
+		return true;
+	}
+	if (tok_in(s, &t[v], subj_verbs)) {
+		if (!np_before(c, lo, v, &q->ms, &q->me))
+			return false;
+		q->cs = v;
+		q->ce = v + 1;
+		q->gap_s = q->gap_e = v;
+		if (q->ce < hi && tok_in(s, &t[q->ce], auxes))
+			q->ce++;
+		q->vend = q->ce;
+		return true;
+	}
+	if (tok_in(s, &t[v], gen_nouns) && v > lo) {
+		const tok *g = &t[v - 1];
+		if (tok_in(s, g, genitives)) {
+			if (!np_before(c, lo, v - 1, &q->ms, &q->me))
+				return false;
+			q->cs = v - 1;
+		} else if (word_eq(s, g->s, g->e, "उनका") || word_eq(s, g->s, g->e, "उनके") ||
+		           word_eq(s, g->s, g->e, "उनकी") || word_eq(s, g->s, g->e, "इनका") ||
+		           word_eq(s, g->s, g->e, "उसका")) {
+			q->ms = v - 1;
+			q->me = v;
+			q->cs = v;
+		} else {
+			return false;
+		}
+		q->ce = v + 1;
+		q->gap_s = q->gap_e = v;
+		if (q->ce < hi && tok_in(s, &t[q->ce], auxes))
+			q->ce++;
+		q->vend = q->ce;
+		return true;
+	}
+	return false;
+}
+
+/* The last cue in tokens [lo, hi) (nearest an opener at hi). */
+static bool
+cue_last(const ctx *c, size_t lo, size_t hi, cue *q)
+{
+	for (size_t v = hi; v > lo; v--) {
+		memset(q, 0, sizeof *q);
+		if (cue_at(c, lo, v - 1, hi, q))
+			return true;
+	}
+	return false;
+}
+
+/* Cue text: the cue tokens as written, with `…` for a left-out gap. */
+static char *
+cue_text(const ctx *c, const cue *q)
+{
+	const tok *t = c->tk.v;
+	if (q->gap_s == q->gap_e)
+		return dup_range(c->s, t[q->cs].s, t[q->ce - 1].e);
+	size_t l1 = t[q->gap_s - 1].e - t[q->cs].s, l2 = t[q->ce - 1].e - t[q->gap_e].s;
+	char *p = malloc(l1 + l2 + 6);
+	if (!p)
+		return NULL;
+	memcpy(p, c->s + t[q->cs].s, l1);
+	memcpy(p + l1, " \xE2\x80\xA6 ", 5);
+	memcpy(p + l1 + 5, c->s + t[q->gap_e].s, l2);
+	p[l1 + l2 + 5] = '\0';
+	return p;
+}
+
+/* Classify the mention tokens [a, b): pronoun, name (and where), descriptor. */
+static int
+np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
+{
+	const tok *t = c->tk.v;
+	size_t cut = a;
+	bool indef = false;
+
+	if (b - a == 1 && is_pronoun(c, &t[a]))
+		return NP_PRONOUN;
+	for (size_t i = a; i < b; i++) {
+		const tok *w = &t[i];
+		if (word_eq(c->s, w->s, w->e, "एक"))
+			indef = true;
+		if (tok_in(c->s, w, descriptors) || tok_in(c->s, w, genitives) ||
+		    word_eq(c->s, w->s, w->e, "एक") || (c->s[w->s] >= '0' && c->s[w->s] <= '9') ||
+		    (w->e - w->s > 6 && (!memcmp(c->s + w->e - 6, "ीय", 6) ||
+		                         (w->e - w->s > 12 && !memcmp(c->s + w->e - 12, "ियाई", 12)))) ||
+		    (w->e - w->s > 9 && !memcmp(c->s + w->e - 9, "वादी", 9)))
+			cut = i + 1;
+	}
+	if (cut >= b)
+		return indef ? NP_INDEF_DESC : NP_DEF_DESC;
+	*na = cut;
+	*nb = b;
+	return NP_NAME;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: pairs, kinds, raw attributions                              */
+
+static int
+hist_push(ctx *c, size_t pos, size_t ns, size_t ne, bool strong)
+{
+	hist *nv = grow(c->h, &c->hcap, c->nh + 1, sizeof *c->h);
+	if (!nv)
+		return -1;
+	c->h = nv;
+	c->h[c->nh++] = (hist){ pos, ns, ne, strong };
+	return 0;
+}
+
+/* Record the named subject of cue q (token indices) in the history. */
+static void
+note_subject(ctx *c, const cue *q, bool strong)
+{
+	size_t na, nb;
+	if (np_classify(c, q->ms, q->me, &na, &nb) == NP_NAME &&
+	    hist_push(c, c->tk.v[na].s, c->tk.v[na].s, c->tk.v[nb - 1].e, strong) < 0)
+		c->oom = true;
+}
+
+/* Do tokens [lo, hi) hold a word that makes a fragment reported speech? */
+static bool
+range_speechy(const ctx *c, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++)
+		if (tok_in(c->s, &c->tk.v[i], speechy) ||
+		    tok_in(c->s, &c->tk.v[i], subj_verbs))
+			return true;
+	return false;
+}
+
+/* Sentence around tokens [o, e]: first token after the last sentence end
+ * before o, bounded; and the token of the next sentence end after e. */
+static size_t
+sent_start(const ctx *c, size_t o, size_t floor)
+{
+	size_t i = o;
+	while (i > floor && o - i < CLAUSE_TOKS && !is_sent_end(&c->tk.v[i - 1]))
+		i--;
+	return i;
+}
+
+static size_t
+sent_end(const ctx *c, size_t e)
+{
+	size_t i = e;
+	while (i < c->tk.n && i - e < CLAUSE_TOKS && !is_sent_end(&c->tk.v[i]))
+		i++;
+	return i;
+}
+
+/* Word count and sentence punctuation inside tokens (o, e). */
+static void
+content_shape(const ctx *c, size_t o, size_t e, size_t *words, bool *punct, bool *endp)
+{
+	*words = 0;
+	*punct = *endp = false;
+	for (size_t i = o + 1; i < e; i++) {
+		const tok *t = &c->tk.v[i];
+		if (t->t == T_WORD)
+			(*words)++;
+		else if (t->t == T_PUNCT && (is_sent_end(t) || t->cp == ',' || t->cp == ';' ||
+		                             t->cp == ':'))
+			*punct = true;
+	}
+	if (e > o + 1) {
+		const tok *l = &c->tk.v[e - 1];
+		*endp = l->t == T_PUNCT && (is_sent_end(l) || l->cp == ',');
+	}
+}
+
+/* Is a short pair at tokens o..e a title, name or label? */
+static bool
+looks_like_title(const ctx *c, size_t o, size_t e)
+{
+	const tok *v = c->tk.v;
+	size_t n = c->tk.n;
+
+	if (e + 1 < n && tok_in(c->s, &v[e + 1], title_nouns))
+		return true;
+	if (o > 0 && tok_in(c->s, &v[o - 1], title_nouns))
+		return true;
+	/* a list of quoted labels: ‘अच्छी’ या ‘संतोषजनक’ */
+	if (e + 2 < n && v[e + 2].t == T_MARK &&
+	    (tok_in(c->s, &v[e + 1], (const char *const[]){ "या", "और", "तथा", NULL }) ||
+	     (v[e + 1].t == T_PUNCT && v[e + 1].cp == ',')))
+		return true;
+	if (o >= 2 && v[o - 2].t == T_MARK &&
+	    (tok_in(c->s, &v[o - 1], (const char *const[]){ "या", "और", "तथा", NULL }) ||
+	     (v[o - 1].t == T_PUNCT && v[o - 1].cp == ',')))
+		return true;
+	/* a name in an argument slot, not words: ‘…’ को दिए, ‘…’ ने */
+	if (e + 1 < n && tok_in(c->s, &v[e + 1], (const char *const[]){ "को", "ने", "से", NULL }))
+		return true;
+	return false;
+}
+
+static int
+quote_push(ctx *c, pk_quote q, raw_attr r)
+{
+	pk_quote *nv = grow(c->out.v, &c->cap, c->out.n + 1, sizeof *nv);
+	if (!nv)
+		return -1;
+	c->out.v = nv;
+	raw_attr *nr = grow(c->ra, &c->racap, c->out.n + 1, sizeof *nr);
+	if (!nr)
+		return -1;
+	c->ra = nr;
+	c->out.v[c->out.n] = q;
+	c->ra[c->out.n] = r;
+	c->out.n++;
+	return 0;
+}
+
+static void
+set_mention(ctx *c, raw_attr *r, size_t ms, size_t me)
+{
+	const tok *t = c->tk.v;
+	r->ms = t[ms].s;
+	r->me = t[me - 1].e;
+	r->np = np_classify(c, ms, me, &r->ns, &r->ne);
+	if (r->np == NP_NAME) {
+		size_t a = r->ns, b = r->ne;
+		r->ns = t[a].s;
+		r->ne = t[b - 1].e;
+	}
+}
+
+/*
+ * Attribute the quote between marks at tokens o and e (e may be c->tk.n for an
+ * unbalanced quote), @p prev_e the token of the previous pair's closer (or 0).
+ */
+static void
+attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, raw_attr *r)
+{
+	const tok *t = c->tk.v;
+	size_t n = c->tk.n;
+	size_t bs = sent_start(c, o, floor);
+	size_t ae = e < n ? sent_end(c, e + 1) : n;
+	cue k;
+
+	memset(r, 0, sizeof *r);
+	r->ms = r->me = NONE;
+
+	/* 1. a cue right before the opener: X ने कहा, “…” / X कहती हैं कि ‘‘…’’ */
+	if (!partial && cue_last(c, bs, o, &k)) {
+		size_t gap = k.vend;
+		while (gap < o && (t[gap].t == T_PUNCT ||
+		                   word_eq(c->s, t[gap].s, t[gap].e, "कि") ||
+		                   tok_in(c->s, &t[gap], auxes)))
+			gap++;
+		if (gap == o)
+			goto found;
+	}
+	/* 2. after the closer: “…,” X ने कहा / ”X कहते हैं / ” - X */
+	if (e < n) {
+		size_t i = e + 1, ma, mb;
+		bool dash = false;
+		while (i < ae && t[i].t == T_PUNCT && !is_sent_end(&t[i])) {
+			if (t[i].cp == '-' || t[i].cp == 0x2013 || t[i].cp == 0x2014)
+				dash = true;
+			i++;
+		}
+		if (i < ae && np_after(c, i, ae, &ma, &mb)) {
+			if (dash && (mb >= ae || t[mb].t == T_PUNCT)) {
+				set_mention(c, r, ma, mb);
+				return;
+			}
+			for (size_t v = mb; v < ae; v++) {
+				memset(&k, 0, sizeof k);
+				if (cue_at(c, ma, v, ae, &k) && k.ms <= mb && k.me >= ma) {
+					/* the phrase right after the closer is the subject,
+					 * even when ने stands further on */
+					k.ms = ma;
+					if (k.me > mb || k.me < ma)
+						k.me = mb;
+					if (k.me > k.cs)
+						k.me = k.cs > ma ? k.cs : mb;
+					goto found;
+				}
+			}
+		}
+	}
+	/* 3. any cue earlier in the sentence: X ने कहा कि यह साल ‘…’ */
+	if (cue_last(c, bs, o, &k))
+		goto found;
+	/* 4. X ने ‘…’ का दावा किया: ने before, the verb after */
+	if (partial && e < n) {
+		for (size_t i = o; i > bs; i--) {
+			const tok *w = &t[i - 1];
+			if (w->t == T_WORD && (word_eq(c->s, w->s, w->e, "ने") || tok_in(c->s, w, pron_ne))) {
+				size_t ma, mb;
+				if (tok_in(c->s, w, pron_ne)) {
+					ma = i - 1;
+					mb = i;
+				} else if (!np_before(c, bs, i - 1, &ma, &mb)) {
+					break;
+				}
+				set_mention(c, r, ma, mb);
+				if (range_speechy(c, e + 1, ae))
+					q->cue = NULL;
+				return;
+			}
+		}
+	}
+	r->cont = true;
+	return;
+found:
+	set_mention(c, r, k.ms, k.me);
+	q->cue = cue_text(c, &k);
+	if (!q->cue)
+		c->oom = true;
+}
+
+/* Trim whitespace off bytes [a, b). */
+static void
+trim_ws(const char *s, size_t *a, size_t *b)
+{
+	while (*a < *b) {
+		size_t p = *a;
+		if (!is_space_cp(pk_decode(s, *b, &p)))
+			break;
+		*a = p;
+	}
+	while (*b > *a) {
+		size_t p = *b - 1;
+		while (p > *a && ((unsigned char)s[p] & 0xC0) == 0x80)
+			p--;
+		size_t q = p;
+		if (!is_space_cp(pk_decode(s, *b, &q)))
+			break;
+		*b = p;
+	}
+}
+
+/* One pair of marks (tokens o, e; e == tk.n when unbalanced to block end). */
+static void
+emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
+{
+	const tok *t = c->tk.v;
+	size_t a = t[o].e, b = e < c->tk.n ? t[e].s : bend;
+	size_t words;
+	bool punct, endp, partial;
+	pk_quote q;
+	raw_attr r;
+
+	trim_ws(c->s, &a, &b);
+	if (a >= b)
+		return;
+	content_shape(c, o, e, &words, &punct, &endp);
+	if (!words)
+		return;
+	if (words >= 6 || (words >= 3 && punct) || (words >= 2 && endp)) {
+		partial = false;
+	} else {
+		size_t ss = sent_start(c, o, floor), se = sent_end(c, e < c->tk.n ? e : o);
+		if (e >= c->tk.n || looks_like_title(c, o, e) || !range_speechy(c, ss, se))
+			return;
+		partial = true;
+	}
+	memset(&q, 0, sizeof q);
+	q.start = a;
+	q.end = b;
+	q.open_mark = t[o].s;
+	q.close_mark = e < c->tk.n ? t[e].s : NONE;
+	q.kind = partial ? PK_QUOTE_PARTIAL : PK_QUOTE_DIRECT;
+	q.mention_start = q.mention_end = NONE;
+	attribute(c, o, e, floor, partial, &q, &r);
+	if (!r.cont) {
+		q.mention_start = r.ms;
+		q.mention_end = r.me;
+	}
+	if (r.np == NP_NAME && hist_push(c, r.ns, r.ns, r.ne, true) < 0)
+		c->oom = true;
+	if (quote_push(c, q, r) < 0) {
+		free(q.cue);
+		c->oom = true;
+	}
+}
+
+/* Narration cues (X ने कहा कि …) between tokens [lo, hi): named subjects
+ * become antecedents for later pronouns. */
+static void
+scan_narration(ctx *c, size_t lo, size_t hi)
+{
+	for (size_t v = lo; v < hi; v++) {
+		const tok *t = &c->tk.v[v];
+		cue k;
+		size_t a, b;
+		if (t->t == T_WORD && word_eq(c->s, t->s, t->e, "ने") &&
+		    np_before(c, lo, v, &a, &b)) {
+			k.ms = a;
+			k.me = b;
+			note_subject(c, &k, false);
+			continue;
+		}
+		if (t->t != T_WORD || !(tok_in(c->s, t, ne_verbs) || tok_in(c->s, t, subj_verbs) ||
+		                        tok_in(c->s, t, gen_nouns)))
+			continue;
+		memset(&k, 0, sizeof k);
+		if (cue_at(c, v > CLAUSE_TOKS ? v - CLAUSE_TOKS : 0, v, hi, &k) && k.ms >= lo)
+			note_subject(c, &k, true);
+	}
+}
+
+/* Pair the marks of the block tokens and emit quotations. */
+static void
+pair_block(ctx *c, const pk_block *blk, bool next_opens)
+{
+	const tok *t = c->tk.v;
+	size_t n = c->tk.n;
+	size_t st[3], k = 0;
+	size_t floor = 0;   /* tokens before this belong to an earlier pair */
+	size_t scanned = 0; /* narration scanned up to this token */
+
+	for (size_t i = 0; i < n; i++) {
+		const tok *m = &t[i];
+		if (m->t != T_MARK)
+			continue;
+		bool sp_before = m->sp || i == 0 || is_open_bracket(&t[i - 1]);
+		bool end = i + 1 == n || t[i + 1].sp;
+		bool next_word = !end && (t[i + 1].t == T_WORD || is_open_bracket(&t[i + 1]) ||
+		                          t[i + 1].t == T_MARK);
+		bool prev_word = i > 0 && !m->sp && t[i - 1].t == T_WORD;
+		bool strict_open = sp_before && next_word;
+
+		/* a quote open too long lost its closer */
+		while (k && m->s - t[st[0]].e > MAX_OPEN_BYTES)
+			k = 0;
+		/* a single quote open when a double mark comes was not a quote */
+		if (k && t[st[k - 1]].fam == F_SINGLE && m->fam == F_DOUBLE)
+			k--;
+		if (!k) {
+			if (next_word || (sp_before && m->dir != D_CLOSE) ||
+			    (!prev_word && !end && m->dir != D_CLOSE))
+				st[k++] = i;
+			continue;
+		}
+		const tok *top = &t[st[k - 1]];
+		if (m->fam == top->fam) {
+			if (strict_open && m->dir != D_CLOSE && !prev_word) {
+				/* a new opener: the open quote was never closed */
+				k = 0;
+				st[k++] = i;
+				continue;
+			}
+			k--;
+			if (k == 0) {
+				if (scanned < st[0])
+					scan_narration(c, scanned, st[0]);
+				emit(c, st[0], i, blk->end, floor);
+				floor = i + 1;
+				scanned = i + 1;
+			}
+			continue;
+		}
+		/* a single mark inside a double quote: nested, or an apostrophe */
+		if (m->fam == F_SINGLE && strict_open && k < 3)
+			st[k++] = i;
+	}
+	if (k) {
+		/* unclosed: runs to the paragraph end if the next paragraph
+		 * reopens (a quote over paragraphs) or the end is near */
+		if (next_opens || blk->end - t[st[0]].e <= UNBAL_TAIL) {
+			if (scanned < st[0])
+				scan_narration(c, scanned, st[0]);
+			emit(c, st[0], n, blk->end, floor);
+			scanned = n;
+		}
+	}
+	if (scanned < n)
+		scan_narration(c, scanned, n);
+}
+
+/* Does block b start with a quotation mark? */
+static bool
+block_opens(const ctx *c, const pk_block *b)
+{
+	size_t p = b->start;
+	unsigned char dir;
+	uint32_t cp = pk_decode(c->s, b->end, &p);
+	return mark_kind(cp, &dir) != 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: speakers                                                    */
+
+/* UTF-8 NFC of bytes [a, b); NULL on failure. */
+static char *
+nfc(const char *s, size_t a, size_t b, UErrorCode *err)
+{
+	const UNormalizer2 *n2 = unorm2_getNFCInstance(err);
+	int32_t ul = 0, nl, ol;
+	UChar *u = NULL, *v = NULL;
+	char *out = NULL;
+
+	if (U_FAILURE(*err) || b - a > 4096)
+		return NULL;
+	u = malloc((b - a + 1) * sizeof *u);
+	v = malloc((2 * (b - a) + 8) * sizeof *v);
+	if (!u || !v)
+		goto done;
+	u_strFromUTF8WithSub(u, (int32_t)(b - a + 1), &ul, s + a, (int32_t)(b - a), 0xFFFD, NULL, err);
+	if (U_FAILURE(*err))
+		goto done;
+	nl = unorm2_normalize(n2, u, ul, v, (int32_t)(2 * (b - a) + 8), err);
+	if (U_FAILURE(*err))
+		goto done;
+	out = malloc((size_t)nl * 3 + 1);
+	if (!out)
+		goto done;
+	u_strToUTF8(out, nl * 3 + 1, &ol, v, nl, err);
+	if (U_FAILURE(*err)) {
+		free(out);
+		out = NULL;
+	}
+done:
+	free(u);
+	free(v);
+	return out;
+}
+
+/* Words equal, or (both of 4+ letters) one edit apart: जिबाकलम = जिबकलम. */
+static bool
+word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
+{
+	uint32_t u[40], w[40];
+	size_t nu = 0, nw = 0, i = a, j = x;
+	while (i < b && nu < 40) { uint32_t cp = fold_next(s, b, &i); if (cp) u[nu++] = cp; }
+	while (j < y && nw < 40) { uint32_t cp = fold_next(s, y, &j); if (cp) w[nw++] = cp; }
+	if (i < b || j < y)
+		return false;
+	if (nu == nw && !memcmp(u, w, nu * sizeof *u))
+		return true;
+	if (nu < 4 || nw < 4 || (nu > nw ? nu - nw : nw - nu) > 1)
+		return false;
+	size_t p = 0;
+	while (p < nu && p < nw && u[p] == w[p])
+		p++;
+	size_t qu = nu, qw = nw;
+	while (qu > p && qw > p && u[qu - 1] == w[qw - 1]) {
+		qu--;
+		qw--;
+	}
+	return qu - p <= 1 && qw - p <= 1;
+}
+
+/* Token list of bytes [a, b) compared word by word with [x, y) (folded,
+ * hyphens as spaces): 1 if [x,y)'s words end [a,b)'s, 2 if they start them. */
+static int
+name_contains(const char *s, size_t a, size_t b, size_t x, size_t y)
+{
+	/* Collect word starts of each (names are short). */
+	size_t wa[12][2], wx[12][2], na = 0, nx = 0;
+	size_t ranges[2][2] = { { a, b }, { x, y } };
+	for (int r = 0; r < 2; r++) {
+		size_t i = ranges[r][0], e = ranges[r][1], (*w)[2] = r ? wx : wa, *nw = r ? &nx : &na;
+		while (i < e && *nw < 12) {
+			size_t p = i;
+			uint32_t cp = pk_decode(s, e, &p);
+			if (!is_word_cp(cp)) {
+				i = p;
+				continue;
+			}
+			size_t st = i;
+			while (i < e) {
+				p = i;
+				cp = pk_decode(s, e, &p);
+				if (!is_word_cp(cp))
+					break;
+				i = p;
+			}
+			w[*nw][0] = st;
+			w[(*nw)++][1] = i;
+		}
+	}
+	if (!nx || nx > na)
+		return 0;
+	bool suf = true, pre = true;
+	for (size_t i = 0; i < nx; i++) {
+		if (!word_fuzzy(s, wa[na - nx + i][0], wa[na - nx + i][1], wx[i][0], wx[i][1]))
+			suf = false;
+		if (!word_fuzzy(s, wa[i][0], wa[i][1], wx[i][0], wx[i][1]))
+			pre = false;
+	}
+	return suf ? 1 : pre ? 2 : 0;
+}
+
+/* The first word of bytes [a, b), as [*x, *y). */
+static void
+first_word(const char *s, size_t a, size_t b, size_t *x, size_t *y)
+{
+	size_t i = a, p;
+	while (i < b) {
+		p = i;
+		if (is_word_cp(pk_decode(s, b, &p)))
+			break;
+		i = p;
+	}
+	*x = i;
+	while (i < b) {
+		p = i;
+		if (!is_word_cp(pk_decode(s, b, &p)))
+			break;
+		i = p;
+	}
+	*y = i;
+}
+
+/*
+ * Extend name [ns, ne) to the right by the words that follow it most often
+ * nearby (किम → किम जोंग उन), when they recur: a one-off is a following
+ * noun, not a name part.  Returns the new end (in the occurrence at ns).
+ */
+static size_t
+extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
+{
+	size_t lo = ns > NAME_BACK ? ns - NAME_BACK : 0;
+	size_t hi = ne + NAME_FWD < c->len ? ne + NAME_FWD : c->len;
+	size_t l = ne - ns, best_n = 0, best_words = 0;
+	size_t cand_s[32], cand_e[32], cnt[32], nc = 0;
+
+	if (!l || l > 200)
+		return ne;
+	for (size_t p = lo; p + l <= hi;) {
+		const char *f = memmem(c->s + p, hi - p, c->s + ns, l);
+		if (!f)
+			break;
+		size_t at = (size_t)(f - c->s), q = at + l, r, w = 0, ext = q;
+		p = q;
+		/* whole words only */
+		if (at > 0) {
+			size_t z = at - 1;
+			while (z > 0 && ((unsigned char)c->s[z] & 0xC0) == 0x80)
+				z--;
+			size_t zz = z;
+			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+				continue;
+		}
+		r = q;
+		if (r < c->len) {
+			size_t zz = r;
+			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+				continue;
+		}
+		/* up to 2 more words, ended by a postposition or punctuation */
+		while (w < 2) {
+			size_t x, y;
+			if (r >= hi || c->s[r] != ' ')
+				break;
+			first_word(c->s, r + 1, hi < r + 120 ? hi : r + 120, &x, &y);
+			if (x != r + 1 || y == x)
+				break;
+			char tmp[128];
+			if (y - x >= sizeof tmp)
+				break;
+			memcpy(tmp, c->s + x, y - x);
+			tmp[y - x] = '\0';
+			static const char *const ends[] = { "ने", "का", "की", "के", "से", "को",
+				"और", "ने,", "में", "पर", "भी", "ही", "जी", NULL };
+			bool stop = false;
+			for (const char *const *e2 = ends; *e2; e2++)
+				if (!strcmp(tmp, *e2))
+					stop = true;
+			for (const char *const *e2 = np_stops; *e2 && !stop; e2++)
+				if (word_eq(c->s, x, y, *e2))
+					stop = true;
+			for (const char *const *e2 = descriptors; *e2 && !stop; e2++)
+				if (word_eq(c->s, x, y, *e2))
+					stop = true;
+			for (const char *const *e2 = subj_verbs; *e2 && !stop; e2++)
+				if (word_eq(c->s, x, y, *e2))
+					stop = true;
+			if (stop)
+				break;
+			ext = y;
+			r = y;
+			w++;
+		}
+		if (ext == q)
+			continue;
+		/* was it ended by a postposition? */
+		{
+			size_t x, y;
+			first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
+			bool ok = x == ext + 1 && y > x && (word_eq(c->s, x, y, "ने") ||
+				word_eq(c->s, x, y, "का") || word_eq(c->s, x, y, "की") ||
+				word_eq(c->s, x, y, "के") || word_eq(c->s, x, y, "से") ||
+				word_eq(c->s, x, y, "को") || word_eq(c->s, x, y, "और"));
+			if (!ok)
+				continue;
+		}
+		size_t j;
+		for (j = 0; j < nc; j++)
+			if (cand_e[j] - cand_s[j] == ext - q &&
+			    !memcmp(c->s + cand_s[j], c->s + q, ext - q))
+				break;
+		if (j == nc) {
+			if (nc == 32)
+				continue;
+			cand_s[nc] = q;
+			cand_e[nc] = ext;
+			cnt[nc++] = 0;
+		}
+		cnt[j]++;
+		(void)w;
+	}
+	size_t bi = (size_t)-1;
+	for (size_t j = 0; j < nc; j++) {
+		size_t words = 0;
+		for (size_t z = cand_s[j]; z < cand_e[j]; z++)
+			words += c->s[z] == ' ';
+		if (cnt[j] >= 2 && (cnt[j] > best_n || (cnt[j] == best_n && words > best_words))) {
+			best_n = cnt[j];
+			best_words = words;
+			bi = j;
+		}
+	}
+	*xs = *xe = 0;
+	if (bi == (size_t)-1)
+		return ne;
+	/* the extension as found elsewhere (with its leading space) */
+	*xs = cand_s[bi];
+	*xe = cand_e[bi];
+	return ne;
+}
+
+/* Extend name [*ns, ne) leftwards by first names seen before it nearby:
+ * `राष्ट्रपति व्लादिमीर पुतिन` gives व्लादिमीर.  Returns an occurrence. */
+static void
+extend_left(ctx *c, size_t *ns, size_t *ne)
+{
+	size_t lo = *ns > NAME_BACK ? *ns - NAME_BACK : 0;
+	size_t hi = *ne + NAME_FWD < c->len ? *ne + NAME_FWD : c->len;
+	size_t best_s = 0, best_e = 0, best_w = 0;
+	size_t cs[16], ce[16], cq[16], cw[16], cn[16], nc = 0;
+	size_t nw[6][2], nn = 0, l;
+	bool cst[16];
+
+	/* search for the last word; earlier words are matched token by token
+	 * so that `वॉलर ब्रिज` finds `फीबी वॉलर-ब्रिज` */
+	for (size_t i = *ns; i < *ne && nn < 6;) {
+		size_t x, y;
+		first_word(c->s, i, *ne, &x, &y);
+		if (y == x)
+			break;
+		nw[nn][0] = x;
+		nw[nn++][1] = y;
+		i = y;
+	}
+	if (!nn || nn == 6)
+		return;
+	l = nw[nn - 1][1] - nw[nn - 1][0];
+	if (!l || l > 200)
+		return;
+	for (size_t p = lo; p + l <= hi;) {
+		const char *f = memmem(c->s + p, hi - p, c->s + nw[nn - 1][0], l);
+		if (!f)
+			break;
+		size_t at = (size_t)(f - c->s), q = at + l;
+		p = q;
+		if (q < c->len) {
+			size_t zz = q;
+			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+				continue;
+		}
+		/* tokens of the 120 bytes before */
+		size_t a = at > 160 ? at - 160 : 0;
+		while (a < at && ((unsigned char)c->s[a] & 0xC0) == 0x80)
+			a++;
+		toks saved = c->tk;
+		toks tk = { 0 };
+		if (tokenize(c->s, c->len, a, at, &tk) < 0) {
+			free(tk.v);
+			c->oom = true;
+			return;
+		}
+		c->tk = tk;
+		size_t n = tk.n, i = n, w = 0;
+		for (size_t m = nn; m > 0; m--) {
+			if (i && tk.v[i - 1].e == (i == n ? at : tk.v[i].s)) {
+				/* joined by a hyphen (वॉलर-ब्रिज), or glued to a longer word */
+				if (!(tk.v[i - 1].t == T_PUNCT && tk.v[i - 1].cp == '-'))
+					goto next;
+				i--;
+			}
+			if (m == 1)
+				break;
+			if (!i || tk.v[i - 1].t != T_WORD ||
+			    !word_fuzzy(c->s, tk.v[i - 1].s, tk.v[i - 1].e, nw[m - 2][0], nw[m - 2][1]))
+				goto next;
+			i--;
+		}
+		at = i < n ? tk.v[i].s : at;
+		while (i > 0 && w < 2) {
+			const tok *t = &tk.v[i - 1];
+			if (t->t != T_WORD || tok_in(c->s, t, np_stops) || tok_in(c->s, t, descriptors) ||
+			    tok_in(c->s, t, genitives) || is_pronoun(c, t) || tok_in(c->s, t, ne_verbs) ||
+			    word_eq(c->s, t->s, t->e, "एक") || (t->e - t->s > 6 &&
+			    (!memcmp(c->s + t->e - 6, "ीय", 6) ||
+			     (t->e - t->s > 12 && !memcmp(c->s + t->e - 12, "ियाई", 12)))))
+				break;
+			i--;
+			w++;
+		}
+		/* a first name is trusted after a title or a genitive (राष्ट्रपति
+		 * व्लादिमीर पुतिन), or when the same words precede it twice */
+		if (w && i > 0) {
+			bool strong = tk.v[i - 1].t == T_WORD &&
+			              (tok_in(c->s, &tk.v[i - 1], descriptors) ||
+			               tok_in(c->s, &tk.v[i - 1], genitives) ||
+			               word_eq(c->s, tk.v[i - 1].s, tk.v[i - 1].e, "वाले") ||
+			               word_eq(c->s, tk.v[i - 1].s, tk.v[i - 1].e, "वाली"));
+			size_t es = tk.v[i].s, j;
+			for (j = 0; j < nc; j++)
+				if (ce[j] - cs[j] == at - es && !memcmp(c->s + cs[j], c->s + es, at - es))
+					break;
+			if (j == nc && nc < 16) {
+				cs[nc] = es;
+				ce[nc] = at;
+				cq[nc] = q;
+				cw[nc] = w;
+				cn[nc] = 0;
+				cst[nc++] = false;
+			}
+			if (j < nc) {
+				cn[j]++;
+				cst[j] |= strong;
+			}
+		}
+next:
+		free(tk.v);
+		c->tk = saved;
+	}
+	for (size_t j = 0; j < nc; j++)
+		if ((cst[j] || cn[j] >= 2) && cw[j] > best_w) {
+			best_w = cw[j];
+			best_s = cs[j];
+			best_e = cq[j];
+		}
+	if (best_w) {
+		*ns = best_s;
+		*ne = best_e;
+	}
+}
+
+/* Fullest form of the name at bytes [ns, ne) near @p pos, NFC. */
+static char *
+fullest(ctx *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
+{
+	/* 1. a longer named subject of some cue nearby that contains it */
+	size_t bs = ns, be = ne, bw = 0, lo = 0, hi = c->nh;
+	/* history is in document order, give or take a clause: binary search */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->h[mid].pos + NAME_BACK + NAME_FWD < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
+		const hist *h = &c->h[i];
+		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD)
+			continue;
+		size_t words = 1;
+		for (size_t z = h->ns; z < h->ne; z++)
+			words += c->s[z] == ' ';
+		if ((words > bw || (words == bw && bw)) && h->ne - h->ns >= ne - ns &&
+		    name_contains(c->s, h->ns, h->ne, ns, ne)) {
+			bs = h->ns;
+			be = h->ne;
+			bw = words;
+		}
+	}
+	/* 2. first names and last names that recur next to it */
+	size_t xs, xe;
+	extend_left(c, &bs, &be);
+	/* a one-word name may gain its other parts (किम → किम जोंग उन); a longer
+	 * one is complete, and what follows it is a noun (… उदयपुर के) */
+	xs = xe = 0;
+	if (!memchr(c->s + bs, ' ', be - bs))
+		extend_right(c, bs, be, &xs, &xe);
+	if (xe > xs) {
+		char *a = nfc(c->s, bs, be, err), *b = nfc(c->s, xs, xe, err), *r = NULL;
+		if (a && b && (r = malloc(strlen(a) + strlen(b) + 1)))
+			strcat(strcpy(r, a), b);
+		free(a);
+		free(b);
+		return r;
+	}
+	return nfc(c->s, bs, be, err);
+}
+
+/* hist is built in document order; find the last entry before pos. */
+static const hist *
+antecedent(const ctx *c, size_t pos, size_t *hint)
+{
+	size_t i = *hint;
+	while (i < c->nh && c->h[i].pos < pos)
+		i++;
+	*hint = i;
+	/* the nearest subject of a speech cue, else of any ने */
+	for (size_t j = i; j > 0 && c->h[j - 1].pos + ANTE_BYTES >= pos; j--)
+		if (c->h[j - 1].strong)
+			return &c->h[j - 1];
+	if (i && c->h[i - 1].pos + ANTE_BYTES >= pos)
+		return &c->h[i - 1];
+	return NULL;
+}
+
+static pk_status
+resolve(ctx *c)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	size_t hint = 0;
+	const char *last = NULL;
+	size_t last_pos = 0;
+
+	for (size_t i = 0; i < c->out.n; i++) {
+		pk_quote *q = &c->out.v[i];
+		raw_attr *r = &c->ra[i];
+		const hist *h;
+		switch (r->np) {
+		case NP_NAME:
+			q->speaker = fullest(c, r->ns, r->ne, r->ns, &err);
+			break;
+		case NP_PRONOUN:
+		case NP_DEF_DESC:
+			h = antecedent(c, r->ms, &hint);
+			if (h)
+				q->speaker = fullest(c, h->ns, h->ne, h->pos, &err);
+			else if (last && q->start - last_pos < ANTE_BYTES)
+				q->speaker = strdup(last);
+			else if (r->np == NP_DEF_DESC)
+				q->speaker = nfc(c->s, r->ms, r->me, &err);
+			break;
+		case NP_INDEF_DESC:
+			q->speaker = nfc(c->s, r->ms, r->me, &err);
+			break;
+		default:
+			if (last && q->start - last_pos < CONT_BYTES)
+				q->speaker = strdup(last);
+			break;
+		}
+		if (U_FAILURE(err))
+			return PK_ERR_ICU;
+		if (q->speaker) {
+			last = q->speaker;
+			last_pos = q->end;
+		}
+	}
+	return PK_OK;
+}
+
+/* ------------------------------------------------------------------ */
+
+const char *
+pk_quote_kind_name(pk_quote_kind k)
+{
+	return k == PK_QUOTE_PARTIAL ? "partial" : "direct";
+}
+
+void
+pk_quotes_free(pk_quotes *q)
+{
+	if (!q)
+		return;
+	for (size_t i = 0; i < q->n; i++) {
+		free(q->v[i].speaker);
+		free(q->v[i].cue);
+	}
+	free(q->v);
+	q->v = NULL;
+	q->n = 0;
+}
+
+pk_status
+pk_quotes_find(pk_doc *d, pk_quotes *out)
+{
+	const pk_input *in = pk_doc_input(d);
+	ctx c;
+	pk_block b, nb;
+	bool have, more;
+	pk_status st = PK_OK;
+
+	memset(&c, 0, sizeof c);
+	c.s = in->bytes;
+	c.len = in->len;
+	out->v = NULL;
+	out->n = 0;
+
+	have = pk_doc_first(d, &b);
+	while (have && !c.oom) {
+		more = pk_doc_next(d, &b, &nb);
+		if (tokenize(c.s, c.len, b.start, b.end, &c.tk) < 0) {
+			c.oom = true;
+			break;
+		}
+		pair_block(&c, &b, more && block_opens(&c, &nb));
+		b = nb;
+		have = more;
+	}
+	if (!c.oom)
+		st = resolve(&c);
+	free(c.tk.v);
+	free(c.ra);
+	free(c.h);
+	if (c.oom || st != PK_OK) {
+		pk_quotes_free(&c.out);
+		return c.oom ? PK_ERR_NOMEM : st;
+	}
+	*out = c.out;
+	return PK_OK;
+}

@@ -1,0 +1,335 @@
+/* test_quotes.c - quotation pairing, kinds and speakers on sentences written
+ * for these tests, plus the bundled sample article. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* open_memstream */
+#endif
+#include "config.h"
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "input.h"
+#include "doc.h"
+#include "quotes.h"
+#include "export.h"
+
+typedef struct fx {
+	pk_input in;
+	pk_doc *d;
+	pk_quotes q;
+} fx;
+
+static void
+run(fx *f, const char *text)
+{
+	pk_input_from_mem(&f->in, text, strlen(text));
+	f->d = pk_doc_new(&f->in);
+	assert_non_null(f->d);
+	assert_int_equal(pk_quotes_find(f->d, &f->q), PK_OK);
+}
+
+static void
+done(fx *f)
+{
+	pk_quotes_free(&f->q);
+	pk_doc_free(f->d);
+}
+
+/* The quote whose text is exactly @p want, or fail. */
+static const pk_quote *
+find(const fx *f, const char *want)
+{
+	size_t l = strlen(want);
+	for (size_t i = 0; i < f->q.n; i++) {
+		const pk_quote *x = &f->q.v[i];
+		if (x->end - x->start == l && !memcmp(f->in.bytes + x->start, want, l))
+			return x;
+	}
+	for (size_t i = 0; i < f->q.n; i++)
+		fprintf(stderr, "  have: %.*s\n", (int)(f->q.v[i].end - f->q.v[i].start),
+		        f->in.bytes + f->q.v[i].start);
+	fail_msg("no quote '%s'", want);
+	return NULL;
+}
+
+static bool
+has(const fx *f, const char *want)
+{
+	size_t l = strlen(want);
+	for (size_t i = 0; i < f->q.n; i++)
+		if (f->q.v[i].end - f->q.v[i].start == l &&
+		    !memcmp(f->in.bytes + f->q.v[i].start, want, l))
+			return true;
+	return false;
+}
+
+static void
+speaker_is(const pk_quote *x, const char *who)
+{
+	assert_non_null(x->speaker);
+	assert_string_equal(x->speaker, who);
+}
+
+static void
+test_basic_before_after(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "मंत्री रमेश वर्मा ने कहा, “सड़क का काम अगले महीने पूरा हो जाएगा।”\n"
+	        "“हम हर गाँव तक पानी पहुँचाएँगे,” वर्मा ने बैठक के बाद कहा।\n");
+	const pk_quote *a = find(&f, "सड़क का काम अगले महीने पूरा हो जाएगा।");
+	assert_int_equal(a->kind, PK_QUOTE_DIRECT);
+	speaker_is(a, "रमेश वर्मा");
+	assert_string_equal(a->cue, "ने कहा");
+	const pk_quote *b = find(&f, "हम हर गाँव तक पानी पहुँचाएँगे,");
+	speaker_is(b, "रमेश वर्मा");   /* fullest name, though the mention is वर्मा */
+	assert_int_equal(b->mention_end - b->mention_start, strlen("वर्मा"));
+	assert_non_null(b->cue);
+	done(&f);
+}
+
+static void
+test_closer_as_opener_and_glued(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	/* ” opens; a closer glued to the next word */
+	run(&f, "अध्यक्ष सुनीता राव ने पत्रकारों से कहा, ”बजट में किसानों के लिए नई योजना है।” "
+	        "“नई नहरें बनेंगी और पुरानी ठीक होंगी, ”राव ने कहा।\n");
+	speaker_is(find(&f, "बजट में किसानों के लिए नई योजना है।"), "सुनीता राव");
+	speaker_is(find(&f, "नई नहरें बनेंगी और पुरानी ठीक होंगी,"), "सुनीता राव");
+	done(&f);
+}
+
+static void
+test_mismatched_pairs(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "किसान नेता अजय सिंह कहते हैं, \"हमें फसल का पूरा दाम नहीं मिल रहा है.’’ "
+	        "सिंह बताते हैं, ‘‘मंडी तक पहुँचना भी अब बहुत महँगा हो गया है.\" "
+	        "वो कहते हैं, “हम आंदोलन जारी रखेंगे और पीछे नहीं हटेंगे.“ बैठक खत्म हुई।\n");
+	speaker_is(find(&f, "हमें फसल का पूरा दाम नहीं मिल रहा है."), "अजय सिंह");
+	speaker_is(find(&f, "मंडी तक पहुँचना भी अब बहुत महँगा हो गया है."), "अजय सिंह");
+	/* wrong-direction closer “ */
+	speaker_is(find(&f, "हम आंदोलन जारी रखेंगे और पीछे नहीं हटेंगे."), "अजय सिंह");
+	done(&f);
+}
+
+static void
+test_unbalanced_recovers(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	/* the first opener never closes; the paragraph ends; later quotes are found */
+	run(&f, "डॉक्टर मीना जोशी ने कहा, “अस्पताल में दवाइयों की कमी है और मरीज़ परेशान हैं\n"
+	        "अगले दिन विभाग ने जाँच शुरू की। शहर में बारिश होती रही।\n"
+	        "स्वास्थ्य सचिव अनिल मेहता ने कहा, “हम जल्द ही नई दवाइयाँ भेज देंगे।”\n");
+	find(&f, "अस्पताल में दवाइयों की कमी है और मरीज़ परेशान हैं");
+	speaker_is(find(&f, "हम जल्द ही नई दवाइयाँ भेज देंगे।"), "अनिल मेहता");
+	assert_int_equal(f.q.n, 2);
+	done(&f);
+}
+
+static void
+test_unbalanced_in_one_line(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	/* a stray opener mid-paragraph must not swallow the text after it */
+	run(&f, "नेता ने कहा, “यह पुल बहुत पुराना हो चुका है और इसे बदलना होगा. शाम को बैठक हुई. "
+	        "इंजीनियर प्रिया शर्मा ने कहा, “पुल की मरम्मत दो महीने में पूरी होगी.” सब चले गए.\n");
+	speaker_is(find(&f, "पुल की मरम्मत दो महीने में पूरी होगी."), "प्रिया शर्मा");
+	assert_false(has(&f, "यह पुल बहुत पुराना हो चुका है और इसे बदलना होगा. शाम को बैठक हुई. "
+	                     "इंजीनियर प्रिया शर्मा ने कहा,"));
+	done(&f);
+}
+
+static void
+test_multi_paragraph(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "कोच विजय कुमार ने कहा, “टीम ने पूरे साल बहुत मेहनत की है और इसका फल मिला।\n"
+	        "“अगले मैच के लिए हमारी तैयारी पहले से बेहतर है।”\n");
+	speaker_is(find(&f, "टीम ने पूरे साल बहुत मेहनत की है और इसका फल मिला।"), "विजय कुमार");
+	/* the continuation inherits the speaker */
+	speaker_is(find(&f, "अगले मैच के लिए हमारी तैयारी पहले से बेहतर है।"), "विजय कुमार");
+	done(&f);
+}
+
+static void
+test_nested_and_apostrophe(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "निर्देशक पॉल ओ’ब्रायन ने कहा, “मेरी नई फ़िल्म ‘सुबह’ अगले साल आएगी और उसमें नए कलाकार होंगे।”\n");
+	const pk_quote *a = find(&f, "मेरी नई फ़िल्म ‘सुबह’ अगले साल आएगी और उसमें नए कलाकार होंगे।");
+	speaker_is(a, "पॉल ओ’ब्रायन");
+	assert_false(has(&f, "सुबह"));
+	assert_int_equal(f.q.n, 1);
+	done(&f);
+}
+
+static void
+test_not_quotes(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "दर्शकों ने नाटक ‘नीली झील’ को खूब पसंद किया। "
+	        "सरकार ने ‘हर घर बिजली’ योजना शुरू की। "
+	        "हवा की गुणवत्ता ‘अच्छी’ या ‘मध्यम’ श्रेणी में रही। "
+	        "गाँव के लोग उन्हें ‘मास्टर जी’ के नाम से जानते हैं।\n");
+	assert_int_equal(f.q.n, 0);
+	done(&f);
+}
+
+static void
+test_partial(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "मुख्यमंत्री कविता देसाई ने कहा कि राज्य की हालत ‘काफ़ी बेहतर’ है। "
+	        "विपक्ष ने इस दावे को ‘झूठा’ करार दिया।\n");
+	const pk_quote *a = find(&f, "काफ़ी बेहतर");
+	assert_int_equal(a->kind, PK_QUOTE_PARTIAL);
+	speaker_is(a, "कविता देसाई");
+	done(&f);
+}
+
+static void
+test_pronoun_and_cues(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "लेखिका नेहा गुप्ता ने बताया कि उनकी नई किताब पिछले हफ़्ते छपी। "
+	        "उन्होंने कहा, “लिखना मेरे लिए साँस लेने जैसा है।” "
+	        "वो कहती हैं, “हर कहानी किसी सच्ची घटना से शुरू होती है।” "
+	        "गुप्ता का कहना है कि “पाठक अब छोटी कहानियाँ ज़्यादा पढ़ते हैं।” "
+	        "“मैं अगले साल एक उपन्यास लिखूँगी।” - नेहा गुप्ता\n");
+	speaker_is(find(&f, "लिखना मेरे लिए साँस लेने जैसा है।"), "नेहा गुप्ता");
+	speaker_is(find(&f, "हर कहानी किसी सच्ची घटना से शुरू होती है।"), "नेहा गुप्ता");
+	const pk_quote *c = find(&f, "पाठक अब छोटी कहानियाँ ज़्यादा पढ़ते हैं।");
+	speaker_is(c, "नेहा गुप्ता");
+	assert_non_null(c->cue);
+	speaker_is(find(&f, "मैं अगले साल एक उपन्यास लिखूँगी।"), "नेहा गुप्ता");
+	done(&f);
+}
+
+static void
+test_descriptor_speaker(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "रेल विभाग के एक प्रवक्ता ने कहा, “सभी गाड़ियाँ समय पर चल रही हैं और कोई देरी नहीं है।”\n");
+	speaker_is(find(&f, "सभी गाड़ियाँ समय पर चल रही हैं और कोई देरी नहीं है।"),
+	           "रेल विभाग के एक प्रवक्ता");
+	done(&f);
+}
+
+static void
+test_bad_bytes_and_empty(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	static const char bad[] = "उसने कहा, \"\xff\xfe यह ठीक नहीं है और हम इसे नहीं मानेंगे.\" \"\n\"";
+	pk_input_from_mem(&f.in, bad, sizeof bad - 1);
+	f.d = pk_doc_new(&f.in);
+	assert_int_equal(pk_quotes_find(f.d, &f.q), PK_OK);
+	for (size_t i = 0; i < f.q.n; i++)
+		assert_true(f.q.v[i].start < f.q.v[i].end && f.q.v[i].end <= f.in.len);
+	/* the exported JSON must be valid even with bad bytes */
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	assert_int_equal(pk_export_json(f.d, &f.q, "x.txt", "0", m), PK_OK);
+	fclose(m);
+	assert_non_null(strstr(buf, "\"quotes\""));
+	free(buf);
+	done(&f);
+
+	fx e = { 0 };
+	run(&e, "");
+	assert_int_equal(e.q.n, 0);
+	done(&e);
+}
+
+static void
+test_many_marks_linear(void **st)
+{
+	(void)st;
+	/* 200k stray marks: must finish quickly and stay in bounds */
+	size_t n = 200000;
+	char *s = malloc(n * 5 + 1), *p = s;
+	for (size_t i = 0; i < n; i++) {
+		memcpy(p, i % 2 ? "\xE2\x80\x9C" "क " : "\" ", i % 2 ? 5 : 2);
+		p += i % 2 ? 5 : 2;
+	}
+	*p = '\0';
+	fx f = { 0 };
+	run(&f, s);
+	for (size_t i = 0; i < f.q.n; i++)
+		assert_true(f.q.v[i].end <= f.in.len);
+	done(&f);
+	free(s);
+}
+
+static void
+test_seed(void **st)
+{
+	(void)st;
+	fx f = { 0 };
+	assert_int_equal(pk_input_open(&f.in, TEST_SRCDIR "/assets/articles/seed.txt"), PK_OK);
+	f.d = pk_doc_new(&f.in);
+	assert_int_equal(pk_quotes_find(f.d, &f.q), PK_OK);
+	assert_int_equal(f.q.n, 10);
+	static const struct { const char *start; const char *speaker; pk_quote_kind kind; } want[] = {
+		{ "हमेशा रूस के साथ", "किम जोंग उन", PK_QUOTE_PARTIAL },
+		{ "मजबूत भविष्य", "व्लादिमीर पुतिन", PK_QUOTE_PARTIAL },
+		{ "मुझे विश्वास है", "किम जोंग उन", PK_QUOTE_DIRECT },
+		{ "वर्चस्ववादी", "किम जोंग उन", PK_QUOTE_PARTIAL },
+		{ "मुझे गहरा विश्वास", "किम जोंग उन", PK_QUOTE_DIRECT },
+		{ "हमने हमेशा", "किम जोंग उन", PK_QUOTE_DIRECT },
+		{ "हमारे देशों के बीच", "व्लादिमीर पुतिन", PK_QUOTE_DIRECT },
+		{ "डीपीआरके के नेता", "व्लादिमीर पुतिन", PK_QUOTE_DIRECT },
+		{ "खुश", "व्लादिमीर पुतिन", PK_QUOTE_PARTIAL },
+		{ "व्यस्त कार्यक्रम", "किम जोंग उन", PK_QUOTE_PARTIAL },
+	};
+	for (size_t i = 0; i < 10; i++) {
+		const pk_quote *x = &f.q.v[i];
+		assert_memory_equal(f.in.bytes + x->start, want[i].start, strlen(want[i].start));
+		speaker_is(x, want[i].speaker);
+		assert_int_equal(x->kind, want[i].kind);
+		assert_true(x->open_mark < x->start && x->end <= x->close_mark);
+	}
+	/* the glued closer: ”पुतिन ने कहा */
+	assert_memory_equal(f.in.bytes + f.q.v[6].close_mark, "”पुतिन", strlen("”पुतिन"));
+	done(&f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_basic_before_after),
+		cmocka_unit_test(test_closer_as_opener_and_glued),
+		cmocka_unit_test(test_mismatched_pairs),
+		cmocka_unit_test(test_unbalanced_recovers),
+		cmocka_unit_test(test_unbalanced_in_one_line),
+		cmocka_unit_test(test_multi_paragraph),
+		cmocka_unit_test(test_nested_and_apostrophe),
+		cmocka_unit_test(test_not_quotes),
+		cmocka_unit_test(test_partial),
+		cmocka_unit_test(test_pronoun_and_cues),
+		cmocka_unit_test(test_descriptor_speaker),
+		cmocka_unit_test(test_bad_bytes_and_empty),
+		cmocka_unit_test(test_many_marks_linear),
+		cmocka_unit_test(test_seed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
