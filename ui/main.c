@@ -15,8 +15,12 @@
 
 #include "colors.h"
 #include "doc.h"
+#include "export.h"
 #include "input.h"
+#include "quotes.h"
 #include "pager.h"
+#include "render.h"
+#include "term.h"
 #include "width.h"
 
 #define EXIT_USAGE 2
@@ -33,10 +37,17 @@ usage(FILE *f)
 "\n"
 "  -d, --dump          print the laid-out lines to standard output and exit\n"
 "  -w, --width=N       widest text column in cells (default 80)\n"
+"      --render=MODE   how to draw Devanagari: shaped, reorder, halant,\n"
+"                      reorder+halant, latin or interlinear (default: chosen\n"
+"                      for the terminal; --dump defaults to shaped)\n"
+"      --probe         report what the terminal does with Devanagari, the\n"
+"                      mode chosen and why, and check the drawing; then exit\n"
+"      --json          print blocks and quotations as one JSON object and exit\n"
+"      --quotes        print the quotations with their speakers and exit\n"
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
-"Keys: j/k line, Space/b page, g/G start/end, ? help, q quit.\n"
+"Keys: j/k line, Space/b page, g/G start/end, r render mode, ? help, q quit.\n"
 "Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
@@ -108,6 +119,7 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 	for (;;) {
 		pager_draw(p);
 		refresh();
+		pager_overlay(p);
 		/* While the paragraph index is incomplete, poll so that idle time
 		 * builds it; then block on the keyboard. */
 		bool idle = pk_doc_indexed(doc);
@@ -131,17 +143,108 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 	return EXIT_SUCCESS;
 }
 
+/* --json and --quotes: analyse the whole document and print. */
+static int
+run_export(pk_doc *doc, bool json, const char *source)
+{
+	pk_quotes q;
+	pk_status st = pk_quotes_find(doc, &q);
+
+	if (st != PK_OK) {
+		fprintf(stderr, "pathak: finding quotations failed: %s\n", pk_status_str(st));
+		return EXIT_FAILURE;
+	}
+	st = json ? pk_export_json(doc, &q, source, PACKAGE_VERSION, stdout)
+	          : pk_export_quotes_text(doc, &q, stdout);
+	pk_quotes_free(&q);
+	if (st == PK_OK && fflush(stdout) == 0)
+		return EXIT_SUCCESS;
+	fprintf(stderr, "pathak: cannot write the output: %s\n",
+	        st == PK_OK || st == PK_ERR_IO ? strerror(errno) : pk_status_str(st));
+	return EXIT_FAILURE;
+}
+
+/* --probe: what the terminal is, how it advances, the mode and why, and a
+ * drawn test line checked by a cursor position report.  ASCII only. */
+static int
+probe_report(bool utf8, const render_mode *forced)
+{
+	static const char *const labels[TERM_PROBE_N] = { "ki", "ksa", "sthi" };
+	term_info ti;
+	const char *t = getenv("TERM");
+	int want, got;
+
+	term_detect(utf8, &ti);
+	render_mode mode = forced ? *forced : ti.mode;
+	printf("terminal:      %s%s (TERM=%s", term_kind_name(ti.kind),
+	       ti.in_tmux ? " inside tmux" : "", t ? t : "");
+	if (ti.xtversion[0]) {
+		printf(", XTVERSION \"");
+		for (const char *c = ti.xtversion; *c; c++)
+			putchar(*c >= 0x20 && *c < 0x7f ? *c : '?');
+		putchar('"');
+	}
+	printf(")\n");
+	if (!ti.probed)
+		printf("probe:         not run (%s)\n",
+		       !isatty(STDOUT_FILENO) ? "standard output is not a terminal" :
+		       !utf8 ? "the locale is not UTF-8" : "TERM is dumb, linux or unset");
+	else if (!ti.answered)
+		printf("probe:         no answer within %d ms\n", TERM_PROBE_MS);
+	else {
+		printf("advances:     ");
+		for (int i = 0; i < TERM_PROBE_N; i++)
+			printf(" %s %d", labels[i], ti.adv[i]);
+		printf("   (wcwidth model 2 2 3, cluster model 1 2 2)\n");
+	}
+	printf("advance model: %s (%s)\n", ti.model == WIDTH_CLUSTER ? "cluster" : "wcwidth",
+	       ti.model_why);
+	printf("mode 2027:     %s\n",
+	       ti.decrqm_2027 < 0 ? "no answer" : ti.decrqm_2027 == 0 ? "not recognized" :
+	       ti.decrqm_2027 == 1 || ti.decrqm_2027 == 3 ? "set" : "reset");
+	printf("render mode:   %s (%s)\n", render_mode_name(mode),
+	       forced ? "--render" : ti.mode_why);
+	fflush(stdout);
+	if (!ti.probed || !ti.answered || !utf8) {
+		printf("check:         SKIP (no terminal to check)\n");
+		return EXIT_SUCCESS;
+	}
+	int in_fd = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
+	FILE *tty = NULL;
+	if (in_fd < 0 && (tty = fopen("/dev/tty", "r")))
+		in_fd = fileno(tty);
+	printf("check:         drawing a test line\n");
+	fflush(stdout);
+	if (in_fd < 0 || term_check_line(in_fd, STDOUT_FILENO, ti.model, mode, 1000, &want, &got) < 0) {
+		printf("check:         FAIL (could not draw or ask)\n");
+		if (tty)
+			fclose(tty);
+		return EXIT_FAILURE;
+	}
+	if (tty)
+		fclose(tty);
+	printf("check:         %s: the cursor is at column %d, the layout says %d\n",
+	       got == want ? "PASS" : "FAIL", got, want);
+	return got == want ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
 int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "dump", no_argument, NULL, 'd' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "quotes", no_argument, NULL, 'Q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "render", required_argument, NULL, 256 },
+		{ "probe", no_argument, NULL, 257 },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool dump = false;
+	bool dump = false, probe = false, have_render = false, utf8;
+	render_mode render = RENDER_SHAPED;
+	enum { EXPORT_NONE, EXPORT_JSON, EXPORT_QUOTES } export = EXPORT_NONE;
 	int width = 80, c;
 	char pathbuf[PATH_MAX];
 	const char *path = NULL, *name;
@@ -167,6 +270,23 @@ main(int argc, char **argv)
 			width = (int)v;
 			break;
 		}
+		case 'J':
+			export = EXPORT_JSON;
+			break;
+		case 'Q':
+			export = EXPORT_QUOTES;
+			break;
+		case 256:
+			if (!render_mode_parse(optarg, &render)) {
+				fprintf(stderr, "pathak: invalid render mode '%s' (shaped, reorder, "
+				        "halant, reorder+halant, latin, interlinear)\n", optarg);
+				return EXIT_USAGE;
+			}
+			have_render = true;
+			break;
+		case 257:
+			probe = true;
+			break;
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -178,6 +298,12 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	{
+		const char *cs = nl_langinfo(CODESET);
+		utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	}
+	if (probe)
+		return probe_report(utf8, have_render ? &render : NULL);
 	if (argc - optind > 1) {
 		fputs("pathak: only one FILE may be given\n"
 		      "Try 'pathak --help' for more information.\n", stderr);
@@ -212,14 +338,22 @@ main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	if (dump || !isatty(STDOUT_FILENO)) {
+	if (export != EXPORT_NONE) {
+		rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
+	} else if (dump || !isatty(STDOUT_FILENO)) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		rc = pager_dump(doc, width, WIDTH_WCWIDTH, stdout) == 0 && fflush(stdout) == 0
+		rc = pager_dump(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		                RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
 		     ? EXIT_SUCCESS : EXIT_FAILURE;
 		if (rc != EXIT_SUCCESS)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));
 	} else {
-		pager_opts po = { .width = width, .model = WIDTH_WCWIDTH, .name = name };
+		term_info ti;
+		term_detect(utf8, &ti);   /* before curses takes the screen */
+		pager_opts po = { .width = width, .model = ti.model, .name = name,
+		                  .mode = have_render ? render : ti.mode,
+		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
+		                  .ascii = !utf8 };
 		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
 	}
 	pk_doc_free(doc);
