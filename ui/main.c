@@ -40,6 +40,8 @@ usage(FILE *f)
 "      --render=MODE   how to draw Devanagari: shaped, reorder, halant,\n"
 "                      reorder+halant, latin or interlinear (default: chosen\n"
 "                      for the terminal; --dump defaults to shaped)\n"
+"      --advance=MODEL the terminal's cursor advance: wcwidth or cluster\n"
+"                      (default: measured at start-up)\n"
 "      --probe         report what the terminal does with Devanagari, the\n"
 "                      mode chosen and why, and check the drawing; then exit\n"
 "      --json          print blocks and quotations as one JSON object and exit\n"
@@ -169,7 +171,7 @@ run_export(pk_doc *doc, bool json, const char *source)
 static int
 probe_report(bool utf8, const render_mode *forced)
 {
-	static const char *const labels[TERM_PROBE_N] = { "ki", "ksa", "sthi" };
+	static const char *const labels[TERM_PROBE_N] = { "ki", "ksha", "sthi" };
 	term_info ti;
 	const char *t = getenv("TERM");
 	int want, got;
@@ -240,9 +242,11 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "render", required_argument, NULL, 256 },
 		{ "probe", no_argument, NULL, 257 },
+		{ "advance", required_argument, NULL, 258 },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool dump = false, probe = false, have_render = false, utf8;
+	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
+	width_model advance = WIDTH_WCWIDTH;
 	render_mode render = RENDER_SHAPED;
 	enum { EXPORT_NONE, EXPORT_JSON, EXPORT_QUOTES } export = EXPORT_NONE;
 	int width = 80, c;
@@ -286,6 +290,15 @@ main(int argc, char **argv)
 			break;
 		case 257:
 			probe = true;
+			break;
+		case 258:
+			if (strcmp(optarg, "wcwidth") != 0 && strcmp(optarg, "cluster") != 0) {
+				fprintf(stderr, "pathak: invalid advance model '%s' (wcwidth, cluster)\n",
+				        optarg);
+				return EXIT_USAGE;
+			}
+			advance = strcmp(optarg, "cluster") == 0 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
+			have_advance = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -350,7 +363,8 @@ main(int argc, char **argv)
 	} else {
 		term_info ti;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
-		pager_opts po = { .width = width, .model = ti.model, .name = name,
+		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
+		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
 		                  .ascii = !utf8 };

@@ -3,9 +3,13 @@
 
 #include "pager.h"
 #include "colors.h"
+#include "render.h"
+#include "term.h"
+#include "translit.h"
 #include "width.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -16,9 +20,17 @@
 
 /* One laid-out block.  Rows are its lines plus a blank row after it unless
  * it is the last block. */
+/* In the roman modes a block's lines may lie in a romanized copy of it. */
+struct rblock {
+	char *text;            /* romanized block, or NULL */
+	size_t *map;           /* text byte -> source offset (strlen(text)+1) */
+	unsigned char *kinds;  /* interlinear: per line, 1 if it is in text */
+};
+
 struct entry {
 	pk_block blk;
 	lay_lines lines;
+	struct rblock rb;
 	int width;
 	bool has_next;
 	bool used;
@@ -45,7 +57,182 @@ struct pager {
 	struct entry cache[CACHE_N];
 	unsigned long clock;
 	char *title;         /* the title block's text, for the status line */
+	pk_translit *tr;     /* the romanizer, made on first use */
+	bool overlay;        /* cluster model: Devanagari drawn by pager_overlay */
+	struct piece *pc;    /* this frame's clusters for pager_overlay */
+	size_t npc, cappc;
+	char *raw;           /* their UTF-8 bytes */
+	size_t nraw, capraw;
+	const char *flash;   /* a message for the next status line */
 };
+
+/* ---------------------------------------------------------------- render modes */
+
+/* A cluster curses cannot place: drawn raw at (y, x) after the update. */
+struct piece {
+	int y, x;
+	attr_t attr;
+	size_t off, len;
+};
+
+static void
+rblock_free(struct rblock *rb)
+{
+	free(rb->text);
+	free(rb->map);
+	free(rb->kinds);
+	*rb = (struct rblock){ 0 };
+}
+
+/* Romanize [a, b) of s.  For ASCII-only output fold what the romanizer
+ * passes through (quotes, dashes, controls) to ASCII here, so that the
+ * layout measures exactly what is drawn.  *map: text byte -> source. */
+static char *
+romanize(pk_translit **tr, bool ascii, const char *s, size_t a, size_t b, size_t **map)
+{
+	char *r, *o;
+	size_t n, k = 0, *om;
+
+	*map = NULL;
+	if (!*tr && !(*tr = pk_translit_new(PK_ROMAN_ASCII, NULL)))
+		return NULL;
+	r = pk_translit_run(*tr, s, a, b, map);
+	if (!r || !ascii)
+		return r;
+	n = strlen(r);
+	o = malloc(2 * n + 1);        /* a stand-in is at most 1.5x its UTF-8 */
+	om = malloc((2 * n + 1) * sizeof *om);
+	if (!o || !om) {
+		free(o);
+		free(om);
+		free(r);
+		free(*map);
+		*map = NULL;
+		return NULL;
+	}
+	for (size_t pos = 0; pos < n;) {
+		size_t at = pos;
+		char buf[2];
+		const char *t = render_ascii(pk_visible(pk_decode(r, n, &pos)), buf);
+		for (; *t; t++) {
+			om[k] = (*map)[at];
+			o[k++] = *t;
+		}
+	}
+	om[k] = (*map)[n];
+	o[k] = 0;
+	free(r);
+	free(*map);
+	*map = om;
+	return o;
+}
+
+/* First index i in [0, n] with map[i] >= off (the map never decreases). */
+static size_t
+map_find(const size_t *map, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (map[mid] < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+kinds_fill(struct rblock *rb, size_t from, size_t to, unsigned char k)
+{
+	unsigned char *nk = realloc(rb->kinds, to ? to : 1);
+	if (!nk)
+		return -1;
+	rb->kinds = nk;
+	memset(nk + from, k, to - from);
+	return 0;
+}
+
+static int
+lines_push(lay_lines *ls, const lay_line *ln)
+{
+	if (ls->n == ls->cap) {
+		size_t nc = ls->cap ? ls->cap * 2 : 64;
+		lay_line *nv = realloc(ls->v, nc * sizeof *nv);
+		if (!nv)
+			return -1;
+		ls->v = nv;
+		ls->cap = nc;
+	}
+	ls->v[ls->n++] = *ln;
+	return 0;
+}
+
+/*
+ * Lay out block [a, b) of s at w columns in render mode `mode`: the source
+ * itself, its romanization (latin), or each source line followed by the
+ * romanization of that line wrapped at w (interlinear; a line whose
+ * romanization is the same text gets no second row).
+ */
+static int
+wrap_block(layout *lay, pk_translit **tr, render_mode mode, bool ascii, const char *s,
+           size_t a, size_t b, int w, lay_lines *out, struct rblock *rb)
+{
+	lay_lines src = { 0 };
+	size_t rn;
+	int rc = -1;
+
+	if (!render_mode_roman(mode) || a >= b)
+		return layout_wrap(lay, s, a, b, w, out);
+	rb->text = romanize(tr, ascii, s, a, b, &rb->map);
+	if (!rb->text)
+		return -1;
+	rn = strlen(rb->text);
+	if (mode == RENDER_LATIN)
+		return layout_wrap(lay, rb->text, 0, rn, w, out);
+	if (layout_wrap(lay, s, a, b, w, &src) < 0)
+		goto done;
+	for (size_t i = 0; i < src.n; i++) {
+		const lay_line *ln = &src.v[i];
+		size_t rs = map_find(rb->map, rn, ln->start);
+		size_t re = map_find(rb->map, rn, ln->end);
+		size_t n0 = out->n;
+		if (lines_push(out, ln) < 0 || kinds_fill(rb, n0, out->n, 0) < 0)
+			goto done;
+		if (rs >= re || (re - rs == ln->end - ln->start &&
+		                 memcmp(rb->text + rs, s + ln->start, re - rs) == 0))
+			continue;
+		n0 = out->n;
+		if (layout_wrap(lay, rb->text, rs, re, w, out) < 0 ||
+		    kinds_fill(rb, n0, out->n, 1) < 0)
+			goto done;
+	}
+	rc = 0;
+done:
+	lay_lines_free(&src);
+	return rc;
+}
+
+/* Line i's buffer, and whether it is the romanized one. */
+static const char *
+line_buf(const char *s, const struct rblock *rb, size_t i, bool *roman)
+{
+	*roman = rb->text && (!rb->kinds || rb->kinds[i]);
+	return *roman ? rb->text : s;
+}
+
+/* Line i's extent in source offsets. */
+static void
+line_src(const struct rblock *rb, const lay_line *ln, size_t i, size_t *a, size_t *b)
+{
+	if (rb->text && (!rb->kinds || rb->kinds[i])) {
+		*a = rb->map[ln->start];
+		*b = rb->map[ln->end];
+	} else {
+		*a = ln->start;
+		*b = ln->end;
+	}
+}
 
 /* ---------------------------------------------------------------- layout */
 
@@ -65,15 +252,18 @@ block_entry(pager *p, const pk_block *b)
 			victim = e;
 	}
 	lay_lines_clear(&victim->lines);
+	rblock_free(&victim->rb);
 	victim->blk = *b;
 	victim->width = p->text_w;
 	victim->used = true;
 	victim->stamp = ++p->clock;
 	victim->has_next = pk_doc_next(p->doc, b, &nx);
-	if (layout_wrap(p->lay, p->in->bytes, b->start, b->end, p->text_w, &victim->lines) < 0 ||
+	if (wrap_block(p->lay, &p->tr, p->o.mode, p->o.ascii, p->in->bytes, b->start, b->end,
+	               p->text_w, &victim->lines, &victim->rb) < 0 ||
 	    victim->lines.n == 0) {
 		/* Out of memory or ICU failure: show the block as one clipped line. */
 		lay_lines_clear(&victim->lines);
+		rblock_free(&victim->rb);
 		if (victim->lines.cap || (victim->lines.v = malloc(sizeof *victim->lines.v))) {
 			victim->lines.cap = victim->lines.cap ? victim->lines.cap : 1;
 			victim->lines.v[0] = (lay_line){ b->start, b->end, b->end, p->text_w };
@@ -132,7 +322,11 @@ static size_t
 pos_offset(pager *p, const struct pos *q)
 {
 	struct entry *e = block_entry(p, &q->blk);
-	return q->row < e->lines.n ? e->lines.v[q->row].start : q->blk.end;
+	size_t a, b;
+	if (q->row >= e->lines.n)
+		return q->blk.end;
+	line_src(&e->rb, &e->lines.v[q->row], q->row, &a, &b);
+	return a;
 }
 
 /* Is the last row of the document on screen when q is the top row? */
@@ -188,8 +382,14 @@ go_offset(pager *p, size_t off)
 		return;
 	struct entry *e = block_entry(p, &b);
 	size_t r = 0;
-	while (r + 1 < e->lines.n && e->lines.v[r + 1].start <= off)
-		r++;
+	for (size_t i = 1, a, z; i < e->lines.n; i++) {
+		if (e->rb.kinds && e->rb.kinds[i])
+			continue;  /* interlinear: land on the Devanagari row */
+		line_src(&e->rb, &e->lines.v[i], i, &a, &z);
+		if (a > off)
+			break;
+		r = i;
+	}
 	p->top.blk = b;
 	p->top.row = r;
 }
@@ -222,51 +422,119 @@ block_role(pk_block_type t)
 
 struct draw_ctx {
 	pager *p;
+	const char *s;       /* the buffer: the input, or a romanized block */
+	render_mode mode;
 	int y, x, maxx;
 	attr_t attr;
 };
+
+/* Queue a cluster for pager_overlay(). */
+static void
+piece_add(pager *p, int y, int x, attr_t attr, const uint32_t *cps, size_t n)
+{
+	if (p->npc == p->cappc) {
+		size_t nc = p->cappc ? 2 * p->cappc : 256;
+		struct piece *nv = realloc(p->pc, nc * sizeof *nv);
+		if (!nv)
+			return;
+		p->pc = nv;
+		p->cappc = nc;
+	}
+	if (p->capraw - p->nraw < 4 * n) {
+		size_t nc = p->capraw ? 2 * p->capraw : 8192;
+		while (nc - p->nraw < 4 * n)
+			nc *= 2;
+		char *nr = realloc(p->raw, nc);
+		if (!nr)
+			return;
+		p->raw = nr;
+		p->capraw = nc;
+	}
+	size_t off = p->nraw;
+	for (size_t i = 0; i < n; i++) {
+		int k = u8_uctomb((uint8_t *)p->raw + p->nraw, cps[i], 4);
+		if (k > 0)
+			p->nraw += (size_t)k;
+	}
+	p->pc[p->npc++] = (struct piece){ y, x, attr, off, p->nraw - off };
+}
 
 static int
 draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
 	struct draw_ctx *dc = ctx;
-	const char *s = dc->p->in->bytes;
-	uint32_t cps[WIDTH_DISPLAY_MAX];
-	wchar_t wcs[WIDTH_DISPLAY_MAX + 1];
-	size_t n = width_display(s, cs, ce, cps);
-	bool ctrl = false;
+	uint32_t cps[RENDER_DISPLAY_MAX];
+	wchar_t wcs[RENDER_DISPLAY_MAX + 1];
+	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
+	bool ctrl = false, multi = false;
 
 	if (dc->x + w > dc->maxx)
 		return 1;  /* clip: the window is narrower than the column */
 	for (size_t i = 0; i < n; i++) {
 		wcs[i] = (wchar_t)cps[i];
 		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;
+		multi |= cps[i] >= 0x80;
 	}
 	wcs[n] = 0;
-	attrset(ctrl ? colors_attr(ROLE_CONTROL) : dc->attr);
-	mvaddnwstr(dc->y, dc->x, wcs, (int)n);
+	attr_t attr = ctrl ? colors_attr(ROLE_CONTROL) : dc->attr;
+	attrset(attr);
+	if (dc->p->o.ascii) {
+		/* not UTF-8: ASCII stand-ins (roman text is folded already) */
+		char buf[2], out[64];
+		size_t k = 0;
+		for (size_t i = 0; i < n && k < sizeof out - 4; i++)
+			for (const char *t = render_ascii(cps[i], buf); *t; t++)
+				out[k++] = *t;
+		out[k] = 0;
+		mvaddnstr(dc->y, dc->x, out, w);
+	} else if (dc->p->overlay && multi && (n > 1 || width_cp(cps[0]) != w)) {
+		/* curses cannot keep this cluster in the cells the terminal
+		 * gives it: blank placeholders now, the text after the update */
+		move(dc->y, dc->x);
+		for (int i = 0; i < w; i++)
+			addch(' ');
+		piece_add(dc->p, dc->y, dc->x, attr, cps, n);
+	} else {
+		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
+	}
 	dc->x += w;
 	return 0;
 }
 
 static void
-draw_text(pager *p, int y, int x, int maxx, size_t a, size_t b, attr_t attr)
+draw_text(pager *p, const char *s, render_mode mode, int y, int x, int maxx,
+          size_t a, size_t b, attr_t attr)
 {
-	struct draw_ctx dc = { p, y, x, maxx, attr };
-	layout_clusters(p->lay, p->in->bytes, a, b, draw_cluster, &dc);
+	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr };
+	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
 }
 
-/* Write the first line of [a, b) laid out at w columns; returns its width. */
+/* The mode Devanagari rows are drawn in. */
+static render_mode
+deva_mode(const pager *p)
+{
+	return render_mode_roman(p->o.mode) ? p->o.deva : p->o.mode;
+}
+
+/* Write the first line of [a, b) laid out at w columns; returns its width.
+ * In latin mode (or ASCII only) the romanized text. */
 static int
 draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
 {
 	lay_lines ls = { 0 };
+	struct rblock rb = { 0 };
+	render_mode m = p->o.ascii ? RENDER_LATIN : p->o.mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
 	int used = 0;
-	if (w > 0 && layout_wrap(p->lay, p->in->bytes, a, b, w, &ls) == 0 && ls.n > 0) {
-		draw_text(p, y, x, x + w, ls.v[0].start, ls.v[0].vis_end, attr);
+	if (w > 0 && wrap_block(p->lay, &p->tr, m, p->o.ascii, p->in->bytes, a, b, w, &ls, &rb) == 0 &&
+	    ls.n > 0) {
+		bool roman;
+		const char *s = line_buf(p->in->bytes, &rb, 0, &roman);
+		draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, x, x + w,
+		          ls.v[0].start, ls.v[0].vis_end, attr);
 		used = ls.v[0].width;
 	}
 	lay_lines_free(&ls);
+	rblock_free(&rb);
 	return used;
 }
 
@@ -287,7 +555,10 @@ draw_status(pager *p)
 		bottom = p->in->len;
 	} else {
 		struct entry *e = block_entry(p, &q.blk);
-		bottom = q.row < e->lines.n ? e->lines.v[q.row].end : q.blk.end;
+		size_t a;
+		bottom = q.blk.end;
+		if (q.row < e->lines.n)
+			line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &bottom);
 	}
 	int pct = p->in->len ? (int)((double)bottom * 100.0 / (double)p->in->len) : 100;
 	n = pk_doc_block_number(p->doc, p->top.blk.start);
@@ -304,11 +575,22 @@ draw_status(pager *p)
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
 	int rw = (int)strlen(right) - 1;  /* ¶ is two bytes, one column */
+	if (p->o.ascii) {
+		char *pil = strstr(right, "¶");
+		if (pil) {  /* ASCII only: P for the pilcrow */
+			*pil = 'P';
+			memmove(pil + 1, pil + 2, strlen(pil + 2) + 1);
+		}
+	}
 	if (rw <= COLS)
 		mvaddstr(y, COLS - rw, right);
 	int room = COLS - rw - 2;
 	if (room > 0) {
-		if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
+		if (p->flash) {
+			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
+			mvaddnstr(y, 1, p->flash, room);
+			p->flash = NULL;
+		} else if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
 			draw_clipped(p, y, 1, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
 		} else if (p->o.name) {
 			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
@@ -328,6 +610,8 @@ static const char *const help_lines[] = {
 	"  d  u              half a screen down / up",
 	"  g  Home  <        start of the article",
 	"  G  End   >        end of the article",
+	"  r                 render mode: shaped, reorder, halant,",
+	"                    reorder+halant, latin, interlinear",
 	"  Ctrl-L            redraw",
 	"  ?  F1             this help",
 	"  q                 quit",
@@ -353,6 +637,7 @@ pager_draw(pager *p)
 {
 	struct pos q = p->top;
 
+	p->npc = p->nraw = 0;
 	erase();
 	if (p->help) {
 		help_draw();
@@ -363,8 +648,13 @@ pager_draw(pager *p)
 			struct entry *e = block_entry(p, &q.blk);
 			if (q.row < e->lines.n) {
 				const lay_line *ln = &e->lines.v[q.row];
-				draw_text(p, y, p->left, COLS, ln->start, ln->vis_end,
-				          colors_attr(block_role(q.blk.type)));
+				bool roman;
+				const char *s = line_buf(p->in->bytes, &e->rb, q.row, &roman);
+				attr_t at = colors_attr(block_role(q.blk.type));
+				if (roman && e->rb.kinds)
+					at |= A_DIM;  /* interlinear: the romanization is the gloss */
+				draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, p->left, COLS,
+				          ln->start, ln->vis_end, at);
 			}
 			if (!pos_next(p, &q))
 				break;
@@ -416,6 +706,16 @@ pager_key(pager *p, int ch)
 		break;
 	case 'l' & 0x1f:
 		clearok(curscr, TRUE);
+		break;
+	case 'r':
+		if (p->o.ascii) {
+			p->flash = "render: latin (the locale is not UTF-8)";
+			break;
+		}
+		/* the cache still has the old lines, so the anchor is right */
+		p->o.mode = render_mode_next(p->o.mode);
+		p->flash = render_mode_name(p->o.mode);
+		pager_resize(p);
 		break;
 	case KEY_RESIZE:
 		pager_resize(p);
@@ -477,6 +777,11 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		return NULL;
 	}
 	geometry(p);
+	p->overlay = o->model == WIDTH_CLUSTER && !o->ascii;
+	if (p->o.ascii)
+		p->o.mode = RENDER_LATIN;
+	if (render_mode_roman(p->o.deva))
+		p->o.deva = RENDER_REORDER;
 	p->empty = !pk_doc_first(doc, &p->top.blk);
 	p->top.row = 0;
 	return p;
@@ -487,8 +792,13 @@ pager_free(pager *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < CACHE_N; i++)
+	for (int i = 0; i < CACHE_N; i++) {
 		lay_lines_free(&p->cache[i].lines);
+		rblock_free(&p->cache[i].rb);
+	}
+	pk_translit_free(p->tr);
+	free(p->pc);
+	free(p->raw);
 	layout_free(p->lay);
 	free(p->title);
 	free(p);
@@ -498,6 +808,8 @@ pager_free(pager *p)
 
 struct dump_ctx {
 	const char *s;
+	render_mode mode;
+	bool ascii;
 	FILE *out;
 };
 
@@ -505,12 +817,18 @@ static int
 dump_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
 	struct dump_ctx *dc = ctx;
-	uint32_t cps[WIDTH_DISPLAY_MAX];
-	size_t n = width_display(dc->s, cs, ce, cps);
+	uint32_t cps[RENDER_DISPLAY_MAX];
+	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
 	(void)w;
 	for (size_t i = 0; i < n; i++) {
 		uint8_t buf[6];
-		int k = u8_uctomb(buf, cps[i], sizeof buf);
+		int k;
+		if (dc->ascii) {
+			char b2[2];
+			fputs(render_ascii(cps[i], b2), dc->out);
+			continue;
+		}
+		k = u8_uctomb(buf, cps[i], sizeof buf);
 		if (k > 0)
 			fwrite(buf, 1, (size_t)k, dc->out);
 	}
@@ -518,29 +836,40 @@ dump_cluster(void *ctx, size_t cs, size_t ce, int w)
 }
 
 int
-pager_dump(pk_doc *doc, int width, width_model m, FILE *out)
+pager_dump(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
+           bool ascii, FILE *out)
 {
 	const pk_input *in = pk_doc_input(doc);
 	layout *lay = layout_new(m);
+	pk_translit *tr = NULL;
 	lay_lines ls = { 0 };
+	struct rblock rb = { 0 };
 	pk_block b;
 	bool more, first = true;
 	int rc = 0;
 
 	if (!lay)
 		return -1;
+	if (ascii)
+		r = RENDER_LATIN;
+	if (render_mode_roman(deva))
+		deva = RENDER_REORDER;
 	for (more = pk_doc_first(doc, &b); more; more = pk_doc_next(doc, &b, &b)) {
 		if (!first)
 			fputc('\n', out);
 		first = false;
 		lay_lines_clear(&ls);
-		if (layout_wrap(lay, in->bytes, b.start, b.end, width, &ls) < 0) {
+		rblock_free(&rb);
+		if (wrap_block(lay, &tr, r, ascii, in->bytes, b.start, b.end, width, &ls, &rb) < 0) {
 			rc = -1;
 			break;
 		}
 		for (size_t i = 0; i < ls.n; i++) {
-			struct dump_ctx dc = { in->bytes, out };
-			layout_clusters(lay, in->bytes, ls.v[i].start, ls.v[i].vis_end, dump_cluster, &dc);
+			bool roman;
+			const char *s = line_buf(in->bytes, &rb, i, &roman);
+			struct dump_ctx dc = { s, roman ? RENDER_SHAPED : render_mode_roman(r) ? deva : r,
+			                       ascii, out };
+			layout_clusters(lay, s, ls.v[i].start, ls.v[i].vis_end, dump_cluster, &dc);
 			fputc('\n', out);
 		}
 		if (ferror(out)) {
@@ -549,6 +878,94 @@ pager_dump(pk_doc *doc, int width, width_model m, FILE *out)
 		}
 	}
 	lay_lines_free(&ls);
+	rblock_free(&rb);
+	pk_translit_free(tr);
 	layout_free(lay);
 	return rc;
+}
+
+/* ---------------------------------------------------------------- overlay */
+
+/* vidputs() writes through a bare function: collect its bytes here. */
+static char *obuf;
+static size_t olen, ocap;
+
+static int
+ob_putc(int c)
+{
+	if (olen == ocap) {
+		size_t nc = ocap ? 2 * ocap : 16384;
+		char *nb = realloc(obuf, nc);
+		if (!nb)
+			return c;
+		obuf = nb;
+		ocap = nc;
+	}
+	obuf[olen++] = (char)c;
+	return c;
+}
+
+static void
+ob_put(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ob_putc((unsigned char)s[i]);
+}
+
+static void
+ob_cup(int y, int x)
+{
+	static char *cup;
+	char buf[32];
+	if (!cup)
+		cup = tigetstr("cup");
+	if (cup && cup != (char *)-1) {
+		const char *t = tiparm(cup, y, x);
+		if (t) {
+			ob_put(t, strlen(t));
+			return;
+		}
+	}
+	snprintf(buf, sizeof buf, "\033[%d;%dH", y + 1, x + 1);
+	ob_put(buf, strlen(buf));
+}
+
+void
+pager_overlay(pager *p)
+{
+	attr_t cur = (attr_t)-1;
+	int cy, cx, last = -1;
+
+	if (!p->overlay || p->npc == 0)
+		return;
+	olen = 0;
+	/* cursor addressing per cluster: the terminal's own advance inside a
+	 * cluster never moves where the next one starts */
+	for (size_t i = 0; i < p->npc; i++) {
+		const struct piece *pc = &p->pc[i];
+		if (pc->attr != cur) {
+			vidputs(pc->attr, ob_putc);
+			cur = pc->attr;
+		}
+		ob_cup(pc->y, pc->x);
+		ob_put(p->raw + pc->off, pc->len);
+	}
+	vidputs(A_NORMAL, ob_putc);
+	getyx(curscr, cy, cx);
+	ob_cup(cy, cx);           /* back where curses believes the cursor is */
+	fflush(stdout);
+	term_write(fileno(stdout), obuf, olen);
+	/* curses thinks these rows hold blanks; make it repaint them next time
+	 * so that no stale Devanagari survives a change */
+	for (size_t i = 0; i < p->npc; i++) {
+		if (p->pc[i].y != last)
+			wredrawln(curscr, p->pc[i].y, 1);  /* not stdscr: getch would repaint now */
+		last = p->pc[i].y;
+	}
+}
+
+render_mode
+pager_mode(const pager *p)
+{
+	return p->o.mode;
 }

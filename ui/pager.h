@@ -9,12 +9,16 @@
 #include <stdio.h>
 #include "doc.h"
 #include "layout.h"
+#include "render.h"
 
 /** Options that shape the text column. */
 typedef struct pager_opts {
 	int width;          /**< widest text column in cells (default 80) */
 	width_model model;  /**< the terminal's advance model */
 	const char *name;   /**< shown in the status line when there is no title */
+	render_mode mode;   /**< how Devanagari is drawn (render.h); `r` cycles */
+	render_mode deva;   /**< the Devanagari mode for interlinear's rows */
+	bool ascii;         /**< the locale is not UTF-8: output ASCII only */
 } pager_opts;
 
 typedef struct pager pager;
@@ -29,6 +33,19 @@ void pager_draw(pager *p);
 /** Handle key @p ch.  @return false when the user asked to quit. */
 bool pager_key(pager *p, int ch);
 
+/**
+ * Call right after refresh()/doupdate().  In the WIDTH_CLUSTER model curses
+ * cannot place Devanagari (it counts cells by wcwidth and keeps no spacing
+ * mark in a cell), so pager_draw() gives curses blank placeholder cells
+ * there, and this writes each such cluster itself at its column (cursor
+ * addressing per cluster), then tells curses those rows are unknown so the
+ * next update repaints them.  Does nothing in the wcwidth model.
+ */
+void pager_overlay(pager *p);
+
+/** The render mode now in use. */
+render_mode pager_mode(const pager *p);
+
 /** Re-lay out for the current window size, keeping the first line's text. */
 void pager_resize(pager *p);
 
@@ -37,9 +54,12 @@ bool pager_idle(pager *p);
 
 /**
  * Write the document laid out at @p width to @p out as --dump does: the
- * lines the screen would show, a blank line between blocks, no colour.
+ * lines the screen would show in render mode @p r (interlinear's
+ * Devanagari rows as @p deva), a blank line between blocks, no colour.
+ * With @p ascii, only ASCII is written.
  * @return 0, or -1 on a write or layout error.
  */
-int pager_dump(pk_doc *doc, int width, width_model m, FILE *out);
+int pager_dump(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
+               bool ascii, FILE *out);
 
 #endif

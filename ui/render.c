@@ -58,7 +58,7 @@ render_mode_roman(render_mode m)
 bool
 render_mode_reorders(render_mode m)
 {
-	return m == RENDER_REORDER || m == RENDER_REORDER_HALANT || m == RENDER_INTERLINEAR;
+	return m == RENDER_REORDER || m == RENDER_REORDER_HALANT;
 }
 
 static bool

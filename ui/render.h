@@ -20,8 +20,9 @@
  *   reorder+halant  both.
  *   latin           the romanized text (src/translit.h, ASCII letters); the
  *                   lines are laid out over the romanized string.
- *   interlinear     each Devanagari line (as in `reorder`) with its
- *                   romanization on the row(s) under it.
+ *   interlinear     each Devanagari line with its romanization on the
+ *                   row(s) under it; the Devanagari rows are drawn in the
+ *                   terminal's own Devanagari mode (shaped or reorder).
  *
  * All of this is display only: the document, search, offsets and export
  * stay in logical order, and the transformations here work within one
@@ -64,8 +65,7 @@ render_mode render_mode_next(render_mode m);
 /** Does mode @p m show romanized text (latin, interlinear)? */
 bool render_mode_roman(render_mode m);
 
-/** Does mode @p m move ि before its consonants (reorder, reorder+halant,
- * and the Devanagari rows of interlinear)? */
+/** Does mode @p m move ि before its consonants (reorder, reorder+halant)? */
 bool render_mode_reorders(render_mode m);
 
 /**
@@ -73,8 +73,9 @@ bool render_mode_reorders(render_mode m);
  * width_display() gives them), for mode @p m.  Writes at most
  * RENDER_DISPLAY_MAX code points to @p out and returns their number.
  * After the transformation, marks beyond WIDTH_CELL_MARKS after one base
- * are dropped again, so what a cell holds holds.  latin is treated as
- * shaped (romanization works on whole blocks, see pager.c).
+ * are dropped again, so what a cell holds holds.  latin and interlinear
+ * are treated as shaped here (romanization works on whole blocks, in
+ * pager.c, which draws interlinear's Devanagari rows in another mode).
  */
 size_t render_cluster(render_mode m, const uint32_t *in, size_t n, uint32_t *out);
 

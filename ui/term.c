@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "term.h"
+#include "layout.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -320,7 +321,7 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 	if (!utf8 || out->kind == TERM_LINUX || out->kind == TERM_DUMB)
 		snprintf(out->mode_why, sizeof out->mode_why, "%s", why);
 	else
-		snprintf(out->mode_why, sizeof out->mode_why, "%s %s", name, why);
+		snprintf(out->mode_why, sizeof out->mode_why, "%s: %s", name, why);
 }
 
 /* ---------------------------------------------------------------- I/O */
@@ -349,9 +350,9 @@ now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Read answers into buf until the last report or the deadline. */
+/* Read answers into buf until `need` position reports or the deadline. */
 static size_t
-read_answers(int in_fd, long deadline, char *buf, size_t cap, term_answers *a)
+read_answers(int in_fd, long deadline, char *buf, size_t cap, int need, term_answers *a)
 {
 	size_t n = 0;
 	for (;;) {
@@ -371,7 +372,7 @@ read_answers(int in_fd, long deadline, char *buf, size_t cap, term_answers *a)
 			break;  /* EOF: nobody will answer */
 		n += (size_t)k;
 		term_parse(buf, n, a);
-		if (a->complete)
+		if (a->ncpr >= need)
 			break;
 	}
 	return n;
@@ -405,7 +406,7 @@ term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
 	if (term_write(out_fd, q, qn) < 0)
 		rc = -1;
 	else
-		read_answers(in_fd, deadline, buf, sizeof buf, a);
+		read_answers(in_fd, deadline, buf, sizeof buf, TERM_PROBE_CPRS, a);
 	if (tty)
 		tcsetattr(in_fd, TCSANOW, &saved);
 	return rc;
@@ -440,4 +441,120 @@ term_detect(bool utf8, term_info *out)
 	}
 	if (opened)
 		close(in_fd);
+}
+
+/* ---------------------------------------------------------------- --probe check */
+
+const char term_check_text[] =
+	"\xe0\xa4\xaa\xe0\xa5\x8d\xe0\xa4\xb0\xe0\xa4\xa4\xe0\xa4\xbf\xe0\xa4\xa8"
+	"\xe0\xa4\xbf\xe0\xa4\xa7\xe0\xa4\xbf\xe0\xa4\xae\xe0\xa4\x82\xe0\xa4\xa1"
+	"\xe0\xa4\xb2 "                                           /* प्रतिनिधिमंडल */
+	"\xe0\xa4\xb8\xe0\xa5\x8d\xe0\xa4\xa5\xe0\xa4\xbf\xe0\xa4\xa4\xe0\xa4\xbf "
+	                                                             /* स्थिति */
+	"\xe0\xa4\x95\xe0\xa4\xbf \xe0\xa4\x95\xe0\xa5\x8d\xe0\xa4\xb7 "  /* कि क्ष */
+	"\xe0\xa4\xb8\xe0\xa4\xbe\xe0\xa4\x81\xe0\xa4\xb8|";   /* साँस| */
+
+struct check_ctx {
+	const char *s;
+	width_model m;
+	render_mode mode;
+	int row, x;
+	char *out;
+	size_t n, cap;
+};
+
+static int
+check_cluster(void *ctx, size_t cs, size_t ce, int w)
+{
+	struct check_ctx *c = ctx;
+	uint32_t cps[RENDER_DISPLAY_MAX];
+	size_t n = render_display(c->mode, c->s, cs, ce, cps);
+
+	if (c->cap - c->n < 32 + 4 * n)
+		return 1;
+	if (c->m == WIDTH_CLUSTER)
+		c->n += (size_t)snprintf(c->out + c->n, c->cap - c->n, "\033[%d;%dH", c->row, c->x + 1);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t u = cps[i];
+		char *o = c->out + c->n;
+		if (u < 0x80) {
+			o[0] = (char)u;
+			c->n += 1;
+		} else if (u < 0x800) {
+			o[0] = (char)(0xC0 | (u >> 6));
+			o[1] = (char)(0x80 | (u & 0x3F));
+			c->n += 2;
+		} else if (u < 0x10000) {
+			o[0] = (char)(0xE0 | (u >> 12));
+			o[1] = (char)(0x80 | ((u >> 6) & 0x3F));
+			o[2] = (char)(0x80 | (u & 0x3F));
+			c->n += 3;
+		} else {
+			o[0] = (char)(0xF0 | (u >> 18));
+			o[1] = (char)(0x80 | ((u >> 12) & 0x3F));
+			o[2] = (char)(0x80 | ((u >> 6) & 0x3F));
+			o[3] = (char)(0x80 | (u & 0x3F));
+			c->n += 4;
+		}
+	}
+	c->x += w;
+	return 0;
+}
+
+/* Write q and read one position report (the first one to arrive). */
+static bool
+ask_cpr(int in_fd, int out_fd, const char *q, size_t qn, int timeout_ms, int *row, int *col)
+{
+	char buf[256];
+	term_answers a;
+	if (term_write(out_fd, q, qn) < 0)
+		return false;
+	term_parse("", 0, &a);
+	read_answers(in_fd, now_ms() + timeout_ms, buf, sizeof buf, 1, &a);
+	if (a.ncpr < 1)
+		return false;
+	*row = a.cpr_row[0];
+	*col = a.cpr_col[0];
+	return true;
+}
+
+int
+term_check_line(int in_fd, int out_fd, width_model m, render_mode mode,
+                int timeout_ms, int *want, int *got)
+{
+	struct termios saved, raw;
+	bool tty = isatty(in_fd) && tcgetattr(in_fd, &saved) == 0;
+	char out[2048];
+	struct check_ctx c = { term_check_text, m, render_mode_roman(mode) ? RENDER_SHAPED : mode,
+	                       0, 0, out, 0, sizeof out };
+	layout *lay = layout_new(m);
+	int row, col, rc = -1;
+
+	*want = *got = -1;
+	if (!lay)
+		return -1;
+	if (tty) {
+		raw = saved;
+		raw.c_lflag &= (tcflag_t)~(ICANON | ECHO);
+		raw.c_cc[VMIN] = 0;
+		raw.c_cc[VTIME] = 0;
+		tcsetattr(in_fd, TCSANOW, &raw);
+	}
+	if (!ask_cpr(in_fd, out_fd, "\r\033[6n", 5, timeout_ms, &row, &col))
+		goto out;
+	c.row = row;
+	c.x = col - 1;
+	if (layout_clusters(lay, term_check_text, 0, strlen(term_check_text), check_cluster, &c) != 0)
+		goto out;
+	*want = c.x + 1;
+	memcpy(out + c.n, "\033[6n", 4);
+	if (ask_cpr(in_fd, out_fd, out, c.n + 4, timeout_ms, &row, &col))
+		*got = col;
+	term_write(out_fd, "\r\n", 2);
+	rc = 0;
+out:
+	if (tty)
+		tcsetattr(in_fd, TCSANOW, &saved);
+	layout_free(lay);
+	return rc;
 }

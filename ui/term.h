@@ -146,6 +146,22 @@ int term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a);
 void term_detect(bool utf8, term_info *out);
 
 /**
+ * The --probe check: on the terminal at @p in_fd / @p out_fd, draw a test
+ * line of Devanagari followed by '|' in render mode @p mode the way pathak
+ * draws under model @p m (wcwidth: the clusters written in sequence, as
+ * curses does; cluster: each cluster at its own column by cursor
+ * addressing), then ask where the cursor is.  @p want receives the column
+ * (1-based) the layout says, @p got the one reported (-1 if no answer).
+ * Leaves the test line on screen and the cursor on the next line.
+ * @return 0 if the check ran, -1 on an I/O or layout failure.
+ */
+int term_check_line(int in_fd, int out_fd, width_model m, render_mode mode,
+                    int timeout_ms, int *want, int *got);
+
+/** The test line term_check_line() draws (logical order). */
+extern const char term_check_text[];
+
+/**
  * Write the raw bytes @p s (at most @p n) to the terminal, bypassing stdio.
  * Used by the drawing that curses cannot do.  @return 0 or -1.
  */

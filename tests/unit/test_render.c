@@ -127,7 +127,7 @@ t_halant(void **st)
 	check(RENDER_HALANT, "पत्", "पत्");                   /* final virama: nothing to join */
 	check(RENDER_REORDER_HALANT, "स्थिति", "स्\u200cिथित");
 	check(RENDER_REORDER_HALANT, "द्विपक्षीय", "द्\u200cिवपक्\u200cषीय");
-	check(RENDER_INTERLINEAR, "स्थिति", "िस्थित");
+	check(RENDER_INTERLINEAR, "स्थिति", "स्थिति");
 }
 
 static void
