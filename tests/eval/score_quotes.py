@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Score `pathak --json` quotations against the gold-dev annotations.
+"""Score `pathak --json` quotations against gold annotations.
 
 usage: score_quotes.py GOLD_DIR ARTICLES_DIR PATHAK [-v]
+
+GOLD_DIR is gold-dev or any directory of <id>.tsv files in its format (a
+held-out set, say); <id>.ents.tsv and <id>.excluded.tsv are ignored.
 
 Gold offsets are code points; pathak's are bytes, so gold spans are converted
 to bytes of the file as stored.  Quotations are the gold rows of type direct or
