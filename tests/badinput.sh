@@ -146,7 +146,7 @@ ok "standard input dumps like the file"
 
 # The empty file in a terminal: a screen, and q quits with status 0.
 if command -v tmux >/dev/null 2>&1; then
-	tm_start 80 24 "'$PATHAK' '$T/empty.txt'"
+	tm_start 80 24 "'$PATHAK' $RENDER_OPT '$T/empty.txt'"
 	wait_for "empty.txt" || wait_for "%" || fail_screen "empty file: no status line"
 	alive || fail_screen "empty file: pathak exited on its own ($(cat "$T/exit" 2>/dev/null))"
 	keys j G k g Space

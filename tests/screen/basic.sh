@@ -62,7 +62,7 @@ status_line() {
 
 PATHAK_DATADIR=$top_srcdir/assets
 export PATHAK_DATADIR
-tm_start 100 30 "'$PATHAK'"
+tm_start 100 30 "'$PATHAK' $RENDER_OPT"
 
 # Opening: the title, on the first row and in the status line.
 wait_for "$TITLE" || fail_screen "the title ($TITLE) is not shown"
@@ -204,7 +204,7 @@ ok "q exits 0"
 tm kill-server >/dev/null 2>&1
 
 # The article from a pipe, keys from the terminal.
-tm_start 100 30 "cat '$SEED' | '$PATHAK'"
+tm_start 100 30 "cat '$SEED' | '$PATHAK' $RENDER_OPT"
 wait_for "$TITLE" || fail_screen "cat seed | pathak does not show the title"
 wait_top 1 || fail_screen "cat seed | pathak: the rows are not the dump lines"
 keys j

@@ -51,7 +51,7 @@ until [ "$(tm display-message -p -t pk '#{pane_title}')" = RAWTITLE ] && tm list
 done
 tm kill-server >/dev/null 2>&1
 
-tm_start 100 30 "'$PATHAK' '$T/ctl.txt'"
+tm_start 100 30 "'$PATHAK' $RENDER_OPT '$T/ctl.txt'"
 title0=$(tm display-message -p -t pk '#{pane_title}')
 wait_for "END-MARK" || fail_screen "the end of the article is not shown (was the screen cleared?)"
 wait_for "START-MARK" || fail_screen "the start of the article is not shown (was the screen cleared?)"

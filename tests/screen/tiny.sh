@@ -26,7 +26,7 @@ all_keys() {
 
 for size in 1x1 2x2 80x1 1x24; do
 	w=${size%x*} h=${size#*x}
-	tm_start "$w" "$h" "'$PATHAK' '$SEED'"
+	tm_start "$w" "$h" "'$PATHAK' $RENDER_OPT '$SEED'"
 	# There is too little room to look for text; wait until curses has
 	# switched to the alternate screen (TERM=screen has smcup) or the
 	# program has exited.
@@ -45,7 +45,7 @@ for size in 1x1 2x2 80x1 1x24; do
 done
 
 # Shrinking while reading, then back.
-tm_start 100 30 "'$PATHAK' '$SEED'"
+tm_start 100 30 "'$PATHAK' $RENDER_OPT '$SEED'"
 wait_for 'किम जोंग उन' || fail_screen "the seed is not shown at 100x30"
 keys Space
 for size in 1x1 3x2 1x24 80x1 1x1; do
