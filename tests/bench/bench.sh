@@ -16,11 +16,13 @@
 # Both programs run under the same small pty harness (python3: pty.fork,
 # select on the master, window size set with TIOCSWINSZ, TERM=xterm-256color,
 # LC_ALL=C.UTF-8, LESS/LESSOPEN unset).  The harness answers the terminal
-# queries a program may send at start-up (cursor position, device
-# attributes, XTVERSION, DECRQM) so that a probing program is not made to
-# wait for a timeout.  Each program is run REPS times (default 5) and the
+# queries a program may send at start-up like a plain xterm would (cursor
+# position reports with each code point advancing by its wcwidth, device
+# attributes, XTVERSION, DECRQM 2027 unknown) so that a probing program is
+# not made to wait for a timeout.  Each program is run REPS times (default 5) and the
 # median is reported.  Environment: REPS, BENCH_MB (default 100), COLS,
-# LINES (default 100x30).
+# LINES (default 100x30), LESS_ARGS (options for less, e.g. -N: with line
+# numbers less must count every line before it can show the end).
 #
 # Exits 0 with a message when ../shared or less is missing.
 srcdir=${1:?usage: bench.sh SRCDIR PATHAK}
@@ -67,8 +69,15 @@ ROWS = int(os.environ.get('LINES', '30'))
 START, END = b'BENCHSTART', b'BENCHEND'
 TIMEOUT = 60.0
 
-QUERIES = [  # (query, answer)
-    (b'\x1b[6n', b'\x1b[1;1R'),
+import re, unicodedata
+def cw(ch):
+    o = ord(ch)
+    if 0x200B <= o <= 0x200F or unicodedata.category(ch) in ('Mn', 'Me', 'Cf'):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+
+ESCSEQ = re.compile(rb'\x1b(\[[0-9;?>=$]*[ -/]*[@-~]|P.*?\x1b\\|\][^\x07]*\x07|[()][0-9A-Za-z]|.)', re.S)
+OTHER = [  # (query, answer): device attributes, XTVERSION, DECRQM 2027
     (b'\x1b[c', b'\x1b[?62;22c'),
     (b'\x1b[0c', b'\x1b[?62;22c'),
     (b'\x1b[>c', b'\x1b[>1;10;0c'),
@@ -76,6 +85,25 @@ QUERIES = [  # (query, answer)
     (b'\x1b[>0q', b'\x1bP>|bench-harness\x1b\\'),
     (b'\x1b[?2027$p', b'\x1b[?2027;0$y'),
 ]
+
+def answers(data, line):
+    """The replies of a simple xterm-like terminal (no shaping: each code
+    point advances by its wcwidth) to the queries in data.  `line` is the
+    text written since the last carriage return, carried across calls.
+    Returns (replies, line)."""
+    out = b''
+    for q, a in OTHER:
+        out += a * data.count(q)
+    for part in re.split(rb'(\x1b\[6n)', data):
+        if part == b'\x1b[6n':
+            text = ESCSEQ.sub(b'', line).decode('utf-8', 'replace')
+            col = sum(cw(c) for c in text if c >= ' ')
+            out += b'\x1b[1;%dR' % (col + 1)
+        else:
+            k = part.rfind(b'\r')
+            line = part[k + 1:] if k >= 0 else line + part
+            line = line[-4096:]
+    return out, line
 
 class Run:
     def __init__(self, argv):
@@ -90,6 +118,7 @@ class Run:
         self.pid, self.fd = pid, fd
         self.buf = b''
         self.seen = 0   # where the next search starts
+        self.line = b''  # the text since the last CR, for cursor reports
 
     def _pump(self, timeout):
         r, _, _ = select.select([self.fd], [], [], timeout)
@@ -102,9 +131,9 @@ class Run:
         if not data:
             raise RuntimeError('the program exited early')
         self.buf += data
-        for q, a in QUERIES:
-            if q in data:
-                os.write(self.fd, a)
+        reply, self.line = answers(data, self.line)
+        if reply:
+            os.write(self.fd, reply)
 
     def wait_for(self, marker):
         """Read until marker appears after the last mark(); return the time."""
@@ -189,7 +218,7 @@ def measure(argv):
     med = statistics.median
     return med(first), med(gtime), med(hwm), first, gtime, med(anon), med(filek)
 
-less = measure(['less', big])
+less = measure(['less'] + os.environ.get('LESS_ARGS', '').split() + [big])
 pk = measure([pathak, big])
 
 def ms(x):
@@ -199,7 +228,7 @@ def mb(kb):
 def ratio(a, b):
     return '%.2f' % (b / a) if a else '-'
 print()
-print('%d runs each, median; window %dx%d, TERM=xterm-256color' % (REPS, COLS, ROWS))
+print('%d runs each, median; window %dx%d, TERM=xterm-256color; less %s' % (REPS, COLS, ROWS, os.environ.get('LESS_ARGS', '(no options)')))
 print('%-22s %12s %12s %10s' % ('metric', 'less', 'pathak', 'pathak/less'))
 print('%-22s %12s %12s %10s' % ('first screen', ms(less[0]), ms(pk[0]), ratio(less[0], pk[0])))
 print('%-22s %12s %12s %10s' % ('G (end of file)', ms(less[1]), ms(pk[1]), ratio(less[1], pk[1])))
