@@ -226,7 +226,7 @@ def ms(x):
 def mb(kb):
     return '%.1f MB' % (kb / 1024)
 def ratio(a, b):
-    return '%.2f' % (b / a) if a else '-'
+    return '%.3g' % (b / a) if a else '-'
 print()
 print('%d runs each, median; window %dx%d, TERM=xterm-256color; less %s' % (REPS, COLS, ROWS, os.environ.get('LESS_ARGS', '(no options)')))
 print('%-22s %12s %12s %10s' % ('metric', 'less', 'pathak', 'pathak/less'))
