@@ -53,6 +53,7 @@ typedef struct tok {
 	uint32_t cp;          /* the code point of a punctuation token */
 	unsigned char t, fam, dir;
 	bool sp;              /* whitespace (or the block start) before it */
+	uint32_t lex;         /* B_* bits of a word: the word lists it is in */
 } tok;
 
 typedef struct toks {
@@ -122,9 +123,13 @@ toks_push(toks *k, tok t)
 	return 0;
 }
 
-/* Tokenize bytes [a, b) of s (len bytes in all) into k (emptied first). */
+typedef struct lexicon lexicon;
+static uint32_t lex_find(const lexicon *L, const char *s, size_t a, size_t b);
+
+/* Tokenize bytes [a, b) of s (len bytes in all) into k (emptied first);
+ * words get their lexicon bits from L. */
 static int
-tokenize(const char *s, size_t len, size_t a, size_t b, toks *k)
+tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *k)
 {
 	size_t i = a;
 	bool sp = true;
@@ -163,7 +168,7 @@ tokenize(const char *s, size_t len, size_t a, size_t b, toks *k)
 				}
 				break;
 			}
-			if (toks_push(k, (tok){ st, i, 0, T_WORD, 0, 0, sp }) < 0)
+			if (toks_push(k, (tok){ st, i, 0, T_WORD, 0, 0, sp, lex_find(L, s, st, i) }) < 0)
 				return -1;
 			sp = false;
 			continue;
@@ -179,12 +184,12 @@ tokenize(const char *s, size_t len, size_t a, size_t b, toks *k)
 					fam = F_DOUBLE;
 				}
 			}
-			if (toks_push(k, (tok){ st, i, c, T_MARK, (unsigned char)fam, dir, sp }) < 0)
+			if (toks_push(k, (tok){ st, i, c, T_MARK, (unsigned char)fam, dir, sp, 0 }) < 0)
 				return -1;
 			sp = false;
 			continue;
 		}
-		if (toks_push(k, (tok){ st, i, c, T_PUNCT, 0, 0, sp }) < 0)
+		if (toks_push(k, (tok){ st, i, c, T_PUNCT, 0, 0, sp, 0 }) < 0)
 			return -1;
 		sp = false;
 	}
@@ -235,39 +240,6 @@ fold_next(const char *s, size_t len, size_t *pos)
 		return fold_cp(c);
 	}
 	return 0;
-}
-
-/* Does token bytes [a, b) equal word w (folded)? */
-static bool
-word_eq(const char *s, size_t a, size_t b, const char *w)
-{
-	size_t wl = strlen(w), i = a, j = 0;
-	for (;;) {
-		uint32_t x = fold_next(s, b, &i);
-		uint32_t y = fold_next(w, wl, &j);
-		if (x != y)
-			return false;
-		if (!x)
-			return true;
-	}
-}
-
-static bool
-tok_in(const char *s, const tok *t, const char *const *list)
-{
-	if (t->t != T_WORD)
-		return false;
-	/* fast path: a word whose first letter differs cannot match (a
-	 * precomposed nukta letter at the start takes the slow path) */
-	const unsigned char *w = (const unsigned char *)s + t->s;
-	bool slow = t->e - t->s < 3 || (w[0] == 0xE0 && w[1] == 0xA5 && w[2] >= 0x98 && w[2] <= 0x9F);
-	for (; *list; list++) {
-		if (!slow && memcmp(w, *list, 3))
-			continue;
-		if (word_eq(s, t->s, t->e, *list))
-			return true;
-	}
-	return false;
 }
 
 /* Verbs of saying that take `ने`: X ने (…) कहा. */
@@ -376,6 +348,166 @@ static const char *const speechy[] = {
 
 static const char *const auxes[] = { "है", "हैं", "था", "थे", "थी", "थीं", "हूं", "हूँ", NULL };
 
+static const char *const w_ne[] = { "ने", NULL };
+static const char *const w_ki[] = { "कि", NULL };
+static const char *const w_ek[] = { "एक", NULL };
+static const char *const w_light[] = { "किया", "दिया", "की", NULL };
+static const char *const w_vala[] = { "वाले", "वाली", NULL };
+static const char *const w_genpron[] = { "उनका", "उनके", "उनकी", "इनका", "उसका", NULL };
+static const char *const w_conj[] = { "या", "और", "तथा", NULL };
+static const char *const w_arg[] = { "को", "ने", "से", NULL };
+/* words that end a name walking right (extend_right) */
+static const char *const w_xend[] = { "ने", "का", "की", "के", "से", "को", "और", "में", "पर",
+	"भी", "ही", "जी", NULL };
+static const char *const w_postp[] = { "ने", "का", "की", "के", "से", "को", "और", NULL };
+
+/* ------------------------------------------------------------------ */
+/* The lexicon: every list above in one hash table of folded words,    */
+/* built once per pk_quotes_find() call.  A token is folded and looked */
+/* up once, when it is cut; afterwards list membership is a bit test.  */
+
+enum {
+	B_NE_VERBS = 1u << 0, B_SUBJ_VERBS = 1u << 1, B_GEN_NOUNS = 1u << 2,
+	B_GENITIVES = 1u << 3, B_NP_STOPS = 1u << 4, B_SKIP_ADV = 1u << 5,
+	B_PRONOUNS = 1u << 6, B_PRON_NE = 1u << 7, B_DESCRIPTORS = 1u << 8,
+	B_TITLE_NOUNS = 1u << 9, B_SPEECHY = 1u << 10, B_AUXES = 1u << 11,
+	B_NE = 1u << 12, B_KI = 1u << 13, B_EK = 1u << 14, B_LIGHT = 1u << 15,
+	B_VALA = 1u << 16, B_GENPRON = 1u << 17, B_CONJ = 1u << 18, B_ARG = 1u << 19,
+	B_XEND = 1u << 20, B_POSTP = 1u << 21,
+};
+
+#define IS(t, b) (((t)->lex & (b)) != 0)
+
+#define LEX_KEY 63            /* longest folded word kept, in bytes */
+#define LEX_SLOTS 2048        /* power of two, well above the ~450 words */
+
+typedef struct lexent {
+	uint32_t bits;        /* 0: an empty slot */
+	unsigned char len;
+	char key[LEX_KEY];
+} lexent;
+
+struct lexicon {
+	lexent *v;            /* LEX_SLOTS slots, open addressing */
+};
+
+static size_t
+utf8_put(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Folded UTF-8 of bytes [a, b) into o (LEX_KEY bytes); its length, or
+ * (size_t)-1 if it does not fit (then it is in no list). */
+static size_t
+fold_key(const char *s, size_t a, size_t b, char *o)
+{
+	size_t i = a, n = 0;
+	while (i < b) {
+		uint32_t c = fold_next(s, b, &i);
+		if (!c)
+			break;
+		if (n + 4 > LEX_KEY)
+			return (size_t)-1;
+		n += utf8_put(o + n, c);
+	}
+	return n;
+}
+
+static uint32_t
+lex_hash(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* The B_* bits of the word at bytes [a, b). */
+static uint32_t
+lex_find(const lexicon *L, const char *s, size_t a, size_t b)
+{
+	char k[LEX_KEY];
+	size_t n;
+
+	/* folding never lengthens a word: a long one is in no list */
+	if (!L->v || b - a > 3 * LEX_KEY || (n = fold_key(s, a, b, k)) == (size_t)-1 || !n)
+		return 0;
+	for (uint32_t h = lex_hash(k, n) & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
+		const lexent *e = &L->v[h];
+		if (!e->bits)
+			return 0;
+		if (e->len == n && !memcmp(e->key, k, n))
+			return e->bits;
+	}
+}
+
+static int
+lex_add(lexicon *L, const char *const *list, uint32_t bit)
+{
+	for (; *list; list++) {
+		char k[LEX_KEY];
+		size_t n = fold_key(*list, 0, strlen(*list), k);
+		if (n == (size_t)-1 || !n)
+			return -1;    /* a list word too long: a bug in the lists */
+		uint32_t h = lex_hash(k, n) & (LEX_SLOTS - 1);
+		for (;; h = (h + 1) & (LEX_SLOTS - 1)) {
+			lexent *e = &L->v[h];
+			if (!e->bits) {
+				e->len = (unsigned char)n;
+				memcpy(e->key, k, n);
+				e->bits = bit;
+				break;
+			}
+			if (e->len == n && !memcmp(e->key, k, n)) {
+				e->bits |= bit;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+lex_build(lexicon *L)
+{
+	static const struct { const char *const *list; uint32_t bit; } all[] = {
+		{ ne_verbs, B_NE_VERBS }, { subj_verbs, B_SUBJ_VERBS }, { gen_nouns, B_GEN_NOUNS },
+		{ genitives, B_GENITIVES }, { np_stops, B_NP_STOPS }, { skip_adv, B_SKIP_ADV },
+		{ pronouns, B_PRONOUNS }, { pron_ne, B_PRON_NE }, { descriptors, B_DESCRIPTORS },
+		{ title_nouns, B_TITLE_NOUNS }, { speechy, B_SPEECHY }, { auxes, B_AUXES },
+		{ w_ne, B_NE }, { w_ki, B_KI }, { w_ek, B_EK }, { w_light, B_LIGHT },
+		{ w_vala, B_VALA }, { w_genpron, B_GENPRON }, { w_conj, B_CONJ }, { w_arg, B_ARG },
+		{ w_xend, B_XEND }, { w_postp, B_POSTP },
+	};
+	L->v = calloc(LEX_SLOTS, sizeof *L->v);
+	if (!L->v)
+		return -1;
+	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+		if (lex_add(L, all[i].list, all[i].bit) < 0)
+			return -1;
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* The result being built                                              */
 
@@ -406,6 +538,7 @@ typedef struct ctx {
 	size_t racap;
 	hist *h;
 	size_t nh, hcap;
+	lexicon lex;
 	bool oom;
 } ctx;
 
@@ -440,7 +573,8 @@ dup_range(const char *s, size_t a, size_t b)
 static bool
 is_pronoun(const ctx *c, const tok *t)
 {
-	return tok_in(c->s, t, pronouns);
+	(void)c;
+	return IS(t, B_PRONOUNS);
 }
 
 /*
@@ -455,7 +589,7 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 	size_t i = k, words = 0;
 
 	/* X फिर भी यही कहते हैं: adverbs between subject and verb */
-	while (i > lo && k - i < 3 && tok_in(c->s, &v[i - 1], skip_adv))
+	while (i > lo && k - i < 3 && IS(&v[i - 1], B_SKIP_ADV))
 		i--;
 	k = i;
 	if (k > lo && is_pronoun(c, &v[k - 1])) {
@@ -467,19 +601,19 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 		const tok *t = &v[i - 1];
 		if (t->t != T_WORD)
 			break;
-		if (tok_in(c->s, t, genitives)) {
+		if (IS(t, B_GENITIVES)) {
 			/* inside only: something must precede and follow */
 			if (i == k || i - 1 == lo || v[i - 2].t != T_WORD)
 				break;
-		} else if (tok_in(c->s, t, np_stops) || is_pronoun(c, t) ||
-		           tok_in(c->s, t, subj_verbs) || tok_in(c->s, t, ne_verbs)) {
+		} else if (IS(t, B_NP_STOPS) || is_pronoun(c, t) ||
+		           IS(t, B_SUBJ_VERBS) || IS(t, B_NE_VERBS)) {
 			break;
 		}
 		i--;
 		words++;
 	}
 	/* a phrase cannot start with a genitive */
-	while (i < k && tok_in(c->s, &v[i], genitives))
+	while (i < k && IS(&v[i], B_GENITIVES))
 		i++;
 	if (i >= k)
 		return false;
@@ -502,13 +636,13 @@ np_after(const ctx *c, size_t k, size_t hi, size_t *a, size_t *b)
 		return true;
 	}
 	while (i < hi && words < NP_WORDS && v[i].t == T_WORD &&
-	       !tok_in(c->s, &v[i], np_stops) && !tok_in(c->s, &v[i], subj_verbs) &&
-	       !tok_in(c->s, &v[i], ne_verbs)) {
+	       !IS(&v[i], B_NP_STOPS) && !IS(&v[i], B_SUBJ_VERBS) &&
+	       !IS(&v[i], B_NE_VERBS)) {
 		i++;
 		words++;
 	}
 	/* a genitive at the end belongs to a cue (X का कहना) */
-	while (i > k && tok_in(c->s, &v[i - 1], genitives))
+	while (i > k && IS(&v[i - 1], B_GENITIVES))
 		i--;
 	if (i == k)
 		return false;
@@ -530,11 +664,10 @@ static bool
 cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 {
 	const tok *t = c->tk.v;
-	const char *s = c->s;
 
 	if (t[v].t != T_WORD)
 		return false;
-	if (tok_in(s, &t[v], ne_verbs)) {
+	if (IS(&t[v], B_NE_VERBS)) {
 		bool found = false;
 		/* nearest ने (or उन्होंने) before the verb, within the clause */
 		for (size_t i = v; i > lo && v - i < 30; i--) {
@@ -544,7 +677,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 					break;
 				continue;
 			}
-			if (word_eq(s, n->s, n->e, "ने")) {
+			if (IS(n, B_NE)) {
 				if (!np_before(c, lo, i - 1, &q->ms, &q->me))
 					return false;
 				q->cs = i - 1;
@@ -553,7 +686,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 				found = true;
 				break;
 			}
-			if (tok_in(s, n, pron_ne)) {
+			if (IS(n, B_PRON_NE)) {
 				q->ms = i - 1;
 				q->me = i;
 				q->cs = i - 1;
@@ -568,33 +701,29 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		q->ce = v + 1;
 		/* a light verb completes the cue: दावा किया, धन्यवाद दिया */
 		if (q->ce < hi && t[q->ce].t == T_WORD &&
-		    (word_eq(s, t[q->ce].s, t[q->ce].e, "किया") ||
-		     word_eq(s, t[q->ce].s, t[q->ce].e, "दिया") ||
-		     word_eq(s, t[q->ce].s, t[q->ce].e, "की")))
+		    IS(&t[q->ce], B_LIGHT))
 			q->ce++;
 		q->vend = q->ce;
 		return true;
 	}
-	if (tok_in(s, &t[v], subj_verbs)) {
+	if (IS(&t[v], B_SUBJ_VERBS)) {
 		if (!np_before(c, lo, v, &q->ms, &q->me))
 			return false;
 		q->cs = v;
 		q->ce = v + 1;
 		q->gap_s = q->gap_e = v;
-		if (q->ce < hi && tok_in(s, &t[q->ce], auxes))
+		if (q->ce < hi && IS(&t[q->ce], B_AUXES))
 			q->ce++;
 		q->vend = q->ce;
 		return true;
 	}
-	if (tok_in(s, &t[v], gen_nouns) && v > lo) {
+	if (IS(&t[v], B_GEN_NOUNS) && v > lo) {
 		const tok *g = &t[v - 1];
-		if (tok_in(s, g, genitives)) {
+		if (IS(g, B_GENITIVES)) {
 			if (!np_before(c, lo, v - 1, &q->ms, &q->me))
 				return false;
 			q->cs = v - 1;
-		} else if (word_eq(s, g->s, g->e, "उनका") || word_eq(s, g->s, g->e, "उनके") ||
-		           word_eq(s, g->s, g->e, "उनकी") || word_eq(s, g->s, g->e, "इनका") ||
-		           word_eq(s, g->s, g->e, "उसका")) {
+		} else if (IS(g, B_GENPRON)) {
 			q->ms = v - 1;
 			q->me = v;
 			q->cs = v;
@@ -603,7 +732,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		}
 		q->ce = v + 1;
 		q->gap_s = q->gap_e = v;
-		if (q->ce < hi && tok_in(s, &t[q->ce], auxes))
+		if (q->ce < hi && IS(&t[q->ce], B_AUXES))
 			q->ce++;
 		q->vend = q->ce;
 		return true;
@@ -653,10 +782,10 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		return NP_PRONOUN;
 	for (size_t i = a; i < b; i++) {
 		const tok *w = &t[i];
-		if (word_eq(c->s, w->s, w->e, "एक"))
+		if (IS(w, B_EK))
 			indef = true;
-		if (tok_in(c->s, w, descriptors) || tok_in(c->s, w, genitives) ||
-		    word_eq(c->s, w->s, w->e, "एक") || (c->s[w->s] >= '0' && c->s[w->s] <= '9') ||
+		if (IS(w, B_DESCRIPTORS) || IS(w, B_GENITIVES) ||
+		    IS(w, B_EK) || (c->s[w->s] >= '0' && c->s[w->s] <= '9') ||
 		    (w->e - w->s > 6 && (!memcmp(c->s + w->e - 6, "ीय", 6) ||
 		                         (w->e - w->s > 12 && !memcmp(c->s + w->e - 12, "ियाई", 12)))) ||
 		    (w->e - w->s > 9 && !memcmp(c->s + w->e - 9, "वादी", 9)))
@@ -698,8 +827,8 @@ static bool
 range_speechy(const ctx *c, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi; i++)
-		if (tok_in(c->s, &c->tk.v[i], speechy) ||
-		    tok_in(c->s, &c->tk.v[i], subj_verbs))
+		if (IS(&c->tk.v[i], B_SPEECHY) ||
+		    IS(&c->tk.v[i], B_SUBJ_VERBS))
 			return true;
 	return false;
 }
@@ -751,21 +880,21 @@ looks_like_title(const ctx *c, size_t o, size_t e)
 	const tok *v = c->tk.v;
 	size_t n = c->tk.n;
 
-	if (e + 1 < n && tok_in(c->s, &v[e + 1], title_nouns))
+	if (e + 1 < n && IS(&v[e + 1], B_TITLE_NOUNS))
 		return true;
-	if (o > 0 && tok_in(c->s, &v[o - 1], title_nouns))
+	if (o > 0 && IS(&v[o - 1], B_TITLE_NOUNS))
 		return true;
 	/* a list of quoted labels: ‘अच्छी’ या ‘संतोषजनक’ */
 	if (e + 2 < n && v[e + 2].t == T_MARK &&
-	    (tok_in(c->s, &v[e + 1], (const char *const[]){ "या", "और", "तथा", NULL }) ||
+	    (IS(&v[e + 1], B_CONJ) ||
 	     (v[e + 1].t == T_PUNCT && v[e + 1].cp == ',')))
 		return true;
 	if (o >= 2 && v[o - 2].t == T_MARK &&
-	    (tok_in(c->s, &v[o - 1], (const char *const[]){ "या", "और", "तथा", NULL }) ||
+	    (IS(&v[o - 1], B_CONJ) ||
 	     (v[o - 1].t == T_PUNCT && v[o - 1].cp == ',')))
 		return true;
 	/* a name in an argument slot, not words: ‘…’ को दिए, ‘…’ ने */
-	if (e + 1 < n && tok_in(c->s, &v[e + 1], (const char *const[]){ "को", "ने", "से", NULL }))
+	if (e + 1 < n && IS(&v[e + 1], B_ARG))
 		return true;
 	return false;
 }
@@ -821,8 +950,8 @@ attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, r
 	if (!partial && cue_last(c, bs, o, &k)) {
 		size_t gap = k.vend;
 		while (gap < o && (t[gap].t == T_PUNCT ||
-		                   word_eq(c->s, t[gap].s, t[gap].e, "कि") ||
-		                   tok_in(c->s, &t[gap], auxes)))
+		                   IS(&t[gap], B_KI) ||
+		                   IS(&t[gap], B_AUXES)))
 			gap++;
 		if (gap == o)
 			goto found;
@@ -863,9 +992,9 @@ attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, r
 	if (partial && e < n) {
 		for (size_t i = o; i > bs; i--) {
 			const tok *w = &t[i - 1];
-			if (w->t == T_WORD && (word_eq(c->s, w->s, w->e, "ने") || tok_in(c->s, w, pron_ne))) {
+			if (w->t == T_WORD && (IS(w, B_NE) || IS(w, B_PRON_NE))) {
 				size_t ma, mb;
-				if (tok_in(c->s, w, pron_ne)) {
+				if (IS(w, B_PRON_NE)) {
 					ma = i - 1;
 					mb = i;
 				} else if (!np_before(c, bs, i - 1, &ma, &mb)) {
@@ -962,15 +1091,15 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 		const tok *t = &c->tk.v[v];
 		cue k;
 		size_t a, b;
-		if (t->t == T_WORD && word_eq(c->s, t->s, t->e, "ने") &&
+		if (t->t == T_WORD && IS(t, B_NE) &&
 		    np_before(c, lo, v, &a, &b)) {
 			k.ms = a;
 			k.me = b;
 			note_subject(c, &k, false);
 			continue;
 		}
-		if (t->t != T_WORD || !(tok_in(c->s, t, ne_verbs) || tok_in(c->s, t, subj_verbs) ||
-		                        tok_in(c->s, t, gen_nouns)))
+		if (t->t != T_WORD || !(IS(t, B_NE_VERBS) || IS(t, B_SUBJ_VERBS) ||
+		                        IS(t, B_GEN_NOUNS)))
 			continue;
 		memset(&k, 0, sizeof k);
 		if (cue_at(c, v > CLAUSE_TOKS ? v - CLAUSE_TOKS : 0, v, hi, &k) && k.ms >= lo)
@@ -1226,26 +1355,10 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 			first_word(c->s, r + 1, hi < r + 120 ? hi : r + 120, &x, &y);
 			if (x != r + 1 || y == x)
 				break;
-			char tmp[128];
-			if (y - x >= sizeof tmp)
+			if (y - x >= 128)
 				break;
-			memcpy(tmp, c->s + x, y - x);
-			tmp[y - x] = '\0';
-			static const char *const ends[] = { "ने", "का", "की", "के", "से", "को",
-				"और", "ने,", "में", "पर", "भी", "ही", "जी", NULL };
-			bool stop = false;
-			for (const char *const *e2 = ends; *e2; e2++)
-				if (!strcmp(tmp, *e2))
-					stop = true;
-			for (const char *const *e2 = np_stops; *e2 && !stop; e2++)
-				if (word_eq(c->s, x, y, *e2))
-					stop = true;
-			for (const char *const *e2 = descriptors; *e2 && !stop; e2++)
-				if (word_eq(c->s, x, y, *e2))
-					stop = true;
-			for (const char *const *e2 = subj_verbs; *e2 && !stop; e2++)
-				if (word_eq(c->s, x, y, *e2))
-					stop = true;
+			bool stop = (lex_find(&c->lex, c->s, x, y) &
+			             (B_XEND | B_NP_STOPS | B_DESCRIPTORS | B_SUBJ_VERBS)) != 0;
 			if (stop)
 				break;
 			ext = y;
@@ -1258,10 +1371,8 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 		{
 			size_t x, y;
 			first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
-			bool ok = x == ext + 1 && y > x && (word_eq(c->s, x, y, "ने") ||
-				word_eq(c->s, x, y, "का") || word_eq(c->s, x, y, "की") ||
-				word_eq(c->s, x, y, "के") || word_eq(c->s, x, y, "से") ||
-				word_eq(c->s, x, y, "को") || word_eq(c->s, x, y, "और"));
+			bool ok = x == ext + 1 && y > x &&
+			          (lex_find(&c->lex, c->s, x, y) & B_POSTP);
 			if (!ok)
 				continue;
 		}
@@ -1345,7 +1456,7 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 			a++;
 		toks saved = c->tk;
 		toks tk = { 0 };
-		if (tokenize(c->s, c->len, a, at, &tk) < 0) {
+		if (tokenize(&c->lex, c->s, c->len, a, at, &tk) < 0) {
 			free(tk.v);
 			c->oom = true;
 			return;
@@ -1369,9 +1480,9 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		at = i < n ? tk.v[i].s : at;
 		while (i > 0 && w < 2) {
 			const tok *t = &tk.v[i - 1];
-			if (t->t != T_WORD || tok_in(c->s, t, np_stops) || tok_in(c->s, t, descriptors) ||
-			    tok_in(c->s, t, genitives) || is_pronoun(c, t) || tok_in(c->s, t, ne_verbs) ||
-			    word_eq(c->s, t->s, t->e, "एक") || (t->e - t->s > 6 &&
+			if (t->t != T_WORD || IS(t, B_NP_STOPS) || IS(t, B_DESCRIPTORS) ||
+			    IS(t, B_GENITIVES) || is_pronoun(c, t) || IS(t, B_NE_VERBS) ||
+			    IS(t, B_EK) || (t->e - t->s > 6 &&
 			    (!memcmp(c->s + t->e - 6, "ीय", 6) ||
 			     (t->e - t->s > 12 && !memcmp(c->s + t->e - 12, "ियाई", 12)))))
 				break;
@@ -1382,10 +1493,9 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		 * व्लादिमीर पुतिन), or when the same words precede it twice */
 		if (w && i > 0) {
 			bool strong = tk.v[i - 1].t == T_WORD &&
-			              (tok_in(c->s, &tk.v[i - 1], descriptors) ||
-			               tok_in(c->s, &tk.v[i - 1], genitives) ||
-			               word_eq(c->s, tk.v[i - 1].s, tk.v[i - 1].e, "वाले") ||
-			               word_eq(c->s, tk.v[i - 1].s, tk.v[i - 1].e, "वाली"));
+			              (IS(&tk.v[i - 1], B_DESCRIPTORS) ||
+			               IS(&tk.v[i - 1], B_GENITIVES) ||
+			               IS(&tk.v[i - 1], B_VALA));
 			size_t es = tk.v[i].s, j;
 			for (j = 0; j < nc; j++)
 				if (ce[j] - cs[j] == at - es && !memcmp(c->s + cs[j], c->s + es, at - es))
@@ -1563,11 +1673,15 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	c.len = in->len;
 	out->v = NULL;
 	out->n = 0;
+	if (lex_build(&c.lex) < 0) {
+		free(c.lex.v);
+		return PK_ERR_NOMEM;
+	}
 
 	have = pk_doc_first(d, &b);
 	while (have && !c.oom) {
 		more = pk_doc_next(d, &b, &nb);
-		if (tokenize(c.s, c.len, b.start, b.end, &c.tk) < 0) {
+		if (tokenize(&c.lex, c.s, c.len, b.start, b.end, &c.tk) < 0) {
 			c.oom = true;
 			break;
 		}
@@ -1578,6 +1692,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	if (!c.oom)
 		st = resolve(&c);
 	free(c.tk.v);
+	free(c.lex.v);
 	free(c.ra);
 	free(c.h);
 	if (c.oom || st != PK_OK) {
