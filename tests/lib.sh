@@ -61,6 +61,7 @@ _cleanup() {
 		rm -rf "$T"
 	fi
 }
+_TEST_PID=$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/pathak-test.XXXXXX") || hard_error "mktemp -d failed"
 trap '_cleanup' EXIT
 trap '_cleanup; exit 1' HUP INT TERM
@@ -125,6 +126,16 @@ EOF
 	tmux -L "$_TMUX_SOCK" -f "$T/tmux.conf" -u new-session -d -s pk \
 		-x "$_w" -y "$_h" "sh '$T/run.sh'" ||
 		hard_error "tmux new-session failed"
+	# Watchdog: if this script dies without running its trap (SIGKILL from
+	# a killed make, say), kill the server anyway, within a second or so;
+	# remain-on-exit would otherwise keep it alive for ever.
+	(
+		trap '' HUP INT TERM
+		while kill -0 "$_TEST_PID" 2>/dev/null; do
+			sleep 1
+		done
+		tmux -L "$_TMUX_SOCK" kill-server
+	) </dev/null >/dev/null 2>&1 &
 	# Pin the window size: no client is attached, so tmux would otherwise
 	# fall back to its default size.
 	tm resize-window -t pk -x "$_w" -y "$_h" >/dev/null 2>&1 || :
