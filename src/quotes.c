@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -61,15 +62,46 @@ typedef struct toks {
 	size_t n, cap;
 } toks;
 
+/* The next code point of s[*pos..len): pk_decode() inlined (the same ICU
+ * ill-formed-sequence rule), as the tokenizer calls it for every byte. */
+static inline uint32_t
+dec(const char *s, size_t len, size_t *pos)
+{
+	size_t i = *pos;
+	UChar32 c;
+
+	if (i >= len) {
+		*pos = len;
+		return 0xFFFD;
+	}
+	if ((unsigned char)s[i] < 0x80) {
+		*pos = i + 1;
+		return (unsigned char)s[i];
+	}
+	U8_NEXT((const uint8_t *)s, i, len, c);
+	*pos = i;
+	return c < 0 ? 0xFFFD : (uint32_t)c;
+}
+
 static bool
 is_space_cp(uint32_t c)
 {
-	return c == 0xFEFF || c < 0x20 || u_isUWhiteSpace((UChar32)c);
+	if (c < 0x80)
+		return c <= 0x20;
+	if (c >= 0x900 && c <= 0x97F)
+		return false;
+	return c == 0xFEFF || u_isUWhiteSpace((UChar32)c);
 }
 
 static bool
 is_word_cp(uint32_t c)
 {
+	/* ASCII and Devanagari (letters, signs, digits but the dandas and the
+	 * abbreviation sign) without asking ICU */
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+	if (c >= 0x900 && c <= 0x97F)
+		return c != 0x964 && c != 0x965 && c != 0x970;
 	if (c == 0x200C || c == 0x200D)
 		return true;
 	if (c == 0xFFFD)
@@ -124,7 +156,15 @@ toks_push(toks *k, tok t)
 }
 
 typedef struct lexicon lexicon;
-static uint32_t lex_find(const lexicon *L, const char *s, size_t a, size_t b);
+static uint32_t lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain);
+
+/* Does folding change c (nukta, ZWJ/ZWNJ, a precomposed nukta letter)? */
+static inline bool
+is_foldy(uint32_t c)
+{
+	return c == 0x93C || c == 0x200C || c == 0x200D || c == 0x929 || c == 0x931 ||
+	       c == 0x934 || (c >= 0x958 && c <= 0x95F);
+}
 
 /* Tokenize bytes [a, b) of s (len bytes in all) into k (emptied first);
  * words get their lexicon bits from L. */
@@ -137,7 +177,7 @@ tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *
 	k->n = 0;
 	while (i < b) {
 		size_t st = i;
-		uint32_t c = pk_decode(s, b, &i);
+		uint32_t c = dec(s, b, &i);
 		unsigned char dir = 0;
 		int fam;
 
@@ -146,29 +186,32 @@ tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *
 			continue;
 		}
 		if (is_word_cp(c)) {
+			bool fold = is_foldy(c);
 			for (;;) {
 				size_t j = i;
 				if (j >= b)
 					break;
-				uint32_t d = pk_decode(s, b, &j);
+				uint32_t d = dec(s, b, &j);
 				if (is_word_cp(d)) {
+					fold |= is_foldy(d);
 					i = j;
 					continue;
 				}
 				if (is_joiner_cp(d) && j < b) {
 					size_t k2 = j;
-					uint32_t e = pk_decode(s, b, &k2);
+					uint32_t e = dec(s, b, &k2);
 					/* a point joins digits only */
 					if (is_word_cp(e) && (d != '.' ||
 					    (u_isdigit((UChar32)c) && u_isdigit((UChar32)e)))) {
 						i = k2;
 						c = e;
+						fold |= is_foldy(e);
 						continue;
 					}
 				}
 				break;
 			}
-			if (toks_push(k, (tok){ st, i, 0, T_WORD, 0, 0, sp, lex_find(L, s, st, i) }) < 0)
+			if (toks_push(k, (tok){ st, i, 0, T_WORD, 0, 0, sp, lex_lookup(L, s, st, i, !fold) }) < 0)
 				return -1;
 			sp = false;
 			continue;
@@ -178,7 +221,7 @@ tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *
 			/* doubled marks (‘‘ ’’ '' `` ‚‚) act as one double mark */
 			size_t j = i;
 			if (j < b) {
-				uint32_t d = pk_decode(s, b, &j);
+				uint32_t d = dec(s, b, &j);
 				if (d == c && fam == F_SINGLE) {
 					i = j;
 					fam = F_DOUBLE;
@@ -234,7 +277,7 @@ static uint32_t
 fold_next(const char *s, size_t len, size_t *pos)
 {
 	while (*pos < len) {
-		uint32_t c = pk_decode(s, len, pos);
+		uint32_t c = dec(s, len, pos);
 		if (c == 0x93C || c == 0x200C || c == 0x200D)
 			continue;
 		return fold_cp(c);
@@ -389,6 +432,7 @@ typedef struct lexent {
 
 struct lexicon {
 	lexent *v;            /* LEX_SLOTS slots, open addressing */
+	uint32_t *tag;        /* per slot: its word's hash | 1, or 0 if empty (small: stays in cache) */
 };
 
 static size_t
@@ -433,32 +477,62 @@ fold_key(const char *s, size_t a, size_t b, char *o)
 	return n;
 }
 
+/* Hash of a key: its length and its first and last 8 bytes, mixed (a
+ * byte-serial hash is the lookup's main cost). */
 static uint32_t
 lex_hash(const char *k, size_t n)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h;
+	uint64_t x = 0, y = 0, h;
+	if (n >= 8) {
+		memcpy(&x, k, 8);
+		memcpy(&y, k + n - 8, 8);
+	} else {
+		memcpy(&x, k, n);
+	}
+	h = x * 0x9E3779B97F4A7C15u ^ y * 0xC2B2AE3D27D4EB4Fu ^ n;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The B_* bits of the word at bytes [a, b); @p plain if it is known to
+ * have nothing to fold (then its bytes are the key). */
+static uint32_t
+lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain)
+{
+	char k[LEX_KEY];
+	size_t n;
+	const char *key = k;
+
+	/* folding never lengthens a word: a long one is in no list */
+	if (!L->v || b - a > 3 * LEX_KEY || b == a)
+		return 0;
+	if (plain && b - a > LEX_KEY)
+		return 0;
+	if (plain) {
+		key = s + a;
+		n = b - a;
+	} else if ((n = fold_key(s, a, b, k)) == (size_t)-1 || !n) {
+		return 0;
+	}
+	uint32_t hv = lex_hash(key, n) | 1;
+	for (uint32_t h = hv & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
+		uint32_t tg = L->tag[h];
+		if (!tg)
+			return 0;
+		if (tg == hv && L->v[h].len == n && !memcmp(L->v[h].key, key, n))
+			return L->v[h].bits;
+	}
 }
 
 /* The B_* bits of the word at bytes [a, b). */
 static uint32_t
 lex_find(const lexicon *L, const char *s, size_t a, size_t b)
 {
-	char k[LEX_KEY];
-	size_t n;
-
-	/* folding never lengthens a word: a long one is in no list */
-	if (!L->v || b - a > 3 * LEX_KEY || (n = fold_key(s, a, b, k)) == (size_t)-1 || !n)
-		return 0;
-	for (uint32_t h = lex_hash(k, n) & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
-		const lexent *e = &L->v[h];
-		if (!e->bits)
-			return 0;
-		if (e->len == n && !memcmp(e->key, k, n))
-			return e->bits;
-	}
+	bool plain = true;
+	for (size_t i = a; plain && i < b;)
+		plain = !is_foldy(dec(s, b, &i));
+	return lex_lookup(L, s, a, b, plain);
 }
 
 static int
@@ -469,10 +543,11 @@ lex_add(lexicon *L, const char *const *list, uint32_t bit)
 		size_t n = fold_key(*list, 0, strlen(*list), k);
 		if (n == (size_t)-1 || !n)
 			return -1;    /* a list word too long: a bug in the lists */
-		uint32_t h = lex_hash(k, n) & (LEX_SLOTS - 1);
+		uint32_t hv = lex_hash(k, n) | 1, h = hv & (LEX_SLOTS - 1);
 		for (;; h = (h + 1) & (LEX_SLOTS - 1)) {
 			lexent *e = &L->v[h];
 			if (!e->bits) {
+				L->tag[h] = hv;
 				e->len = (unsigned char)n;
 				memcpy(e->key, k, n);
 				e->bits = bit;
@@ -500,7 +575,8 @@ lex_build(lexicon *L)
 		{ w_xend, B_XEND }, { w_postp, B_POSTP },
 	};
 	L->v = calloc(LEX_SLOTS, sizeof *L->v);
-	if (!L->v)
+	L->tag = calloc(LEX_SLOTS, sizeof *L->tag);
+	if (!L->v || !L->tag)
 		return -1;
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		if (lex_add(L, all[i].list, all[i].bit) < 0)
@@ -1675,6 +1751,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	out->n = 0;
 	if (lex_build(&c.lex) < 0) {
 		free(c.lex.v);
+		free(c.lex.tag);
 		return PK_ERR_NOMEM;
 	}
 
@@ -1693,6 +1770,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 		st = resolve(&c);
 	free(c.tk.v);
 	free(c.lex.v);
+	free(c.lex.tag);
 	free(c.ra);
 	free(c.h);
 	if (c.oom || st != PK_OK) {
