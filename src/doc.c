@@ -484,6 +484,7 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 
 	if (d->indexed)
 		return true;
+	size_t from = d->idx_pos;
 	/* Line by line with memchr; only lines too long to be one block go
 	 * through the general (slower) block finder. */
 	while (d->idx_pos < stop) {
@@ -508,6 +509,8 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 			return false;
 		d->idx_pos = b.end;
 	}
+	/* A scan of the whole file must not keep it all resident. */
+	pk_input_release(d->in, from, d->idx_pos);
 	if (d->idx_pos >= len)
 		d->indexed = true;
 	return d->indexed;

@@ -162,6 +162,21 @@ pk_input_close(pk_input *in)
 	in->bytes = "";
 }
 
+void
+pk_input_release(const pk_input *in, size_t start, size_t end)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	uintptr_t base = (uintptr_t)in->map_;
+
+	if (!in->map_ || page == 0 || end > in->map_len_ || start >= end)
+		return;
+	/* only whole pages inside the range */
+	uintptr_t a = (base + start + page - 1) / page * page;
+	uintptr_t b = (base + end) / page * page;
+	if (a < b)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
 uint32_t
 pk_decode(const char *s, size_t len, size_t *pos)
 {

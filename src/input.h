@@ -58,6 +58,15 @@ void pk_input_from_mem(pk_input *in, const char *bytes, size_t len);
 void pk_input_close(pk_input *in);
 
 /**
+ * Tell the system that bytes [@p start, @p end) will not be needed again
+ * soon, so that a one-pass scan of a large mapped file (the block index)
+ * does not keep the whole file resident.  The bytes stay readable: pages are
+ * read back from the page cache on the next access.  A no-op for input that
+ * is not memory-mapped.
+ */
+void pk_input_release(const pk_input *in, size_t start, size_t end);
+
+/**
  * Decode one code point at @p pos of @p s (length @p len), the way every
  * part of pathak does: ill-formed UTF-8 yields U+FFFD and consumes the
  * maximal ill-formed subpart (ICU's U8_NEXT rule), so decoding always
