@@ -80,6 +80,32 @@ sample_path(char *buf, size_t n)
 	return NULL;
 }
 
+/* A bare ESC that curses did not decode starts an escape sequence no key
+ * maps to: most often a terminal's late answer to the start-up probe
+ * (a position report, XTVERSION).  Read the rest of it and drop it, so it
+ * never acts as keys. */
+static bool
+swallow_sequence(void)
+{
+	int ch, st = 0;
+	timeout(50);
+	ch = getch();
+	if (ch == '[' || ch == ']' || ch == 'P') {
+		int intro = ch;
+		while ((ch = getch()) != ERR) {
+			if (intro == '[' && ch >= 0x40 && ch <= 0x7e)
+				break;          /* CSI final byte */
+			if (intro != '[' && (ch == 7 || (st && ch == '\\')))
+				break;          /* BEL or ST ends a string */
+			st = ch == 27;
+		}
+		return true;
+	}
+	if (ch != ERR)
+		ungetch(ch);
+	return false;  /* a bare ESC: a key like any other */
+}
+
 static int
 run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 {
@@ -134,6 +160,8 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 			}
 			break;  /* the terminal went away */
 		}
+		if (ch == 27 && swallow_sequence())
+			continue;
 		if (!pager_key(p, ch))
 			break;
 	}
@@ -318,8 +346,7 @@ main(int argc, char **argv)
 	if (probe)
 		return probe_report(utf8, have_render ? &render : NULL);
 	if (argc - optind > 1) {
-		fputs("pathak: only one FILE may be given\n"
-		      "Try 'pathak --help' for more information.\n", stderr);
+		fputs("pathak: only one FILE may be given (see 'pathak --help')\n", stderr);
 		return EXIT_USAGE;
 	}
 	if (optind < argc && strcmp(argv[optind], "-") != 0) {

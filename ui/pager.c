@@ -70,7 +70,7 @@ struct pager {
 
 /* A cluster curses cannot place: drawn raw at (y, x) after the update. */
 struct piece {
-	int y, x;
+	int y, x, w;
 	attr_t attr;
 	size_t off, len;
 };
@@ -430,7 +430,7 @@ struct draw_ctx {
 
 /* Queue a cluster for pager_overlay(). */
 static void
-piece_add(pager *p, int y, int x, attr_t attr, const uint32_t *cps, size_t n)
+piece_add(pager *p, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n)
 {
 	if (p->npc == p->cappc) {
 		size_t nc = p->cappc ? 2 * p->cappc : 256;
@@ -456,7 +456,7 @@ piece_add(pager *p, int y, int x, attr_t attr, const uint32_t *cps, size_t n)
 		if (k > 0)
 			p->nraw += (size_t)k;
 	}
-	p->pc[p->npc++] = (struct piece){ y, x, attr, off, p->nraw - off };
+	p->pc[p->npc++] = (struct piece){ y, x, w, attr, off, p->nraw - off };
 }
 
 static int
@@ -493,7 +493,7 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 		move(dc->y, dc->x);
 		for (int i = 0; i < w; i++)
 			addch(' ');
-		piece_add(dc->p, dc->y, dc->x, attr, cps, n);
+		piece_add(dc->p, dc->y, dc->x, w, attr, cps, n);
 	} else {
 		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
 	}
@@ -637,6 +637,11 @@ pager_draw(pager *p)
 {
 	struct pos q = p->top;
 
+	/* The rows pager_overlay() wrote behind curses' back: unknown to it,
+	 * so this update repaints them whole and no stale text survives. */
+	for (size_t i = 0; i < p->npc; i++)
+		if ((i == 0 || p->pc[i].y != p->pc[i - 1].y) && p->pc[i].y < LINES)
+			wredrawln(curscr, p->pc[i].y, 1);
 	p->npc = p->nraw = 0;
 	erase();
 	if (p->help) {
@@ -930,25 +935,81 @@ ob_cup(int y, int x)
 	ob_put(buf, strlen(buf));
 }
 
+/* Write what curses holds in cell (y, x); returns the cells it takes. */
+static int
+ob_cell(int y, int x, attr_t *cur)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	int w = 1;
+
+	if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR) {
+		ob_putc(' ');
+		return 1;
+	}
+	a = (a & ~A_COLOR) | (attr_t)COLOR_PAIR(pair);
+	if (a != *cur) {
+		vidputs(a, ob_putc);
+		*cur = a;
+	}
+	if (!wch[0])
+		wch[0] = L' ';
+	for (int i = 0; wch[i] && i < CCHARW_MAX; i++) {
+		uint8_t b[6];
+		int k = u8_uctomb(b, (ucs4_t)wch[i], sizeof b);
+		if (k > 0)
+			ob_put((const char *)b, (size_t)k);
+	}
+	if (wcwidth(wch[0]) == 2)
+		w = 2;
+	return w;
+}
+
 void
 pager_overlay(pager *p)
 {
 	attr_t cur = (attr_t)-1;
-	int cy, cx, last = -1;
+	int cy, cx;
 
 	if (!p->overlay || p->npc == 0)
 		return;
 	olen = 0;
-	/* cursor addressing per cluster: the terminal's own advance inside a
-	 * cluster never moves where the next one starts */
-	for (size_t i = 0; i < p->npc; i++) {
-		const struct piece *pc = &p->pc[i];
-		if (pc->attr != cur) {
-			vidputs(pc->attr, ob_putc);
-			cur = pc->attr;
+	/* Each row that holds such clusters is erased from its first one and
+	 * rewritten to the right edge in one sequential run: the clusters, and
+	 * between and after them what curses holds.  Measured in mlterm -otl:
+	 * text addressed into a shaped row, or a cluster written over cells
+	 * that hold text, lands columns off; text written in sequence into an
+	 * erased row lands where it belongs.  (The last cell of the last row
+	 * is written too: the cluster-model terminals all defer the wrap.) */
+	for (size_t i = 0; i < p->npc;) {
+		int y = p->pc[i].y, x = p->pc[i].x, end = COLS;
+		static char *el;
+		ob_cup(y, x);
+		vidputs(A_NORMAL, ob_putc);
+		cur = A_NORMAL;
+		if (!el)
+			el = tigetstr("el");
+		if (el && el != (char *)-1)
+			ob_put(el, strlen(el));
+		else
+			ob_put("\033[K", 3);
+		while (x < end) {
+			if (i < p->npc && p->pc[i].y == y && p->pc[i].x == x) {
+				const struct piece *pc = &p->pc[i++];
+				if (pc->attr != cur) {
+					vidputs(pc->attr, ob_putc);
+					cur = pc->attr;
+				}
+				ob_put(p->raw + pc->off, pc->len);
+				x += pc->w;
+			} else {
+				x += ob_cell(y, x, &cur);
+			}
 		}
-		ob_cup(pc->y, pc->x);
-		ob_put(p->raw + pc->off, pc->len);
+		while (i < p->npc && p->pc[i].y == y)
+			i++;  /* clipped */
 	}
 	vidputs(A_NORMAL, ob_putc);
 	getyx(curscr, cy, cx);
@@ -957,11 +1018,9 @@ pager_overlay(pager *p)
 	term_write(fileno(stdout), obuf, olen);
 	/* curses thinks these rows hold blanks; make it repaint them next time
 	 * so that no stale Devanagari survives a change */
-	for (size_t i = 0; i < p->npc; i++) {
-		if (p->pc[i].y != last)
-			wredrawln(curscr, p->pc[i].y, 1);  /* not stdscr: getch would repaint now */
-		last = p->pc[i].y;
-	}
+	/* pager_draw() tells curses these rows are unknown, not here: reading
+	 * the cells moved stdscr's cursor, so getch() refreshes, and that
+	 * refresh must find nothing to repaint */
 }
 
 render_mode

@@ -350,11 +350,12 @@ now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Read answers into buf until `need` position reports or the deadline. */
+/* Read answers into buf after its first n bytes until `need` position
+ * reports or the deadline; returns the bytes now in buf. */
 static size_t
-read_answers(int in_fd, long deadline, char *buf, size_t cap, int need, term_answers *a)
+read_answers(int in_fd, long deadline, char *buf, size_t cap, size_t n, int need,
+             term_answers *a)
 {
-	size_t n = 0;
 	for (;;) {
 		long left = deadline - now_ms();
 		if (left <= 0 || n == cap)
@@ -403,10 +404,17 @@ term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
 		raw.c_cc[VTIME] = 0;
 		tcsetattr(in_fd, TCSANOW, &raw);
 	}
-	if (term_write(out_fd, q, qn) < 0)
+	if (term_write(out_fd, q, qn) < 0) {
 		rc = -1;
-	else
-		read_answers(in_fd, deadline, buf, sizeof buf, TERM_PROBE_CPRS, a);
+	} else {
+		size_t n = read_answers(in_fd, deadline, buf, sizeof buf, 0, TERM_PROBE_CPRS, a);
+		/* A terminal that has begun to answer will finish (the last report
+		 * is answered by all): give a slow one a little longer rather than
+		 * leave its late answers to arrive as keys. */
+		if (n > 0 && !a->complete)
+			read_answers(in_fd, now_ms() + TERM_PROBE_MORE_MS, buf, sizeof buf, n,
+			             TERM_PROBE_CPRS, a);
+	}
 	if (tty)
 		tcsetattr(in_fd, TCSANOW, &saved);
 	return rc;
@@ -510,7 +518,7 @@ ask_cpr(int in_fd, int out_fd, const char *q, size_t qn, int timeout_ms, int *ro
 	if (term_write(out_fd, q, qn) < 0)
 		return false;
 	term_parse("", 0, &a);
-	read_answers(in_fd, now_ms() + timeout_ms, buf, sizeof buf, 1, &a);
+	read_answers(in_fd, now_ms() + timeout_ms, buf, sizeof buf, 0, 1, &a);
 	if (a.ncpr < 1)
 		return false;
 	*row = a.cpr_row[0];

@@ -28,8 +28,11 @@
 #include "width.h"
 #include "render.h"
 
-/** Total time the probe may wait for answers, in milliseconds. */
+/** Total time the probe waits for a terminal to begin answering, in ms. */
 #define TERM_PROBE_MS 150
+
+/** Further time given to a terminal that has begun to answer but is slow. */
+#define TERM_PROBE_MORE_MS 1000
 
 /** The test clusters the probe prints, in order, and their advances under
  * the two models (glibc wcwidth, one column per legacy cluster). */
@@ -129,7 +132,8 @@ void term_decide(const term_env *e, const term_answers *a, bool utf8, term_info 
 
 /**
  * Write the probe to @p out_fd and read answers from @p in_fd until the last
- * report arrives or @p timeout_ms pass, whichever is first.  If @p in_fd is a
+ * report arrives or @p timeout_ms pass, whichever is first (a terminal
+ * that has sent part of its answers by then gets TERM_PROBE_MORE_MS more).  If @p in_fd is a
  * terminal it is put in non-canonical, no-echo mode for the duration and
  * restored.  Never blocks longer than the timeout, even on a terminal (or
  * pipe) that never answers.
