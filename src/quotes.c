@@ -366,7 +366,9 @@ static const char *const descriptors[] = {
 	"वर्ष", "पूर्व", "रिपोर्ट", "बयान", "अखबार", "विभाग", "मंत्रालय", "सरकार",
 	"कंपनी", "संस्था", "संगठन", "पार्टी", "उपसंपादक", "एंकर", "रिपोर्टर",
 	"कारोबारी", "व्यापारी", "सब", "सभी", "कुछ", "कोई", "दोनों", "अयातुल्लाह",
-	"आयतुल्ला", "अन्य", "इंजीनियर", "अभियंता", "प्रधानाचार्य", "प्रिंसिपल", "दूसरे", "दूसरी", "लोगों", "डीएम", "एसपी", "एसएसपी", "आईजी", "डीजीपी", "अभियुक्त",
+	"आयतुल्ला", "अन्य", "इंजीनियर", "अभियंता", "प्रधानाचार्य", "प्रिंसिपल", "दूसरे", "दूसरी",
+	"हीरोइन", "हीरो", "अदाकारा", "फ़िल्मकार", "फिल्मकार", "निर्माता", "सीएमडी", "एमडी",
+	"स्पोक्सपर्सन", "प्रवक्‍ता", "चेयरपर्सन", "डायरेक्‍टर", "कोच", "मुखिया", "पदाधिकारी", "लोगों", "डीएम", "एसपी", "एसएसपी", "आईजी", "डीजीपी", "अभियुक्त",
 	NULL
 };
 
@@ -378,7 +380,8 @@ static const char *const title_nouns[] = {
 	"एप", "मिशन", "ऑपरेशन", "संस्था", "संगठन", "कंपनी", "पार्टी", "ब्रांड",
 	"कार्यक्रम", "कविता", "कहानी", "एल्बम", "वेबसाइट", "पोर्टल", "हैशटैग", "स्कीम",
 	"उपनाम", "शीर्षक", "सीरीज़", "सीरीज", "श्रृंखला", "पुरस्कार", "सम्मान", "आंदोलन",
-	"स्टेडियम", "मैगज़ीन", "मैगजीन", "रिपोर्ट", "कॉलम", "लेख", NULL
+	"स्टेडियम", "मैगज़ीन", "मैगजीन", "रिपोर्ट", "कॉलम", "लेख", "विषय", "टाइटल",
+	"ट्रैक", "एपिसोड", "एपीसोड", "शीर्षक", NULL
 };
 
 /* Words in a sentence that make a short quoted phrase a partial quotation. */
@@ -386,7 +389,7 @@ static const char *const speechy[] = {
 	"कहा", "कहना", "कहते", "कहती", "कहता", "कही", "बताया", "बताते", "बताती",
 	"दावा", "धन्यवाद", "शुक्रिया", "जताना", "जताया", "जताई", "बोले", "बोलीं",
 	"लिखा", "पूछा", "मानना", "मुताबिक", "कहतीं", "करार", "बताना", "अपील",
-	"आरोप", NULL
+	"आरोप", "जताते", "जताती", "जताने", "कहकर", "बताकर", NULL
 };
 
 static const char *const auxes[] = { "है", "हैं", "था", "थे", "थी", "थीं", "हूं", "हूँ", NULL };
@@ -402,6 +405,7 @@ static const char *const w_arg[] = { "को", "ने", "से", NULL };
 /* words that end a name walking right (extend_right) */
 static const char *const w_xend[] = { "ने", "का", "की", "के", "से", "को", "और", "में", "पर",
 	"भी", "ही", "जी", NULL };
+static const char *const w_loc[] = { "में", "पर", NULL };
 static const char *const w_postp[] = { "ने", "का", "की", "के", "से", "को", "और", NULL };
 
 /* ------------------------------------------------------------------ */
@@ -416,7 +420,7 @@ enum {
 	B_TITLE_NOUNS = 1u << 9, B_SPEECHY = 1u << 10, B_AUXES = 1u << 11,
 	B_NE = 1u << 12, B_KI = 1u << 13, B_EK = 1u << 14, B_LIGHT = 1u << 15,
 	B_VALA = 1u << 16, B_GENPRON = 1u << 17, B_CONJ = 1u << 18, B_ARG = 1u << 19,
-	B_XEND = 1u << 20, B_POSTP = 1u << 21,
+	B_XEND = 1u << 20, B_POSTP = 1u << 21, B_LOC = 1u << 22,
 };
 
 #define IS(t, b) (((t)->lex & (b)) != 0)
@@ -572,7 +576,7 @@ lex_build(lexicon *L)
 		{ title_nouns, B_TITLE_NOUNS }, { speechy, B_SPEECHY }, { auxes, B_AUXES },
 		{ w_ne, B_NE }, { w_ki, B_KI }, { w_ek, B_EK }, { w_light, B_LIGHT },
 		{ w_vala, B_VALA }, { w_genpron, B_GENPRON }, { w_conj, B_CONJ }, { w_arg, B_ARG },
-		{ w_xend, B_XEND }, { w_postp, B_POSTP },
+		{ w_xend, B_XEND }, { w_postp, B_POSTP }, { w_loc, B_LOC },
 	};
 	L->v = calloc(LEX_SLOTS, sizeof *L->v);
 	L->tag = calloc(LEX_SLOTS, sizeof *L->tag);
@@ -960,6 +964,9 @@ looks_like_title(const ctx *c, size_t o, size_t e)
 		return true;
 	if (o > 0 && IS(&v[o - 1], B_TITLE_NOUNS))
 		return true;
+	/* गाने, ‘…’: a title noun and a comma before */
+	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], B_TITLE_NOUNS))
+		return true;
 	/* a list of quoted labels: ‘अच्छी’ या ‘संतोषजनक’ */
 	if (e + 2 < n && v[e + 2].t == T_MARK &&
 	    (IS(&v[e + 1], B_CONJ) ||
@@ -971,6 +978,34 @@ looks_like_title(const ctx *c, size_t o, size_t e)
 		return true;
 	/* a name in an argument slot, not words: ‘…’ को दिए, ‘…’ ने */
 	if (e + 1 < n && IS(&v[e + 1], B_ARG))
+		return true;
+	/* a source's name: ‘…’ के मुताबिक, ‘…’ के अनुसार */
+	if (e + 2 < n && IS(&v[e + 1], B_GENITIVES) && IS(&v[e + 2], B_GEN_NOUNS))
+		return true;
+	/* one word qualifying a noun: ‘अग्निपथ’ का रीमेक (but ‘…’ का दावा
+	 * किया is speech, and a phrase, “व्यस्त कार्यक्रम” के बावजूद, may be) */
+	if (e == o + 2 && e + 1 < n && (IS(&v[e + 1], B_GENITIVES) || IS(&v[e + 1], B_LOC)) &&
+	    !(e + 2 < n && (IS(&v[e + 2], B_SPEECHY) || IS(&v[e + 2], B_NE_VERBS))))
+		return true;
+	return false;
+}
+
+/* A pair of under six words that reads as a sentence is still a title or a
+ * label when a title noun stands next to it (फ़िल्म ‘…’, गाने, ‘…’ से) or a
+ * genitive governs it (की ‘आदर्श हीरोइन थीं.’): a noun phrase, not speech. */
+static bool
+short_is_label(const ctx *c, size_t o, size_t e)
+{
+	const tok *v = c->tk.v;
+	size_t n = c->tk.n;
+
+	if (e >= n)
+		return false;
+	if (e + 1 < n && IS(&v[e + 1], B_TITLE_NOUNS))
+		return true;
+	if (o > 0 && (IS(&v[o - 1], B_TITLE_NOUNS) || IS(&v[o - 1], B_GENITIVES)))
+		return true;
+	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], B_TITLE_NOUNS))
 		return true;
 	return false;
 }
@@ -1131,6 +1166,11 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 	if (!words)
 		return;
 	if (words >= 6 || (words >= 3 && punct) || (words >= 2 && endp)) {
+		if (words < 6 && short_is_label(c, o, e))
+			return;
+		/* ‘… …’ शीर्षक वाली: a long title, told by the noun after it */
+		if (words < 12 && !punct && e + 1 < c->tk.n && IS(&t[e + 1], B_TITLE_NOUNS))
+			return;
 		partial = false;
 	} else {
 		size_t ss = sent_start(c, o, floor), se = sent_end(c, e < c->tk.n ? e : o);
@@ -1235,8 +1275,21 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 			continue;
 		}
 		/* a single mark inside a double quote: nested, or an apostrophe */
-		if (m->fam == F_SINGLE && strict_open && k < 3)
+		if (m->fam == F_SINGLE && strict_open && k < 3) {
 			st[k++] = i;
+			continue;
+		}
+		/* “हेल्पलाइन’ पर: a single closer after a word shortly after a
+		 * double opener closes it, mismatched as published */
+		if (k == 1 && top->fam == F_DOUBLE && top->dir == D_OPEN && m->dir == D_CLOSE &&
+		    prev_word && (end || t[i + 1].t == T_PUNCT) && i - st[0] <= 8) {
+			k = 0;
+			if (scanned < st[0])
+				scan_narration(c, scanned, st[0]);
+			emit(c, st[0], i, blk->end, floor);
+			floor = i + 1;
+			scanned = i + 1;
+		}
 	}
 	if (k) {
 		/* unclosed: runs to the paragraph end if the next paragraph

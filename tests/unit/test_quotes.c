@@ -279,6 +279,57 @@ test_many_marks_linear(void **st)
 	free(s);
 }
 
+/* Titles and labels that read like words: a title noun before them (also
+ * with a comma), a genitive governing them, one word qualifying a noun, a
+ * source's name before के मुताबिक, a long title before शीर्षक. */
+static void
+test_labels_not_quotes(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "उन्होंने शो का अंत अपने पसंदीदा गाने, 'धीरे धीरे, धीरे...' से किया और कहा कि वे खुश हैं.\n"
+	        "उस दौर में वह निर्देशक की 'सबसे प्यारी अभिनेत्री थीं.' ऐसा लोग कहते हैं.\n"
+	        "निर्देशक ने कहा कि 'तूफ़ान' का नया रूप अगले साल आएगा.\n"
+	        "‘विश्व खेल परिषद’ के मुताबिक इस साल तीन नए खेल जोड़े जाएंगे.\n"
+	        "मंत्री ने बताया कि रिपोर्ट में ‘गांवों में साफ़ पानी तक पहुंच के नए रास्ते’ शीर्षक वाला अध्याय भी है.\n");
+	assert_int_equal(f.q.n, 0);
+	done(&f);
+	/* but a quoted phrase before का दावा is speech */
+	run(&f, "मंत्री रमेश वर्मा ने ‘शानदार प्रगति’ का दावा किया है.\n");
+	assert_int_equal(find(&f, "शानदार प्रगति")->kind, PK_QUOTE_PARTIAL);
+	done(&f);
+}
+
+/* “…’ : a double opener closed by a single closer a word later pairs as
+ * published and does not swallow the next quotation. */
+static void
+test_double_closed_by_single(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "विभाग के मुताबिक “हेल्पडेस्क’ पर आने वाले फोन दोगुने हो गए हैं और लोग परेशान हैं. "
+	        "अधिकारी सुमन लता ने कहा, “हम हर फोन का जवाब दे रहे हैं.”\n");
+	speaker_is(find(&f, "हम हर फोन का जवाब दे रहे हैं."), "सुमन लता");
+	assert_false(has(&f, "हेल्पडेस्क"));
+	done(&f);
+}
+
+/* चिंता जताते हुए makes a fragment reported speech; a role word (सीएमडी)
+ * is not part of the speaker's name. */
+static void
+test_more_cues_and_roles(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "मंत्री रमेश वर्मा ने खेती में ‘भारी गिरावट’ दर्ज किए जाने पर चिंता जताते हुए मदद मांगी.\n"
+	        "कंपनी के सीएमडी राजेश मिश्रा कहते हैं, \"हम आगे बढ़ रहे हैं और नए लोग जोड़ रहे हैं.\"\n");
+	const pk_quote *a = find(&f, "भारी गिरावट");
+	assert_int_equal(a->kind, PK_QUOTE_PARTIAL);
+	speaker_is(a, "रमेश वर्मा");
+	speaker_is(find(&f, "हम आगे बढ़ रहे हैं और नए लोग जोड़ रहे हैं."), "राजेश मिश्रा");
+	done(&f);
+}
+
 static void
 test_seed(void **st)
 {
@@ -329,6 +380,9 @@ main(void)
 		cmocka_unit_test(test_descriptor_speaker),
 		cmocka_unit_test(test_bad_bytes_and_empty),
 		cmocka_unit_test(test_many_marks_linear),
+		cmocka_unit_test(test_labels_not_quotes),
+		cmocka_unit_test(test_double_closed_by_single),
+		cmocka_unit_test(test_more_cues_and_roles),
 		cmocka_unit_test(test_seed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
