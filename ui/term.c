@@ -312,9 +312,15 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		m = RENDER_SHAPED;
 		name = "a cluster-model terminal";
 		why = "draws a cluster in its own cells";
+	} else if (out->in_tmux) {
+		/* the terminal outside may reorder itself (VTE): reordering again
+		 * would undo it, so keep the logical order; r changes it */
+		m = RENDER_SHAPED;
+		name = "tmux";
+		why = "the terminal outside is unknown: logical order (r to reorder)";
 	} else {
 		m = RENDER_REORDER;
-		name = out->in_tmux ? "tmux (outer terminal unknown)" : "an unknown terminal";
+		name = "an unknown terminal";
 		why = "most terminals neither shape nor reorder";
 	}
 	out->mode = m;

@@ -58,7 +58,12 @@ t_profiles(void **st)
 		{ "mlterm", { .term = "xterm", .mlterm = "3.9.3" }, CL,
 		  "\033[?2027;0$y", TERM_MLTERM, WIDTH_CLUSTER, RENDER_SHAPED, 0 },
 		{ "tmux", { .term = "screen", .tmux = "/tmp/tmux-0/default,1,0" }, WC,
-		  "\033P>|tmux 3.3a\033\\", TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  "\033P>|tmux 3.3a\033\\", TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
+		/* tmux inside VTE: the outer terminal's variable came through */
+		{ "tmux in VTE", { .term = "tmux-256color", .tmux = "/tmp/t,1,0", .vte_version = "7006" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_VTE, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
+		{ "tmux in xterm", { .term = "screen", .tmux = "/tmp/t,1,0", .xterm_version = "XTerm(379)" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
 		/* an unknown terminal that advances per cluster: measured wins */
 		{ "unknown cluster", { .term = "xterm-256color" }, CL,
 		  "", TERM_UNKNOWN, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
