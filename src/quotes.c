@@ -405,6 +405,17 @@ static const char *const w_arg[] = { "को", "ने", "से", NULL };
 /* words that end a name walking right (extend_right) */
 static const char *const w_xend[] = { "ने", "का", "की", "के", "से", "को", "और", "में", "पर",
 	"भी", "ही", "जी", NULL };
+/* Y से पूछा / Y से बात की: Y answers next */
+static const char *const w_ask[] = { "पूछा", "पूछे", "पूछने", "पूछी", NULL };
+/* unnamed spokespeople: `कंपनी के प्रवक्ता` is the speaker as written */
+static const char *const w_spokes[] = { "प्रवक्ता", "प्रवक्‍ता", "स्पोक्सपर्सन", "स्पोकपर्सन", NULL };
+/* words that may follow a sentence-initial named subject */
+static const char *const w_topic_end[] = { "भी", "यह", "ये", "इस", "उस", "अपने", "अपनी", "अपना",
+	"हमेशा", NULL };
+static const char *const w_talk[] = { "बात", "बातचीत", NULL };
+/* predicate adjectives between a subject and मानते: X सही मानते हैं */
+static const char *const w_pred[] = { "सही", "गलत", "ग़लत", "ज़रूरी", "जरूरी", "बेहतर", "अहम",
+	"महत्वपूर्ण", "मुश्किल", "आसान", "ठीक", "उचित", "अनुचित", "बेहतरीन", NULL };
 static const char *const w_loc[] = { "में", "पर", NULL };
 static const char *const w_postp[] = { "ने", "का", "की", "के", "से", "को", "और", NULL };
 
@@ -421,6 +432,8 @@ enum {
 	B_NE = 1u << 12, B_KI = 1u << 13, B_EK = 1u << 14, B_LIGHT = 1u << 15,
 	B_VALA = 1u << 16, B_GENPRON = 1u << 17, B_CONJ = 1u << 18, B_ARG = 1u << 19,
 	B_XEND = 1u << 20, B_POSTP = 1u << 21, B_LOC = 1u << 22,
+	B_ASK = 1u << 23, B_PRED = 1u << 24, B_TALK = 1u << 25, B_SPOKES = 1u << 26,
+	B_TOPIC_END = 1u << 27,
 };
 
 #define IS(t, b) (((t)->lex & (b)) != 0)
@@ -577,6 +590,8 @@ lex_build(lexicon *L)
 		{ w_ne, B_NE }, { w_ki, B_KI }, { w_ek, B_EK }, { w_light, B_LIGHT },
 		{ w_vala, B_VALA }, { w_genpron, B_GENPRON }, { w_conj, B_CONJ }, { w_arg, B_ARG },
 		{ w_xend, B_XEND }, { w_postp, B_POSTP }, { w_loc, B_LOC },
+		{ w_ask, B_ASK }, { w_pred, B_PRED }, { w_talk, B_TALK }, { w_spokes, B_SPOKES },
+		{ w_topic_end, B_TOPIC_END },
 	};
 	L->v = calloc(LEX_SLOTS, sizeof *L->v);
 	L->tag = calloc(LEX_SLOTS, sizeof *L->tag);
@@ -669,7 +684,8 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 	size_t i = k, words = 0;
 
 	/* X फिर भी यही कहते हैं: adverbs between subject and verb */
-	while (i > lo && k - i < 3 && IS(&v[i - 1], B_SKIP_ADV))
+	while (i > lo && k - i < 3 && (IS(&v[i - 1], B_SKIP_ADV) ||
+	                               (IS(&v[i - 1], B_PRED) && IS(&v[k], B_SUBJ_VERBS))))
 		i--;
 	k = i;
 	if (k > lo && is_pronoun(c, &v[k - 1])) {
@@ -871,8 +887,14 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		    (w->e - w->s > 9 && !memcmp(c->s + w->e - 9, "वादी", 9)))
 			cut = i + 1;
 	}
-	if (cut >= b)
-		return indef ? NP_INDEF_DESC : NP_DEF_DESC;
+	if (cut >= b) {
+		/* `कंपनी के प्रवक्ता`: a descriptor with its own genitive names
+		 * the speaker as well as the article will */
+		bool gen = false;
+		for (size_t i = a + 1; i + 1 < b; i++)
+			gen |= IS(&t[i], B_GENITIVES) && IS(&t[b - 1], B_SPOKES);
+		return indef || gen ? NP_INDEF_DESC : NP_DEF_DESC;
+	}
 	*na = cut;
 	*nb = b;
 	return NP_NAME;
@@ -1041,6 +1063,86 @@ set_mention(ctx *c, raw_attr *r, size_t ms, size_t me)
 	}
 }
 
+/* Does word token t end in the oblique plural ों (बच्चों, लोगों)? */
+static bool
+oblique_plural(const ctx *c, const tok *t)
+{
+	return t->t == T_WORD && t->e - t->s > 6 && !memcmp(c->s + t->e - 6, "ों", 6);
+}
+
+/*
+ * A pronoun opening a sentence (`वे कहती हैं, “…”`) after a sentence that
+ * has no speech cue and no quote of its own, but opens with a named subject
+ * (`जेनेट क्रोंपटन छोटे बच्चों को पढ़ाती हैं …`, `एक अन्य छात्र हैने
+ * वेगर यह …`): that subject is the antecedent.  Returns its name tokens.
+ */
+static bool
+topic_subject(const ctx *c, size_t m, size_t floor, size_t *na, size_t *nb)
+{
+	const tok *t = c->tk.v;
+	size_t pe, ps, i, skips = 0, restarts = 0, st;
+
+	if (m <= floor + 1 || !is_sent_end(&t[m - 1]))
+		return false;
+	pe = m - 1;
+	ps = sent_start(c, pe, floor);
+	if (ps >= pe || (ps > floor && !is_sent_end(&t[ps - 1])))
+		return false;
+	for (i = ps; i < pe; i++) {
+		cue k;
+		if (t[i].t == T_MARK || IS(&t[i], B_NE) || IS(&t[i], B_PRON_NE))
+			return false;
+		memset(&k, 0, sizeof k);
+		if ((IS(&t[i], B_NE_VERBS) || IS(&t[i], B_SUBJ_VERBS) || IS(&t[i], B_GEN_NOUNS)) &&
+		    cue_at(c, ps, i, pe, &k))
+			return false;
+	}
+	i = ps;
+	for (;;) {
+		/* titles and roles before the name: एक अन्य छात्र */
+		while (i < pe && skips < 4 && t[i].t == T_WORD &&
+		       (IS(&t[i], B_DESCRIPTORS) || IS(&t[i], B_EK))) {
+			i++;
+			skips++;
+		}
+		st = i;
+		while (i < pe && i - st < 4 && t[i].t == T_WORD &&
+		       !(t[i].lex & (B_NP_STOPS | B_PRONOUNS | B_NE_VERBS | B_SUBJ_VERBS | B_LOC | B_ARG |
+		                     B_DESCRIPTORS | B_EK | B_GENITIVES | B_AUXES)) &&
+		       !(c->s[t[i].s] >= '0' && c->s[t[i].s] <= '9') && !oblique_plural(c, &t[i]))
+			i++;
+		/* कॉलेज के प्रिंसिपल X: the head comes after the genitive */
+		if (i < pe && i > st && IS(&t[i], B_GENITIVES) && restarts < 2) {
+			i++;
+			restarts++;
+			continue;
+		}
+		break;
+	}
+	if (i >= pe || i == st)
+		return false;
+	/* छोटे बच्चों: an adjective agreeing with the noun after the name */
+	if (oblique_plural(c, &t[i])) {
+		/* only `Name Adj-े Noun-ों`: right before the noun, the words are
+		 * an adjective phrase (लगातार फ़्लॉप फ़िल्मों), not a name */
+		if (!(i - st > 2 && t[i - 1].e - t[i - 1].s >= 6 &&
+		      !memcmp(c->s + t[i - 1].e - 3, "\xE0\xA5\x87", 3)))  /* े */
+			return false;
+		i--;
+	} else if (t[i].t != T_WORD || !IS(&t[i], B_TOPIC_END)) {
+		/* an object, a place or a noun phrase (बाकी छात्र), not a
+		 * name followed by भी, यह, … */
+		return false;
+	}
+	/* a first name and a last name at least: one word is too often a
+	 * noun or an adverb (इसी, पीछे, कई) */
+	if (i - st > 3 || i - st < 2)
+		return false;
+	*na = st;
+	*nb = i;
+	return true;
+}
+
 /*
  * Attribute the quote between marks at tokens o and e (e may be c->tk.n for an
  * unbalanced quote), @p prev_e the token of the previous pair's closer (or 0).
@@ -1122,6 +1224,14 @@ attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, r
 	return;
 found:
 	set_mention(c, r, k.ms, k.me);
+	if (r->np == NP_PRONOUN) {
+		size_t na, nb;
+		if (topic_subject(c, k.ms, floor, &na, &nb)) {
+			r->np = NP_NAME;
+			r->ns = t[na].s;
+			r->ne = t[nb - 1].e;
+		}
+	}
 	q->cue = cue_text(c, &k);
 	if (!q->cue)
 		c->oom = true;
@@ -1214,12 +1324,23 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 			note_subject(c, &k, false);
 			continue;
 		}
+		/* Y से पूछा / Y से बात की: Y is who answers next (not the one
+		 * who asks, nor Y से बात करने के बाद) */
+		if (t->t == T_WORD && IS(t, B_ARG) && !IS(t, B_NE) && v + 1 < hi &&
+		    (IS(&c->tk.v[v + 1], B_ASK) ||
+		     (v + 2 < hi && IS(&c->tk.v[v + 1], B_TALK) && IS(&c->tk.v[v + 2], B_LIGHT))) &&
+		    np_before(c, lo, v, &a, &b) && !(b - a == 1 && is_pronoun(c, &c->tk.v[a]))) {
+			k.ms = a;
+			k.me = b;
+			note_subject(c, &k, true);
+			continue;
+		}
 		if (t->t != T_WORD || !(IS(t, B_NE_VERBS) || IS(t, B_SUBJ_VERBS) ||
 		                        IS(t, B_GEN_NOUNS)))
 			continue;
 		memset(&k, 0, sizeof k);
 		if (cue_at(c, v > CLAUSE_TOKS ? v - CLAUSE_TOKS : 0, v, hi, &k) && k.ms >= lo)
-			note_subject(c, &k, true);
+			note_subject(c, &k, !IS(t, B_ASK));
 	}
 }
 

@@ -330,6 +330,34 @@ test_more_cues_and_roles(void **st)
 	done(&f);
 }
 
+/* Speakers: the one asked answers (X ने Y से पूछा तो उन्होंने कहा); a
+ * sentence-initial named subject is the antecedent of वे opening the next
+ * sentence; a predicate adjective is not part of the name (X सही मानते हैं);
+ * an unnamed spokesperson of an organisation is the speaker as written. */
+static void
+test_speaker_rules(void **st)
+{
+	fx f = { 0 };
+	(void)st;
+	run(&f, "अख़बार ने जब इस बारे में गायिका सुधा मेनन से पूछा तो उन्होंने कहा, "
+	        "\"मैं अभी इस पर कुछ नहीं कहूंगी और अपने गाने पर ध्यान दूंगी.\"\n");
+	speaker_is(find(&f, "मैं अभी इस पर कुछ नहीं कहूंगी और अपने गाने पर ध्यान दूंगी."), "सुधा मेनन");
+	done(&f);
+	run(&f, "कोच अमित राणा ने कहा, \"टीम ने बहुत मेहनत की है और हम तैयार हैं.\" "
+	        "नीता पालीवाल भी इस टीम में तीन साल से खेल रही हैं और मैदान पर सबसे आगे रहती हैं. "
+	        "वे कहती हैं, \"हमें हर मैच में पूरा ज़ोर लगाना होता है.\"\n");
+	speaker_is(find(&f, "हमें हर मैच में पूरा ज़ोर लगाना होता है."), "नीता पालीवाल");
+	done(&f);
+	run(&f, "प्रदर्शनी को शहर में लगाने के फ़ैसले को कलाकार रवि मोहन सही मानते हैं. "
+	        "वो कहते हैं, \"यहां के लोग कला को बहुत प्यार करते हैं और रोज़ आते हैं.\"\n");
+	speaker_is(find(&f, "यहां के लोग कला को बहुत प्यार करते हैं और रोज़ आते हैं."), "रवि मोहन");
+	done(&f);
+	run(&f, "मंत्री अरुण देव ने कहा, \"सड़कें अगले साल तक बन जाएंगी और पुल भी तैयार होंगे.\"\n\n"
+	        "बस कंपनी के प्रवक्ता ने कहा, \"हमारी सेवाएं अभी सामान्य चल रही हैं और कोई दिक्कत नहीं है.\"\n");
+	speaker_is(find(&f, "हमारी सेवाएं अभी सामान्य चल रही हैं और कोई दिक्कत नहीं है."), "बस कंपनी के प्रवक्ता");
+	done(&f);
+}
+
 static void
 test_seed(void **st)
 {
@@ -383,6 +411,7 @@ main(void)
 		cmocka_unit_test(test_labels_not_quotes),
 		cmocka_unit_test(test_double_closed_by_single),
 		cmocka_unit_test(test_more_cues_and_roles),
+		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_seed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
