@@ -748,10 +748,17 @@ void
 pager_resize(pager *p)
 {
 	size_t anchor = p->empty ? 0 : pos_offset(p, &p->top);
+	/* the blank row after a block stays with that block, not the next */
+	bool blank = !p->empty && p->top.row >= block_entry(p, &p->top.blk)->lines.n;
+	pk_block held = p->top.blk;
 	geometry(p);
 	cache_flush(p);
 	if (!p->empty) {
 		go_offset(p, anchor);
+		if (blank) {
+			p->top.blk = held;
+			p->top.row = block_rows(p, &held) - 1;
+		}
 		fill_to_end(p);
 	}
 }

@@ -128,6 +128,8 @@ keys j j j
 wait_top 4 || fail_screen "j j j did not move to line 4"
 keys '?'
 wait_for 'pathak - keys' || fail_screen "? does not show the help screen"
+# the help is one refresh, but the capture may come mid-write: wait for its end
+wait_for 'Any key closes' || fail_screen "the help screen is incomplete"
 grep -F -q 'quit' "$T/screen" || fail_screen "the help screen does not describe q"
 sed -n "4p" "$T/dump80" >"$T/want"
 want=$(sed 's/^ *//;s/ *$//' "$T/want")
@@ -139,14 +141,16 @@ alive || fail_screen "pathak exited when the help was closed with x"
 ok "? shows the help, a key closes it"
 
 # Resize to 40x12 and back: the same first row.
-keys Space j j j
-_i=0
-while :; do
-	k=$(top_index) || fail_screen "the article rows are not the dump lines"
-	[ "$k" -gt 7 ] && break
-	_i=$((_i + 1))
-	[ "$_i" -lt "$POLL_TRIES" ] || fail_screen "Space j j j did not scroll"
-	_nap
+# One key at a time, each waited for, so that the row read below is the
+# row pathak shows once every key is handled (no race with pending keys).
+k=$(top_index) || fail_screen "the article rows are not the dump lines"
+keys Space
+k=$((k + 28))   # a page is the 29 text rows less one
+wait_top "$k" || fail_screen "Space did not scroll one page before the resize"
+for _j in 1 2 3; do
+	keys j
+	k=$((k + 1))
+	wait_top "$k" || fail_screen "j did not scroll one line before the resize"
 done
 # stop at a row with text, mid-paragraph if possible
 if [ -z "$(sed -n "${k}p" "$T/dump80" | tr -d ' ')" ]; then
