@@ -564,17 +564,17 @@ draw_status(pager *p)
 	n = pk_doc_block_number(p->doc, p->top.blk.start);
 	count = pk_doc_block_count(p->doc);
 	if (n == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ ?/? ", pct);
+		snprintf(right, sizeof right, " %3d%%  ¶ ?/?    ", pct);
 	else if (count == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ %zu/? ", pct, n + 1);
+		snprintf(right, sizeof right, " %3d%%  ¶ %zu/?    ", pct, n + 1);
 	else
-		snprintf(right, sizeof right, " %3d%%  ¶ %zu/%zu ", pct, n + 1, count);
+		snprintf(right, sizeof right, " %3d%%  ¶ %*zu/%zu ", pct,
+		         count < 10 ? 1 : count < 100 ? 2 : count < 1000 ? 3 : 4, n + 1, count);
 
 	attrset(colors_attr(ROLE_STATUS));
 	move(y, 0);
 	for (int x = 0; x < COLS; x++)
 		addch(' ');
-	int rw = (int)strlen(right) - 1;  /* ¶ is two bytes, one column */
 	if (p->o.ascii) {
 		char *pil = strstr(right, "¶");
 		if (pil) {  /* ASCII only: P for the pilcrow */
@@ -582,19 +582,23 @@ draw_status(pager *p)
 			memmove(pil + 1, pil + 2, strlen(pil + 2) + 1);
 		}
 	}
-	if (rw <= COLS)
-		mvaddstr(y, COLS - rw, right);
+	/* The position comes first and the title last: a terminal that draws
+	 * Devanagari wider than its cells (mlterm with shaping) then has
+	 * nothing to push out of place on this row. */
+	int rw = (int)strlen(right) - (p->o.ascii ? 0 : 1);  /* ¶: two bytes, one column */
+	mvaddnstr(y, 0, right, COLS);
 	int room = COLS - rw - 2;
 	if (room > 0) {
+		int x = rw + 1;
 		if (p->flash) {
 			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, 1, p->flash, room);
+			mvaddnstr(y, x, p->flash, room);
 			p->flash = NULL;
 		} else if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
-			draw_clipped(p, y, 1, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
+			draw_clipped(p, y, x, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
 		} else if (p->o.name) {
 			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, 1, p->o.name, room);
+			mvaddnstr(y, x, p->o.name, room);
 		}
 	}
 	attrset(A_NORMAL);

@@ -4,8 +4,8 @@
 #    `pathak --dump --render=reorder` (ि before its consonant: िकम);
 #  * r cycles halant, reorder+halant, latin, interlinear, shaped: each time
 #    the status line names the mode, the first row is what --dump prints in
-#    that mode, and the status line's right end (¶ 1/20) stays right-aligned
-#    in the last column (no drift);
+#    that mode, and the status line keeps the position (¶ 1/20) and the
+#    mode's name each in its column (no drift);
 #  * --probe inside tmux: wcwidth model measured, the check line PASSes;
 #  * stdin and stdout not a terminal: no probe wait, the dump is printed;
 #  * a non-UTF-8 locale: --dump and the screen are ASCII only.
@@ -37,18 +37,14 @@ row1_is() {
 	return 1
 }
 
-# status_ok MODE - the last row names MODE and ends in ¶ 1/20 at the right edge.
+# status_ok MODE - the last row is the position (¶ 1/20) at the left edge
+# and then MODE's name, each in its column: nothing drifted.
 status_ok() {
 	_i=0
 	while [ "$_i" -lt "$POLL_TRIES" ]; do
 		_last=$(screen | tail -n 1)
-		# the mode's name is shown instead of the title, so the row is
-		# ASCII but for ¶ (2 bytes): 99 columns (capture drops the last
-		# blank) are 100 bytes when nothing drifted
-		case "$_last" in
-		" $1 "*"¶ 1/20")
-			[ "$(printf %s "$_last" | wc -c)" -eq 100 ] && return 0 ;;
-		esac
+		_rest=$(printf '%s\n' "$_last" | sed -E 's/^ [ 0-9]{2}[0-9]%//')
+		[ "$_rest" != "$_last" ] && [ "$_rest" = "  ¶  1/20  $1" ] && return 0
 		_i=$((_i + 1))
 		_nap
 	done
