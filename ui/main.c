@@ -148,9 +148,9 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		pager_draw(p);
 		refresh();
 		pager_overlay(p);
-		/* While the paragraph index is incomplete, poll so that idle time
-		 * builds it; then block on the keyboard. */
-		bool idle = pk_doc_indexed(doc);
+		/* While background work remains (the paragraph index, the
+		 * quotations), poll so that idle time does it; then block. */
+		bool idle = !pager_busy(p);
 		timeout(idle ? -1 : 0);
 		int ch = getch();
 		if (ch == ERR) {

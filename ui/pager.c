@@ -3,6 +3,9 @@
 
 #include "pager.h"
 #include "colors.h"
+#include "qlist.h"
+#include "quotes.h"
+#include "span.h"
 #include "render.h"
 #include "term.h"
 #include "translit.h"
@@ -17,6 +20,9 @@
 
 #define CACHE_N 64                 /* laid-out blocks kept */
 #define INDEX_STEP (8u << 20)      /* bytes indexed per idle slice */
+/* Up to this size the quotations are found while idle after the first
+ * screen; a larger file finds them when first asked (], [, Q). */
+#define QUOTES_IDLE_MAX (8u << 20)
 
 /* One laid-out block.  Rows are its lines plus a blank row after it unless
  * it is the last block. */
@@ -64,6 +70,11 @@ struct pager {
 	char *raw;           /* their UTF-8 bytes */
 	size_t nraw, capraw;
 	const char *flash;   /* a message for the next status line */
+	pk_quotes quotes;    /* the quotations, once found */
+	bool quotes_done;
+	pk_spans spans;      /* QUOTE and SPEAKER spans, sorted */
+	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
+	qlist *ql;           /* the quote list, while it is open */
 };
 
 /* ---------------------------------------------------------------- render modes */
@@ -426,7 +437,38 @@ struct draw_ctx {
 	render_mode mode;
 	int y, x, maxx;
 	attr_t attr;
+	const size_t *map;   /* romanized buffer: byte -> input offset */
+	bool spans;          /* s is the input (or maps to it): colour spans */
 };
+
+/* The role of the span covering input byte off, or -1.  A speaker's
+ * mention wins over a quotation; the quotation jumped to over others. */
+static int
+span_role(const pager *p, size_t off)
+{
+	const pk_spans *sp = &p->spans;
+	size_t lo = 0, hi = sp->n;
+	int role = -1;
+
+	while (lo < hi) {  /* first span starting after off */
+		size_t mid = lo + (hi - lo) / 2;
+		if (sp->v[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* spans hardly nest: a few before it are all that can cover off */
+	for (size_t i = lo, k = 0; i-- > 0 && k < 4; k++) {
+		const pk_span *x = &sp->v[i];
+		if (x->end <= off)
+			continue;
+		if (x->kind == PK_SPAN_SPEAKER)
+			return ROLE_SPEAKER;
+		if (x->kind == PK_SPAN_QUOTE && role != ROLE_QUOTE_CUR)
+			role = x->payload == p->cur ? ROLE_QUOTE_CUR : ROLE_QUOTE;
+	}
+	return role;
+}
 
 /* Queue a cluster for pager_overlay(). */
 static void
@@ -476,7 +518,14 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 		multi |= cps[i] >= 0x80;
 	}
 	wcs[n] = 0;
-	attr_t attr = ctrl ? colors_attr(ROLE_CONTROL) : dc->attr;
+	attr_t attr = dc->attr;
+	if (ctrl) {
+		attr = colors_attr(ROLE_CONTROL);
+	} else if (dc->spans && dc->p->spans.n) {
+		int role = span_role(dc->p, dc->map ? dc->map[cs] : cs);
+		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
+			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
+	}
 	attrset(attr);
 	if (dc->p->o.ascii) {
 		/* not UTF-8: ASCII stand-ins (roman text is folded already) */
@@ -501,12 +550,25 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 	return 0;
 }
 
-static void
+/* Draw [a, b) of s; map (or s being the input) lets spans colour it.
+ * Returns the column after the text. */
+static int
+draw_spanned(pager *p, const char *s, const size_t *map, render_mode mode, int y, int x,
+             int maxx, size_t a, size_t b, attr_t attr)
+{
+	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, map,
+	                       map != NULL || s == p->in->bytes };
+	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
+	return dc.x;
+}
+
+static int
 draw_text(pager *p, const char *s, render_mode mode, int y, int x, int maxx,
           size_t a, size_t b, attr_t attr)
 {
-	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr };
+	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, NULL, false };
 	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
+	return dc.x;
 }
 
 /* The mode Devanagari rows are drawn in. */
@@ -519,16 +581,16 @@ deva_mode(const pager *p)
 /* Write the first line of [a, b) laid out at w columns; returns its width.
  * In latin mode (or ASCII only) the romanized text. */
 static int
-draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
+draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_t b, attr_t attr)
 {
 	lay_lines ls = { 0 };
 	struct rblock rb = { 0 };
 	render_mode m = p->o.ascii ? RENDER_LATIN : p->o.mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
 	int used = 0;
-	if (w > 0 && wrap_block(p->lay, &p->tr, m, p->o.ascii, p->in->bytes, a, b, w, &ls, &rb) == 0 &&
+	if (w > 0 && wrap_block(p->lay, &p->tr, m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
 	    ls.n > 0) {
 		bool roman;
-		const char *s = line_buf(p->in->bytes, &rb, 0, &roman);
+		const char *s = line_buf(src, &rb, 0, &roman);
 		draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, x, x + w,
 		          ls.v[0].start, ls.v[0].vis_end, attr);
 		used = ls.v[0].width;
@@ -536,6 +598,138 @@ draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
 	lay_lines_free(&ls);
 	rblock_free(&rb);
 	return used;
+}
+
+static int
+draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
+{
+	return draw_clipped_buf(p, p->in->bytes, y, x, w, a, b, attr);
+}
+
+/* ---------------------------------------------------------------- quotations */
+
+/* Find the quotations (once) and make their spans. */
+static void
+quotes_ensure(pager *p)
+{
+	if (p->quotes_done)
+		return;
+	p->quotes_done = true;
+	if (pk_quotes_find(p->doc, &p->quotes) != PK_OK)
+		return;  /* no quotations: the keys say so */
+	for (size_t i = 0; i < p->quotes.n; i++) {
+		const pk_quote *q = &p->quotes.v[i];
+		pk_spans_push(&p->spans, (pk_span){ q->start, q->end, PK_SPAN_QUOTE, (uint32_t)i });
+		if (q->mention_start != PK_QUOTE_NONE && q->mention_end > q->mention_start)
+			pk_spans_push(&p->spans, (pk_span){ q->mention_start, q->mention_end,
+			                                    PK_SPAN_SPEAKER, (uint32_t)i });
+	}
+	pk_spans_sort(&p->spans);
+}
+
+/* For a big file the search takes a moment: say so before it starts. */
+static void
+quotes_ensure_visibly(pager *p)
+{
+	if (p->quotes_done)
+		return;
+	if (LINES > 0) {
+		attrset(colors_attr(ROLE_STATUS));
+		mvaddnstr(LINES - 1, 0, " finding quotations... ", COLS);
+		attrset(A_NORMAL);
+		refresh();
+	}
+	quotes_ensure(p);
+}
+
+/* Input offsets of the first and last rows on screen. */
+static void
+screen_span(pager *p, size_t *first, size_t *last)
+{
+	struct pos q = p->top;
+	*first = pos_offset(p, &q);
+	for (int i = 1; i < p->rows && pos_next(p, &q);)
+		i++;
+	struct entry *e = block_entry(p, &q.blk);
+	size_t a, b = q.blk.end;
+	if (q.row < e->lines.n)
+		line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &b);
+	*last = b;
+}
+
+/* Make quotation i the current one and bring it on screen, with a little
+ * context above, unless it is already wholly visible. */
+static void
+quote_show(pager *p, size_t i)
+{
+	const pk_quote *q = &p->quotes.v[i];
+	size_t first, last;
+	p->cur = i;
+	screen_span(p, &first, &last);
+	if (q->start >= first && q->end <= last)
+		return;
+	go_offset(p, q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start);
+	scroll_up(p, p->rows > 8 ? 2 : 0);
+}
+
+/* ] and [: the next or previous quotation after the current one, or from
+ * the top of the screen when none is current. */
+static void
+quote_step(pager *p, int dir)
+{
+	size_t n = p->quotes.n, first, last;
+	if (n == 0) {
+		p->flash = "no quotations in this article";
+		return;
+	}
+	if (p->cur != PK_QUOTE_NONE) {
+		if ((dir > 0 && p->cur + 1 >= n) || (dir < 0 && p->cur == 0)) {
+			p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
+			return;
+		}
+		quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
+		return;
+	}
+	screen_span(p, &first, &last);
+	if (dir > 0) {
+		for (size_t i = 0; i < n; i++)
+			if (p->quotes.v[i].start >= first) {
+				quote_show(p, i);
+				return;
+			}
+		p->flash = "no more quotations below";
+	} else {
+		for (size_t i = n; i-- > 0;)
+			if (p->quotes.v[i].start < first) {
+				quote_show(p, i);
+				return;
+			}
+		p->flash = "no more quotations above";
+	}
+}
+
+/* The quote list draws through the pager, so it shares its drawing. */
+static int
+ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, attr_t attr)
+{
+	pager *p = ctx;
+	if (x >= maxx)
+		return x;
+	return x + draw_clipped_buf(p, s, y, x, maxx - x, a, b, attr);
+}
+
+static void
+ql_where(void *ctx, size_t off, char *buf, size_t n)
+{
+	pager *p = ctx;
+	size_t k = pk_doc_block_number(p->doc, off);
+	pk_block b;
+	if (k != (size_t)-1 && pk_doc_block_at(p->doc, off, &b))
+		k = pk_doc_block_number(p->doc, b.start);
+	if (k != (size_t)-1)
+		snprintf(buf, n, p->o.ascii ? "P%-5zu" : "¶%-5zu", k + 1);
+	else
+		snprintf(buf, n, "%3d%%  ", p->in->len ? (int)(off * 100.0 / (double)p->in->len) : 0);
 }
 
 static void
@@ -594,6 +788,26 @@ draw_status(pager *p)
 			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
 			mvaddnstr(y, x, p->flash, room);
 			p->flash = NULL;
+		} else if (p->cur != PK_QUOTE_NONE) {
+			/* the quotation jumped to: its number, speaker and cue */
+			const pk_quote *q = &p->quotes.v[p->cur];
+			const char *who = q->speaker ? q->speaker : "?";
+			char num[48];
+			snprintf(num, sizeof num, "quote %zu/%zu: ", p->cur + 1, p->quotes.n);
+			attrset(colors_attr(ROLE_STATUS));
+			mvaddnstr(y, x, num, room);
+			int used = (int)strlen(num);
+			if (used < room)
+				used += draw_clipped_buf(p, who, y, x + used, room - used, 0, strlen(who),
+				                         colors_attr(ROLE_STATUS) | A_BOLD);
+			if (q->cue && used + 3 < room) {
+				mvaddstr(y, x + used, " (");
+				used += 2;
+				used += draw_clipped_buf(p, q->cue, y, x + used, room - used - 1, 0,
+				                         strlen(q->cue), colors_attr(ROLE_STATUS));
+				if (used < room)
+					mvaddstr(y, x + used, ")");
+			}
 		} else if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
 			draw_clipped(p, y, x, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
 		} else if (p->o.name) {
@@ -614,6 +828,9 @@ static const char *const help_lines[] = {
 	"  d  u              half a screen down / up",
 	"  g  Home  <        start of the article",
 	"  G  End   >        end of the article",
+	"  ]  [              next / previous quotation, with its speaker",
+	"  Q                 list of quotations (type to filter, Tab: by speaker)",
+	"  Esc               forget the current quotation",
 	"  r                 render mode: shaped, reorder, halant,",
 	"                    reorder+halant, latin, interlinear",
 	"  Ctrl-L            redraw",
@@ -652,6 +869,10 @@ pager_draw(pager *p)
 		help_draw();
 		return;
 	}
+	if (p->ql) {
+		qlist_draw(p->ql, ql_text, ql_where, p);
+		return;
+	}
 	if (!p->empty && p->rows > 0) {
 		for (int y = 0; y < p->rows; y++) {
 			struct entry *e = block_entry(p, &q.blk);
@@ -662,8 +883,9 @@ pager_draw(pager *p)
 				attr_t at = colors_attr(block_role(q.blk.type));
 				if (roman && e->rb.kinds)
 					at |= A_DIM;  /* interlinear: the romanization is the gloss */
-				draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, p->left, COLS,
-				          ln->start, ln->vis_end, at);
+				draw_spanned(p, s, roman ? e->rb.map : NULL,
+				             roman ? RENDER_SHAPED : deva_mode(p), y, p->left, COLS,
+				             ln->start, ln->vis_end, at);
 			}
 			if (!pos_next(p, &q))
 				break;
@@ -679,13 +901,45 @@ pager_key(pager *p, int ch)
 {
 	int page = p->rows > 1 ? p->rows - 1 : 1;
 
+	if (ch == KEY_RESIZE) {
+		pager_resize(p);
+		return true;
+	}
 	if (p->help) {
 		p->help = false;  /* any key closes the help */
 		return true;
 	}
+	if (p->ql) {
+		ql_result r = qlist_key(p->ql, ch);
+		if (r == QL_JUMP)
+			quote_show(p, qlist_choice(p->ql));
+		if (r != QL_STAY) {
+			qlist_free(p->ql);
+			p->ql = NULL;
+		}
+		return true;
+	}
 	switch (ch) {
-	case 'q': case 'Q':
+	case 'q':
 		return false;
+	case ']':
+		quotes_ensure_visibly(p);
+		quote_step(p, 1);
+		break;
+	case '[':
+		quotes_ensure_visibly(p);
+		quote_step(p, -1);
+		break;
+	case 'Q':
+		quotes_ensure_visibly(p);
+		if (p->quotes.n == 0)
+			p->flash = "no quotations in this article";
+		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
+			p->flash = "out of memory";
+		break;
+	case 27:  /* Esc */
+		p->cur = PK_QUOTE_NONE;
+		break;
 	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: case 'e' & 0x1f:
 		scroll_down(p, 1);
 		break;
@@ -768,12 +1022,20 @@ pager_resize(pager *p)
 }
 
 bool
+pager_busy(const pager *p)
+{
+	return !pk_doc_indexed(p->doc) ||
+	       (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX);
+}
+
+bool
 pager_idle(pager *p)
 {
-	if (pk_doc_indexed(p->doc))
-		return true;
-	pk_doc_index_step(p->doc, INDEX_STEP);
-	return false;
+	if (!pk_doc_indexed(p->doc))
+		pk_doc_index_step(p->doc, INDEX_STEP);
+	else if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX)
+		quotes_ensure(p);
+	return !pager_busy(p);
 }
 
 pager *
@@ -785,6 +1047,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->doc = doc;
 	p->in = pk_doc_input(doc);
 	p->o = *o;
+	p->cur = PK_QUOTE_NONE;
 	if (p->o.width < 1)
 		p->o.width = 80;
 	p->lay = layout_new(o->model);
@@ -813,6 +1076,9 @@ pager_free(pager *p)
 		rblock_free(&p->cache[i].rb);
 	}
 	pk_translit_free(p->tr);
+	qlist_free(p->ql);
+	pk_quotes_free(&p->quotes);
+	pk_spans_free(&p->spans);
 	free(p->pc);
 	free(p->raw);
 	layout_free(p->lay);

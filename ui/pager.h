@@ -49,8 +49,14 @@ render_mode pager_mode(const pager *p);
 /** Re-lay out for the current window size, keeping the first line's text. */
 void pager_resize(pager *p);
 
-/** Do a slice of background work (the paragraph index); true when idle. */
+/**
+ * Do a slice of background work: the paragraph index, then (for files of
+ * modest size) the quotations.  @return true when nothing is left to do.
+ */
 bool pager_idle(pager *p);
+
+/** Is there background work left (so the event loop should poll)? */
+bool pager_busy(const pager *p);
 
 /**
  * Write the document laid out at @p width to @p out as --dump does: the
