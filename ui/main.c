@@ -49,7 +49,8 @@ usage(FILE *f)
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
-"Keys: j/k line, Space/b page, g/G start/end, r render mode, ? help, q quit.\n"
+"Keys: j/k line, Space/b page, g/G start/end, ]/[ next/previous quotation,\n"
+"Q quotation list, r render mode, ? help, q quit.\n"
 "Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
