@@ -48,7 +48,7 @@ json_text(const char *s, size_t a, size_t b)
 
 	if (!t)
 		return NULL;
-	j = json_stringn(t, l);
+	j = json_stringn_nocheck(t, l);   /* well-formed by construction */
 	free(t);
 	return j;
 }
@@ -79,10 +79,73 @@ put(json_t *o, const char *k, json_t *v)
 	return v && json_object_set_new(o, k, v) == 0;
 }
 
-static int
-dump_cb(const char *buf, size_t size, void *data)
+/*
+ * The document is written element by element: the fixed skeleton of the
+ * top-level object, then each block and each quotation encoded by jansson
+ * (JSON_COMPACT) into a reused buffer and written at once.  The output is
+ * byte for byte what one json_dump of the whole tree would give, without
+ * the tree: memory stays at one element, and nothing is written a token at
+ * a time.
+ */
+#define EXPORT_RELEASE_STEP (4u << 20)
+
+/* Finding a block's end and copying a quotation read the input: a walk over
+ * a mapped file must not leave it all resident (pk_input_release()). */
+static void
+release_behind(const pk_input *in, size_t *done, size_t pos)
 {
-	return fwrite(buf, 1, size, data) == size ? 0 : -1;
+	if (pos > *done + EXPORT_RELEASE_STEP) {
+		pk_input_release(in, *done, pos);
+		*done = pos;
+	}
+}
+
+typedef struct jw {
+	FILE *out;
+	char *buf;
+	size_t cap;
+	bool err;           /* a write failed */
+	bool nomem;
+} jw;
+
+static void
+jw_raw(jw *w, const char *s, size_t n)
+{
+	if (!w->err && fwrite(s, 1, n, w->out) != n)
+		w->err = true;
+}
+
+/* Encode @p j (any JSON value) compactly and write it; steals @p j. */
+static void
+jw_value(jw *w, json_t *j)
+{
+	size_t n;
+
+	if (!j) {
+		w->nomem = true;
+		return;
+	}
+	n = json_dumpb(j, w->buf, w->cap, JSON_COMPACT | JSON_ENCODE_ANY);
+	if (n > w->cap) {
+		size_t nc = w->cap ? w->cap : 4096;
+		while (nc < n)
+			nc *= 2;
+		char *nb = realloc(w->buf, nc);
+		if (!nb) {
+			w->nomem = true;
+			json_decref(j);
+			return;
+		}
+		w->buf = nb;
+		w->cap = nc;
+		n = json_dumpb(j, w->buf, w->cap, JSON_COMPACT | JSON_ENCODE_ANY);
+	}
+	json_decref(j);
+	if (!n) {
+		w->nomem = true;    /* jansson fails only when out of memory */
+		return;
+	}
+	jw_raw(w, w->buf, n);
 }
 
 pk_status
@@ -90,31 +153,43 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
                const char *version, FILE *out)
 {
 	const pk_input *in = pk_doc_input(d);
-	json_t *root = json_object(), *blocks = json_array(), *quotes = json_array();
-	json_t *ents = json_array();
-	pk_status st = PK_ERR_NOMEM;
+	jw w = { out, NULL, 0, false, false };
+	json_t *bo = json_object(), *bt = NULL, *bs = NULL, *be = NULL;
 	pk_block b;
-	bool have, bad = false;
+	bool have, bad = false, first = true;
+	size_t released = 0;
 
-	if (!root || !blocks || !quotes || !ents)
-		goto done;
-	if (!put(root, "version", json_str_or_null(version, &bad)) ||
-	    !put(root, "source", json_str_or_null(source, &bad)))
-		goto done;
-	for (have = pk_doc_first(d, &b); have; have = pk_doc_next(d, &b, &b)) {
-		json_t *o = json_object();
-		if (!o || json_array_append_new(blocks, o) ||
-		    !put(o, "type", json_string(pk_block_type_name(b.type))) ||
-		    !put(o, "start", json_integer((json_int_t)b.start)) ||
-		    !put(o, "end", json_integer((json_int_t)b.end)))
-			goto done;
+	/* a block's object is built once and its values set per block */
+	if (!bo || !put(bo, "type", bt = json_string("")) || !put(bo, "start", bs = json_integer(0)) ||
+	    !put(bo, "end", be = json_integer(0))) {
+		json_decref(bo);
+		return PK_ERR_NOMEM;
 	}
-	for (size_t i = 0; q && i < q->n; i++) {
+	jw_raw(&w, "{\"version\":", 11);
+	jw_value(&w, json_str_or_null(version, &bad));
+	jw_raw(&w, ",\"source\":", 10);
+	jw_value(&w, json_str_or_null(source, &bad));
+	jw_raw(&w, ",\"blocks\":[", 11);
+	for (have = pk_doc_first(d, &b); have && !w.nomem && !w.err; have = pk_doc_next(d, &b, &b)) {
+		if (json_string_set(bt, pk_block_type_name(b.type)) ||
+		    json_integer_set(bs, (json_int_t)b.start) || json_integer_set(be, (json_int_t)b.end)) {
+			w.nomem = true;
+			break;
+		}
+		if (!first)
+			jw_raw(&w, ",", 1);
+		first = false;
+		jw_value(&w, json_incref(bo));
+		release_behind(in, &released, b.start);
+	}
+	json_decref(bo);
+	jw_raw(&w, "],\"quotes\":[", 12);
+	released = 0;
+	for (size_t i = 0; q && i < q->n && !w.nomem && !w.err; i++) {
 		const pk_quote *x = &q->v[i];
 		json_t *o = json_object();
 		bool hasm = x->mention_start != PK_QUOTE_NONE;
-		if (!o || json_array_append_new(quotes, o) ||
-		    !put(o, "start", json_integer((json_int_t)x->start)) ||
+		if (!o || !put(o, "start", json_integer((json_int_t)x->start)) ||
 		    !put(o, "end", json_integer((json_int_t)x->end)) ||
 		    !put(o, "text", json_text(in->bytes, x->start, x->end)) ||
 		    !put(o, "kind", json_string(pk_quote_kind_name(x->kind))) ||
@@ -123,22 +198,21 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
 		                            : json_null()) ||
 		    !put(o, "mention_start", json_off(x->mention_start)) ||
 		    !put(o, "mention_end", json_off(x->mention_end)) ||
-		    !put(o, "cue", json_str_or_null(x->cue, &bad)))
-			goto done;
+		    !put(o, "cue", json_str_or_null(x->cue, &bad))) {
+			json_decref(o);
+			w.nomem = true;
+			break;
+		}
+		if (i)
+			jw_raw(&w, ",", 1);
+		jw_value(&w, o);
+		release_behind(in, &released, x->start);
 	}
-	if (bad || json_object_set(root, "blocks", blocks) || json_object_set(root, "quotes", quotes) ||
-	    json_object_set(root, "entities", ents))
-		goto done;
-	st = PK_OK;
-	if (json_dump_callback(root, dump_cb, out, JSON_ENSURE_ASCII * 0 | JSON_COMPACT) ||
-	    fputc('\n', out) == EOF || fflush(out))
-		st = PK_ERR_IO;
-done:
-	json_decref(root);
-	json_decref(blocks);
-	json_decref(quotes);
-	json_decref(ents);
-	return st;
+	jw_raw(&w, "],\"entities\":[]}\n", 17);
+	free(w.buf);
+	if (w.nomem || bad)
+		return PK_ERR_NOMEM;
+	return w.err || fflush(out) || ferror(out) ? PK_ERR_IO : PK_OK;
 }
 
 /* Write bytes [a, b) with controls made visible. */

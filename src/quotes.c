@@ -41,6 +41,8 @@
 #define CONT_BYTES 4000       /* how far back a cue-less quote inherits a speaker */
 #define NAME_BACK 12000       /* window searched for the fullest form of a name */
 #define NAME_FWD 4000
+#define RELEASE_LAG (256 * 1024)   /* bytes kept resident behind the scan */
+#define RELEASE_STEP (4u << 20)    /* released in steps this large */
 
 /* ------------------------------------------------------------------ */
 /* Tokens                                                              */
@@ -624,6 +626,7 @@ typedef struct hist {
 } hist;
 
 typedef struct ctx {
+	const pk_input *in;
 	const char *s;
 	size_t len;
 	toks tk;
@@ -1843,18 +1846,30 @@ antecedent(const ctx *c, size_t pos, size_t *hint)
 	return NULL;
 }
 
+/* A one-pass scan of a mapped file must not keep it all resident: hand
+ * back what lies well behind @p pos (it stays readable). */
+static void
+release_behind(const ctx *c, size_t *done, size_t pos)
+{
+	if (pos > *done + RELEASE_LAG + RELEASE_STEP) {
+		pk_input_release(c->in, *done, pos - RELEASE_LAG);
+		*done = pos - RELEASE_LAG;
+	}
+}
+
 static pk_status
 resolve(ctx *c)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	size_t hint = 0;
 	const char *last = NULL;
-	size_t last_pos = 0;
+	size_t last_pos = 0, released = 0;
 
 	for (size_t i = 0; i < c->out.n; i++) {
 		pk_quote *q = &c->out.v[i];
 		raw_attr *r = &c->ra[i];
 		const hist *h;
+		release_behind(c, &released, q->start);
 		switch (r->np) {
 		case NP_NAME:
 			q->speaker = fullest(c, r->ns, r->ne, r->ns, &err);
@@ -1917,8 +1932,10 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	pk_block b, nb;
 	bool have, more;
 	pk_status st = PK_OK;
+	size_t released = 0;
 
 	memset(&c, 0, sizeof c);
+	c.in = in;
 	c.s = in->bytes;
 	c.len = in->len;
 	out->v = NULL;
@@ -1937,6 +1954,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 			break;
 		}
 		pair_block(&c, &b, more && block_opens(&c, &nb));
+		release_behind(&c, &released, b.start);
 		b = nb;
 		have = more;
 	}
