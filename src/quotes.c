@@ -66,26 +66,43 @@ typedef struct toks {
 
 /* The next code point of s[*pos..len): pk_decode() inlined (the same ICU
  * ill-formed-sequence rule), as the tokenizer calls it for every byte. */
-static inline uint32_t
+/* For the tokenizer's per-code-point helpers. */
+#if defined(__GNUC__)
+#define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
+#endif
+
+HOT uint32_t
 dec(const char *s, size_t len, size_t *pos)
 {
 	size_t i = *pos;
+	const unsigned char *u = (const unsigned char *)s;
 	UChar32 c;
 
 	if (i >= len) {
 		*pos = len;
 		return 0xFFFD;
 	}
-	if ((unsigned char)s[i] < 0x80) {
+	if (u[i] < 0x80) {
 		*pos = i + 1;
-		return (unsigned char)s[i];
+		return u[i];
+	}
+	/* three-byte sequences of U+0800..U+FFFF but the surrogates (all of
+	 * Devanagari and the curly marks): well-formed, the common case */
+	if (i + 2 < len && (u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 &&
+	    (u[i + 2] & 0xC0) == 0x80 && (u[i] != 0xE0 || u[i + 1] >= 0xA0) &&
+	    (u[i] != 0xED || u[i + 1] < 0xA0)) {
+		*pos = i + 3;
+		return ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
+		       (u[i + 2] & 0x3F);
 	}
 	U8_NEXT((const uint8_t *)s, i, len, c);
 	*pos = i;
 	return c < 0 ? 0xFFFD : (uint32_t)c;
 }
 
-static bool
+HOT bool
 is_space_cp(uint32_t c)
 {
 	if (c < 0x80)
@@ -95,7 +112,7 @@ is_space_cp(uint32_t c)
 	return c == 0xFEFF || u_isUWhiteSpace((UChar32)c);
 }
 
-static bool
+HOT bool
 is_word_cp(uint32_t c)
 {
 	/* ASCII and Devanagari (letters, signs, digits but the dandas and the
@@ -113,7 +130,7 @@ is_word_cp(uint32_t c)
 }
 
 /* Apostrophes and hyphens inside a word (ओ’ब्रायन, वॉलर-ब्रिज), a point in a number. */
-static bool
+HOT bool
 is_joiner_cp(uint32_t c)
 {
 	return c == '\'' || c == 0x2019 || c == 0x2018 || c == '-' || c == 0x2010 ||
@@ -121,7 +138,7 @@ is_joiner_cp(uint32_t c)
 }
 
 /* Family and direction of a quotation mark, 0 if @p c is none. */
-static int
+HOT int
 mark_kind(uint32_t c, unsigned char *dir)
 {
 	switch (c) {
@@ -161,7 +178,7 @@ typedef struct lexicon lexicon;
 static uint32_t lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain);
 
 /* Does folding change c (nukta, ZWJ/ZWNJ, a precomposed nukta letter)? */
-static inline bool
+HOT bool
 is_foldy(uint32_t c)
 {
 	return c == 0x93C || c == 0x200C || c == 0x200D || c == 0x929 || c == 0x931 ||
@@ -259,7 +276,7 @@ is_open_bracket(const tok *t)
 /* Word lists.  Compared with nukta folded away (क़ = क), so either      */
 /* spelling in the text matches.                                        */
 
-static uint32_t
+HOT uint32_t
 fold_cp(uint32_t c)
 {
 	static const uint16_t base[8] = { 0x915, 0x916, 0x917, 0x91C, 0x921, 0x922, 0x92B, 0x92F };
@@ -275,7 +292,7 @@ fold_cp(uint32_t c)
 }
 
 /* Folded next code point: skips nukta and ZW(N)J. */
-static uint32_t
+HOT uint32_t
 fold_next(const char *s, size_t len, size_t *pos)
 {
 	while (*pos < len) {
