@@ -2,10 +2,71 @@
  * export.h - quotations and blocks written out: `pathak --json` and
  * `pathak --quotes`.
  *
- * JSON is built with jansson, never by hand.  Offsets are bytes into the
- * input as given (a BOM counts), end exclusive.  Text with ill-formed UTF-8
- * is written with U+FFFD in place of the bad bytes, so output never fails on
- * bad input.  Nothing here touches a terminal beyond writing to the FILE given.
+ * JSON is encoded with jansson, never by hand: values element by element,
+ * the fixed top-level skeleton around them.  Text with ill-formed UTF-8 is
+ * written with U+FFFD in place of the bad bytes, so output never fails on bad
+ * input.  Nothing here touches a terminal beyond writing to the FILE given.
+ *
+ * ---------------------------------------------------------------------------
+ * The `pathak --json` contract (tests/json.sh checks it)
+ *
+ * One JSON object on one line, compact (no spaces), then a newline.  Strings
+ * are UTF-8 as is (non-ASCII is written unescaped).  Keys always appear, in
+ * exactly this order; a value that does not apply is JSON null, never an
+ * absent key:
+ *
+ *   {
+ *     "version":  string | null   pathak's version, as `pathak --version`
+ *                                 prints it ("0.1.0"); null only when the
+ *                                 caller passes none
+ *     "source":   string | null   the file name as given; null for stdin
+ *     "blocks":   [ block ... ]   every block, in document order
+ *     "quotes":   [ quote ... ]   every quotation, by start offset
+ *     "entities": [ ]             always an empty array for now (named
+ *                                 entities are a later issue)
+ *   }
+ *
+ *   block = {
+ *     "type":  string    "paragraph" | "title" | "meta" | "dateline" |
+ *                       "caption" | "byline" (pk_block_type_name())
+ *     "start": integer   first byte of the block
+ *     "end":   integer   one past its last byte
+ *   }
+ *   Blocks do not overlap and never contain a line break:
+ *   0 <= start < end <= size, and each start >= the previous end.
+ *
+ *   quote = {
+ *     "start":         integer         first byte of the quoted text (inside
+ *                                      the marks, whitespace trimmed)
+ *     "end":           integer         one past its last byte
+ *     "text":          string          bytes [start, end) decoded (below)
+ *     "kind":          string          "direct" | "partial"
+ *     "speaker":       string | null   fullest name (or descriptor) of the
+ *                                      speaker found in the text, NFC; null
+ *                                      when unknown
+ *     "mention":       string | null   bytes [mention_start, mention_end)
+ *                                      decoded: the words attached to this
+ *                                      quote (`पुतिन`, `उन्होंने`)
+ *     "mention_start": integer | null
+ *     "mention_end":   integer | null
+ *     "cue":           string | null   the attribution cue (`ने कहा`,
+ *                                      `ने … बताया`); null when none
+ *   }
+ *   0 <= start < end <= size, and each start >= the previous quote's end
+ *   (quotes never overlap, so start offsets strictly increase).  mention,
+ *   mention_start and mention_end are all null or all set; when set,
+ *   0 <= mention_start < mention_end <= size.  The speaker of a quote with
+ *   no mention (continuing a turn) may still be set.
+ *
+ * Offsets are bytes of the input exactly as given (a UTF-8 BOM counts,
+ * nothing is normalised), end exclusive; "size" is the input's length in
+ * bytes.  "Decoded" means the bytes as UTF-8 with each ill-formed sequence
+ * replaced by U+FFFD (pk_decode()'s rule) and NUL by U+2400; for well-formed
+ * input without NUL, text is exactly bytes[start:end].
+ *
+ * Fields may be added at the end of an object in later versions; none of the
+ * above will be removed, renamed, reordered or change type.
+ * ---------------------------------------------------------------------------
  */
 #ifndef PATHAK_EXPORT_H
 #define PATHAK_EXPORT_H
@@ -16,11 +77,11 @@
 #include "quotes.h"
 
 /**
- * Write the document as one JSON object to @p out:
- * `{"version", "source", "blocks": [{"type","start","end"}],
- *   "quotes": [{"start","end","text","kind","speaker","mention",
- *               "mention_start","mention_end","cue"}], "entities": []}`.
- * Unknown values are JSON null.  Indexes the whole document.
+ * Write the document as one JSON object to @p out, in the format above.
+ * Indexes the whole document.  Writes as it goes: memory stays at one
+ * element whatever the document's size, and input pages behind the walk are
+ * handed back (pk_input_release()).  On failure part of the object may have
+ * been written.
  *
  * @param d        the document
  * @param q        its quotations (from pk_quotes_find()); NULL writes none
