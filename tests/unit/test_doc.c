@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,27 +88,12 @@ test_no_title_when_first_line_is_prose(void **state)
 	pk_doc_free(f.doc);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
-
 static void
 test_seed_blocks(void **state)
 {
 	(void)state;
 	size_t len;
-	char *s = slurp(TEST_SRCDIR "/assets/articles/seed.txt", &len);
+	char *s = test_slurp(TEST_SEED, &len);
 	struct fixture f;
 	load(&f, s, len);
 	assert_int_equal(f.n, 20);

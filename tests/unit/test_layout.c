@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,21 +80,6 @@ test_display_symbols(void **state)
 	assert_int_equal(cps[0], 0x0915);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	long n = ftell(fp);
-	fseek(fp, 0, SEEK_SET);
-	char *buf = malloc((size_t)n + 1);
-	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	*len = (size_t)n;
-	return buf;
-}
-
 static bool
 starts_with_mark(const char *s, size_t a, size_t b)
 {
@@ -137,7 +124,7 @@ test_seed_all_widths(void **state)
 {
 	(void)state;
 	size_t len;
-	char *s = slurp(TEST_SRCDIR "/assets/articles/seed.txt", &len);
+	char *s = test_slurp(TEST_SEED, &len);
 	pk_input in;
 	pk_input_from_mem(&in, s, len);
 	pk_doc *d = pk_doc_new(&in);
