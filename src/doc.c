@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "doc.h"
+#include "grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -462,14 +463,8 @@ pk_doc_block_at(const pk_doc *d, size_t off, pk_block *out)
 static bool
 index_push(pk_doc *d, size_t start)
 {
-	if (d->nstarts == d->capstarts) {
-		size_t nc = d->capstarts ? d->capstarts * 2 : 1024;
-		size_t *nv = realloc(d->starts, nc * sizeof *nv);
-		if (!nv)
-			return false;
-		d->starts = nv;
-		d->capstarts = nc;
-	}
+	if (pk_grow(&d->starts, &d->capstarts, d->nstarts + 1, sizeof *d->starts, 1024) < 0)
+		return false;
 	d->starts[d->nstarts++] = start;
 	return true;
 }
@@ -642,14 +637,8 @@ pk_breaker_free(pk_breaker *b)
 static int
 push_range(pk_range **v, size_t *n, size_t *cap, size_t a, size_t b)
 {
-	if (*n == *cap) {
-		size_t nc = *cap ? *cap * 2 : 8;
-		pk_range *nv = realloc(*v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		*v = nv;
-		*cap = nc;
-	}
+	if (pk_grow(v, cap, *n + 1, sizeof **v, 8) < 0)
+		return -1;
 	(*v)[(*n)++] = (pk_range){ a, b };
 	return 0;
 }

@@ -2,20 +2,15 @@
 #include "config.h"
 
 #include "span.h"
+#include "grow.h"
 
 #include <stdlib.h>
 
 int
 pk_spans_push(pk_spans *s, pk_span sp)
 {
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 16;
-		pk_span *nv = realloc(s->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		s->v = nv;
-		s->cap = nc;
-	}
+	if (pk_grow(&s->v, &s->cap, s->n + 1, sizeof *s->v, 16) < 0)
+		return -1;
 	s->v[s->n++] = sp;
 	return 0;
 }

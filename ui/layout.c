@@ -3,6 +3,7 @@
 
 #include "layout.h"
 #include "doc.h"
+#include "grow.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -70,19 +71,19 @@ lay_lines_free(lay_lines *ls)
 	ls->n = ls->cap = 0;
 }
 
+int
+lay_lines_push(lay_lines *ls, const lay_line *ln)
+{
+	if (pk_grow(&ls->v, &ls->cap, ls->n + 1, sizeof *ls->v, 64) < 0)
+		return -1;
+	ls->v[ls->n++] = *ln;
+	return 0;
+}
+
 static int
 push(lay_lines *out, size_t a, size_t vis_end, size_t b, int w)
 {
-	if (out->n == out->cap) {
-		size_t nc = out->cap ? out->cap * 2 : 64;
-		lay_line *nv = realloc(out->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		out->v = nv;
-		out->cap = nc;
-	}
-	out->v[out->n++] = (lay_line){ a, b, vis_end, w };
-	return 0;
+	return lay_lines_push(out, &(lay_line){ a, b, vis_end, w });
 }
 
 int
@@ -112,17 +113,7 @@ struct clu {
 static int
 grow_clusters(layout *l, size_t need)
 {
-	if (need <= l->capc)
-		return 0;
-	size_t nc = l->capc ? l->capc : 256;
-	while (nc < need)
-		nc *= 2;
-	struct clu *nv = realloc(l->clu, nc * sizeof *nv);
-	if (!nv)
-		return -1;
-	l->clu = nv;
-	l->capc = nc;
-	return 0;
+	return pk_grow(&l->clu, &l->capc, need, sizeof *l->clu, 256);
 }
 
 /* Collect the clusters of [a, b) with widths and break flags. */

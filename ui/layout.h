@@ -42,6 +42,9 @@ width_model layout_model(const layout *l);
  */
 int layout_wrap(layout *l, const char *s, size_t a, size_t b, int width, lay_lines *out);
 
+/** Append a line; 0, or -1 when out of memory (the list is unchanged). */
+int lay_lines_push(lay_lines *ls, const lay_line *ln);
+
 /** Empty the list, keeping its memory. */
 void lay_lines_clear(lay_lines *ls);
 void lay_lines_free(lay_lines *ls);
