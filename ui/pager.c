@@ -3,6 +3,7 @@
 
 #include "pager.h"
 #include "colors.h"
+#include "grow.h"
 #include "qlist.h"
 #include "quotes.h"
 #include "span.h"
@@ -164,21 +165,6 @@ kinds_fill(struct rblock *rb, size_t from, size_t to, unsigned char k)
 	return 0;
 }
 
-static int
-lines_push(lay_lines *ls, const lay_line *ln)
-{
-	if (ls->n == ls->cap) {
-		size_t nc = ls->cap ? ls->cap * 2 : 64;
-		lay_line *nv = realloc(ls->v, nc * sizeof *nv);
-		if (!nv)
-			return -1;
-		ls->v = nv;
-		ls->cap = nc;
-	}
-	ls->v[ls->n++] = *ln;
-	return 0;
-}
-
 /*
  * Lay out block [a, b) of s at w columns in render mode `mode`: the source
  * itself, its romanization (latin), or each source line followed by the
@@ -208,7 +194,7 @@ wrap_block(layout *lay, pk_translit **tr, render_mode mode, bool ascii, const ch
 		size_t rs = map_find(rb->map, rn, ln->start);
 		size_t re = map_find(rb->map, rn, ln->end);
 		size_t n0 = out->n;
-		if (lines_push(out, ln) < 0 || kinds_fill(rb, n0, out->n, 0) < 0)
+		if (lay_lines_push(out, ln) < 0 || kinds_fill(rb, n0, out->n, 0) < 0)
 			goto done;
 		if (rs >= re || (re - rs == ln->end - ln->start &&
 		                 memcmp(rb->text + rs, s + ln->start, re - rs) == 0))
@@ -474,24 +460,9 @@ span_role(const pager *p, size_t off)
 static void
 piece_add(pager *p, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n)
 {
-	if (p->npc == p->cappc) {
-		size_t nc = p->cappc ? 2 * p->cappc : 256;
-		struct piece *nv = realloc(p->pc, nc * sizeof *nv);
-		if (!nv)
-			return;
-		p->pc = nv;
-		p->cappc = nc;
-	}
-	if (p->capraw - p->nraw < 4 * n) {
-		size_t nc = p->capraw ? 2 * p->capraw : 8192;
-		while (nc - p->nraw < 4 * n)
-			nc *= 2;
-		char *nr = realloc(p->raw, nc);
-		if (!nr)
-			return;
-		p->raw = nr;
-		p->capraw = nc;
-	}
+	if (pk_grow(&p->pc, &p->cappc, p->npc + 1, sizeof *p->pc, 256) < 0 ||
+	    pk_grow(&p->raw, &p->capraw, p->nraw + 4 * n, 1, 8192) < 0)
+		return;
 	size_t off = p->nraw;
 	for (size_t i = 0; i < n; i++) {
 		int k = u8_uctomb((uint8_t *)p->raw + p->nraw, cps[i], 4);
@@ -1175,14 +1146,8 @@ static size_t olen, ocap;
 static int
 ob_putc(int c)
 {
-	if (olen == ocap) {
-		size_t nc = ocap ? 2 * ocap : 16384;
-		char *nb = realloc(obuf, nc);
-		if (!nb)
-			return c;
-		obuf = nb;
-		ocap = nc;
-	}
+	if (pk_grow(&obuf, &ocap, olen + 1, 1, 16384) < 0)
+		return c;
 	obuf[olen++] = (char)c;
 	return c;
 }
