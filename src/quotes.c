@@ -20,6 +20,7 @@
 #endif
 #include "config.h"
 #include "quotes.h"
+#include "fold.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -388,6 +389,7 @@ static const char *const descriptors[] = {
 	"आयतुल्ला", "अन्य", "इंजीनियर", "अभियंता", "प्रधानाचार्य", "प्रिंसिपल", "दूसरे", "दूसरी",
 	"हीरोइन", "हीरो", "अदाकारा", "फ़िल्मकार", "फिल्मकार", "निर्माता", "सीएमडी", "एमडी",
 	"स्पोक्सपर्सन", "प्रवक्‍ता", "चेयरपर्सन", "डायरेक्‍टर", "कोच", "मुखिया", "पदाधिकारी", "लोगों", "डीएम", "एसपी", "एसएसपी", "आईजी", "डीजीपी", "अभियुक्त",
+	"एक्टर", "एक्ट्रेस", "प्रोड्यूसर", "प्रॉड्यूसर", "सुप्रीमो", "अधिवक्ता", "सिंगर",
 	NULL
 };
 
@@ -1500,8 +1502,10 @@ word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
 {
 	uint32_t u[40], w[40];
 	size_t nu = 0, nw = 0, i = a, j = x;
-	while (i < b && nu < 40) { uint32_t cp = fold_next(s, b, &i); if (cp) u[nu++] = cp; }
-	while (j < y && nw < 40) { uint32_t cp = fold_next(s, y, &j); if (cp) w[nw++] = cp; }
+	/* nukta letters decomposed and nukta dropped (fold_next), then the
+	 * rest of pk_fold()'s equivalence: vowel length, chandrabindu */
+	while (i < b && nu < 40) { uint32_t cp = pk_fold_cp(fold_next(s, b, &i)); if (cp) u[nu++] = cp; }
+	while (j < y && nw < 40) { uint32_t cp = pk_fold_cp(fold_next(s, y, &j)); if (cp) w[nw++] = cp; }
 	if (i < b || j < y)
 		return false;
 	if (nu == nw && !memcmp(u, w, nu * sizeof *u))
@@ -1520,7 +1524,8 @@ word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
 }
 
 /* Token list of bytes [a, b) compared word by word with [x, y) (folded,
- * hyphens as spaces): 1 if [x,y)'s words end [a,b)'s, 2 if they start them. */
+ * hyphens as spaces): 1 if [x,y)'s words end [a,b)'s, 2 if they start them,
+ * 3 if they stand inside them, 0 if none of these. */
 static int
 name_contains(const char *s, size_t a, size_t b, size_t x, size_t y)
 {
@@ -1557,7 +1562,18 @@ name_contains(const char *s, size_t a, size_t b, size_t x, size_t y)
 		if (!word_fuzzy(s, wa[i][0], wa[i][1], wx[i][0], wx[i][1]))
 			pre = false;
 	}
-	return suf ? 1 : pre ? 2 : 0;
+	if (suf || pre)
+		return suf ? 1 : 2;
+	/* a middle name: the second word of three or four (चात्रा हैकेन बाकर
+	 * → हैकन); further in, the words before are more often a role */
+	if (na >= 3 && na <= 4 && nx + 1 < na) {
+		size_t i = 0;
+		while (i < nx && word_fuzzy(s, wa[1 + i][0], wa[1 + i][1], wx[i][0], wx[i][1]))
+			i++;
+		if (i == nx)
+			return 3;
+	}
+	return 0;
 }
 
 /* The first word of bytes [a, b), as [*x, *y). */

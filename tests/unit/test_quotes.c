@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "quotes.h"
 #include "export.h"
+#include "fold.h"
 
 typedef struct fx {
 	pk_input in;
@@ -391,6 +392,75 @@ test_seed(void **st)
 	done(&f);
 }
 
+/* pk_fold(): nukta, chandrabindu, vowel length, joiners and case fold;
+ * other vowel signs and the virama stay. */
+static void
+test_fold(void **state)
+{
+	static const char *const same[][2] = {
+		{ "फ़िल्म", "फिल्म" },                  /* nukta, precomposed or not */
+		{ "\xE0\xA5\x9B\xE0\xA4\xB0\xE0\xA4\xBE", "ज़रा" },  /* U+095B, ज + nukta */
+		{ "हँसी", "हंसी" },                     /* chandrabindu / anusvara */
+		{ "दीपिका", "दिपिका" },                 /* vowel length */
+		{ "रूस", "रुस" },
+		{ "ईरान", "इरान" },
+		{ "क्\xE2\x80\x8Dष", "क्ष" },          /* ZWJ */
+		{ "Modi", "MODI" },
+	};
+	static const char *const differ[][2] = {
+		{ "की", "के" }, { "रोम", "राम" }, { "कर्म", "करम" }, { "है", "हे" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+		size_t la, lb;
+		char *a = pk_fold(same[i][0], strlen(same[i][0]), &la);
+		char *b = pk_fold(same[i][1], strlen(same[i][1]), &lb);
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_string_equal(a, b);
+		assert_int_equal(la, strlen(a));
+		free(a);
+		free(b);
+	}
+	for (size_t i = 0; i < sizeof differ / sizeof *differ; i++) {
+		char *a = pk_fold(differ[i][0], strlen(differ[i][0]), NULL);
+		char *b = pk_fold(differ[i][1], strlen(differ[i][1]), NULL);
+		assert_non_null(a);
+		assert_non_null(b);
+		assert_string_not_equal(a, b);
+		free(a);
+		free(b);
+	}
+	{
+		char *e = pk_fold("", 0, NULL), *bad = pk_fold("\xFF\xE0\xA4", 3, NULL);
+		assert_string_equal(e, "");
+		assert_string_equal(bad, "\xEF\xBF\xBD\xEF\xBF\xBD");
+		free(e);
+		free(bad);
+	}
+}
+
+/* A later short mention takes the fullest name also when it is the middle
+ * word, spelled with another vowel (रोबेर्टो / रोबर्टो), and a spelling with a
+ * long vowel matches a short one. */
+static void
+test_name_variants(void **state)
+{
+	fx f;
+	(void)state;
+	run(&f, "शहर की 40 वर्षीय मारिया रोबेर्टो सांचेज़ कहती हैं, \"हम हर सुबह नदी के किनारे बैठकर पढ़ते हैं.\"\n\n"
+	        "उस दिन बारिश हुई और स्कूल बंद रहा.\n\n"
+	        "रोबर्टो कहती हैं, \"मेरे लिए यह जगह किसी कक्षा से कम नहीं है.\"\n\n"
+	        "मंत्री दीपक रावत ने कहा, \"हम इस बार सब कुछ समय पर पूरा करेंगे.\"\n\n"
+	        "रावत ने बाद में कहा, \"लोगों को थोड़ा धीरज रखना होगा.\"\n\n"
+	        "दिपक कहते हैं, \"अब कोई नया बहाना नहीं चलेगा.\"\n");
+	speaker_is(find(&f, "हम हर सुबह नदी के किनारे बैठकर पढ़ते हैं."), "मारिया रोबेर्टो सांचेज़");
+	speaker_is(find(&f, "मेरे लिए यह जगह किसी कक्षा से कम नहीं है."), "मारिया रोबेर्टो सांचेज़");
+	speaker_is(find(&f, "लोगों को थोड़ा धीरज रखना होगा."), "दीपक रावत");
+	speaker_is(find(&f, "अब कोई नया बहाना नहीं चलेगा."), "दीपक रावत");
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -413,6 +483,8 @@ main(void)
 		cmocka_unit_test(test_more_cues_and_roles),
 		cmocka_unit_test(test_speaker_rules),
 		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_name_variants),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

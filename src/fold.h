@@ -1,0 +1,57 @@
+/*
+ * fold.h - loose comparison of Hindi text: spelling variants made equal.
+ *
+ * News text spells the same word several ways: with or without a nukta
+ * (फ़िल्म / फिल्म), chandrabindu or anusvara (हँसी / हंसी), a long or a short
+ * vowel, mostly in transliterated names (दीपिका / दिपिका, रूस / रुस),
+ * zero-width (non-)joiners, and Latin letters in either case.  pk_fold() maps a string to a key that is equal
+ * for such variants, for search and for matching names; it is not for
+ * display.
+ *
+ * The folding, applied after canonical decomposition (NFD):
+ *   - nukta U+093C, ZWNJ U+200C and ZWJ U+200D are dropped;
+ *   - chandrabindu U+0901 becomes anusvara U+0902;
+ *   - long vowels become short: ई→इ, ऊ→उ, ॠ→ऋ and the signs ी→ि, ू→ु, ॄ→ृ;
+ *   - everything else is case-folded (ICU full case folding).
+ * Nothing else changes (े/ै, ो/ौ and the virama are kept: they tell words
+ * apart).  A key is in no normalization form: compare keys only with keys.
+ */
+#ifndef PATHAK_FOLD_H
+#define PATHAK_FOLD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/**
+ * The folded form of one code point of NFD text (see above): the code point
+ * it maps to, or 0 when it is dropped.  Case is not folded here.
+ */
+static inline uint32_t
+pk_fold_cp(uint32_t c)
+{
+	switch (c) {
+	case 0x093C: case 0x200C: case 0x200D:
+		return 0;
+	case 0x0901: return 0x0902;
+	case 0x0908: return 0x0907;
+	case 0x090A: return 0x0909;
+	case 0x0960: return 0x090B;
+	case 0x0940: return 0x093F;
+	case 0x0942: return 0x0941;
+	case 0x0944: return 0x0943;
+	default: return c;
+	}
+}
+
+/**
+ * Fold UTF-8 text for loose comparison.  Ill-formed bytes become U+FFFD.
+ *
+ * @param s        the text
+ * @param len      its length in bytes
+ * @param out_len  receives the key's length in bytes (may be NULL)
+ * @return a malloc'd, NUL-terminated UTF-8 key, or NULL when out of memory
+ *         or when ICU fails
+ */
+char *pk_fold(const char *s, size_t len, size_t *out_len);
+
+#endif
