@@ -13,7 +13,6 @@
  * Latin-ASCII) is called once per distinct unit; results are cached in the
  * context, so steady-state cost is a hash look-up per akshara.
  */
-#include <dlfcn.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,7 +22,6 @@
 
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
-#include <unicode/uvernum.h>
 
 #include "translit.h"
 
@@ -222,51 +220,13 @@ static const char fold_rules[] =
 	"\\' > ; \\u0314 > ; \\u0315 > ;"  /* ICU's apostrophes and marks */
 	"::Latin-ASCII ;";
 
-/* The transliterator lives in libicui18n, which only the romanizer needs.
- * Linked, it costs every start-up about 1.4 ms of dynamic linking (it is a
- * BIND_NOW C++ library: ~1,600 symbol relocations) although the first
- * screen rarely romanizes; so it is opened here, on first use, under the
- * soname of the ICU whose headers we were built with (its symbols carry
- * the same version suffix, as urename.h spells them: utrans_openU_72). */
-#define I18N_SONAME "libicui18n.so." U_ICU_VERSION_SHORT
-#define SYM_NAME_(f) #f
-#define SYM_NAME(f) SYM_NAME_(f)   /* after urename.h: "utrans_openU_72" */
-
-static struct {
-	bool tried, ok;
-	UTransliterator *(*openU)(const UChar *, int32_t, UTransDirection, const UChar *,
-	                          int32_t, UParseError *, UErrorCode *);
-	void (*close)(UTransliterator *);
-	void (*transUChars)(const UTransliterator *, UChar *, int32_t *, int32_t, int32_t,
-	                    int32_t *, UErrorCode *);
-} i18n;
-
-static bool
-i18n_load(void)
-{
-	void *h;
-
-	if (i18n.tried)
-		return i18n.ok;
-	i18n.tried = true;
-	if (!(h = dlopen(I18N_SONAME, RTLD_NOW | RTLD_LOCAL)))
-		return false;
-	*(void **)&i18n.openU = dlsym(h, SYM_NAME(utrans_openU));
-	*(void **)&i18n.close = dlsym(h, SYM_NAME(utrans_close));
-	*(void **)&i18n.transUChars = dlsym(h, SYM_NAME(utrans_transUChars));
-	i18n.ok = i18n.openU && i18n.close && i18n.transUChars;
-	if (!i18n.ok)
-		dlclose(h);
-	return i18n.ok;  /* kept open for the life of the process */
-}
-
 static UTransliterator *
 open_id(const char *id, UErrorCode *e)
 {
 	UChar uid[64];
 	u_uastrncpy(uid, id, 63);
 	uid[63] = 0;
-	return i18n.openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, e);
+	return utrans_openU(uid, -1, UTRANS_FORWARD, NULL, 0, NULL, e);
 }
 
 pk_translit *
@@ -282,19 +242,13 @@ pk_translit_new(pk_roman_style style, pk_status *err)
 		return NULL;
 	}
 	t->style = style;
-	if (!i18n_load()) {
-		pk_translit_free(t);
-		if (err)
-			*err = PK_ERR_ICU;
-		return NULL;
-	}
 	t->dev = open_id("Devanagari-Latin", &e);
 	if (U_SUCCESS(e) && style == PK_ROMAN_ASCII) {
 		UChar rules[sizeof fold_rules];
 		UChar id[] = { 'p', 'k', '-', 'f', 'o', 'l', 'd', 0 };
 		UParseError pe;
 		u_uastrcpy(rules, fold_rules);
-		t->fold = i18n.openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &e);
+		t->fold = utrans_openU(id, -1, UTRANS_FORWARD, rules, -1, &pe, &e);
 	}
 	if (U_FAILURE(e)) {
 		pk_translit_free(t);
@@ -313,9 +267,9 @@ pk_translit_free(pk_translit *t)
 	if (t == NULL)
 		return;
 	if (t->dev)
-		i18n.close(t->dev);
+		utrans_close(t->dev);
 	if (t->fold)
-		i18n.close(t->fold);
+		utrans_close(t->fold);
 	free(t->cache);
 	free(t->cps);
 	free(t->aks);
@@ -435,10 +389,10 @@ transliterate_unit(pk_translit *t, const UChar *key, size_t klen, char *buf,
 	UErrorCode e = U_ZERO_ERROR;
 
 	memcpy(u, key, klen * sizeof *u);
-	i18n.transUChars(t->dev, u, &len, 64, 0, &lim, &e);
+	utrans_transUChars(t->dev, u, &len, 64, 0, &lim, &e);
 	if (U_SUCCESS(e) && t->fold) {
 		lim = len;
-		i18n.transUChars(t->fold, u, &len, 64, 0, &lim, &e);
+		utrans_transUChars(t->fold, u, &len, 64, 0, &lim, &e);
 	}
 	if (U_SUCCESS(e))
 		u_strToUTF8(buf, (int32_t)cap, &olen, u, len, &e);
