@@ -344,6 +344,7 @@ static const char *const np_stops[] = {
 	"हम", "आप", "हुई", "हुआ", "तुम", "यदि", "अगर", "जैसे", "बीच", "बावजूद", "आए",
 	"आई", "गए", "जाकर", "होकर", "लेकर", "देकर", "मिलकर", "करने", "होने", "देने", "तहत",
 	"ज़रिए", "जरिए", "ओर", "तरफ", "सामने", "पास", "अलावा", "वजह", "कारण", "यही", "वही",
+	"सवाल", "सवालों", "प्रश्न", "अपना", "अपनी", "अपने", "हुईं", "हुये", "चुका", "चुकी", "चुके", "चुकीं",
 	NULL
 };
 
@@ -427,7 +428,7 @@ static const char *const w_arg[] = { "को", "ने", "से", NULL };
 static const char *const w_xend[] = { "ने", "का", "की", "के", "से", "को", "और", "में", "पर",
 	"भी", "ही", "जी", NULL };
 /* Y से पूछा / Y से बात की: Y answers next */
-static const char *const w_ask[] = { "पूछा", "पूछे", "पूछने", "पूछी", NULL };
+static const char *const w_ask[] = { "पूछा", "पूछे", "पूछने", "पूछी", "पुछा", "पुछे", "पुछी", NULL };
 /* unnamed spokespeople: `कंपनी के प्रवक्ता` is the speaker as written */
 static const char *const w_spokes[] = { "प्रवक्ता", "प्रवक्‍ता", "स्पोक्सपर्सन", "स्पोकपर्सन", NULL };
 /* words that may follow a sentence-initial named subject */
@@ -1879,6 +1880,19 @@ antecedent(const ctx *c, size_t pos, size_t *hint)
 	return NULL;
 }
 
+/* A pronoun with nobody named before it (an interview that opens with
+ * `उन्होंने … जवाब दिया` and names its subject later): the first named
+ * subject of a speech cue after it, within ANTE_BYTES.  Subjects of any
+ * other ने are too often someone else (व्यापारियों ने …) to guess from. */
+static const hist *
+cataphor(const ctx *c, size_t pos, size_t hint)
+{
+	for (size_t j = hint; j < c->nh && c->h[j].pos <= pos + ANTE_BYTES; j++)
+		if (c->h[j].pos >= pos && c->h[j].strong)
+			return &c->h[j];
+	return NULL;
+}
+
 /* A one-pass scan of a mapped file must not keep it all resident: hand
  * back what lies well behind @p pos (it stays readable). */
 static void
@@ -1916,6 +1930,8 @@ resolve(ctx *c)
 				q->speaker = strdup(last);
 			else if (r->np == NP_DEF_DESC)
 				q->speaker = nfc(c->s, r->ms, r->me, &err);
+			else if (!last && (h = cataphor(c, r->me, hint)) != NULL)
+				q->speaker = fullest(c, h->ns, h->ne, h->pos, &err);
 			break;
 		case NP_INDEF_DESC:
 			q->speaker = nfc(c->s, r->ms, r->me, &err);

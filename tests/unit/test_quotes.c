@@ -461,6 +461,23 @@ test_name_variants(void **state)
 	done(&f);
 }
 
+/* A pronoun with no antecedent before it takes the first named speaker
+ * after it; `X से पुछा` (a common misspelling) makes X the one who answers. */
+static void
+test_pronoun_cataphora_and_asked(void **st)
+{
+	fx f;
+	(void)st;
+	run(&f, "शुरुआत में ही उन्होंने जवाब दिया, \u201cमैं अब पूरी तरह ठीक हूं और काम पर लौट आया हूं.\u201d "
+	        "इसके बाद रमेश कुमार का कहना था, \u201cनई फ़िल्म की शूटिंग अगले महीने शुरू होगी.\u201d");
+	speaker_is(find(&f, "मैं अब पूरी तरह ठीक हूं और काम पर लौट आया हूं."), "रमेश कुमार");
+	done(&f);
+	run(&f, "अख़बार ने सुनीता वर्मा से बातचीत की. जब हमने ये सवाल सुनीता से पुछा तो वो बोलीं, "
+	        "\u201cमुझे इस बारे में कुछ नहीं पता था, मैं तो घर पर थी.\u201d");
+	speaker_is(find(&f, "मुझे इस बारे में कुछ नहीं पता था, मैं तो घर पर थी."), "सुनीता वर्मा");
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -485,6 +502,7 @@ main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_name_variants),
+		cmocka_unit_test(test_pronoun_cataphora_and_asked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
