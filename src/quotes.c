@@ -345,7 +345,7 @@ static const char *const np_stops[] = {
 	"आई", "गए", "जाकर", "होकर", "लेकर", "देकर", "मिलकर", "करने", "होने", "देने", "तहत",
 	"ज़रिए", "जरिए", "ओर", "तरफ", "सामने", "पास", "अलावा", "वजह", "कारण", "यही", "वही",
 	"सवाल", "सवालों", "प्रश्न", "अपना", "अपनी", "अपने", "हुईं", "हुये", "चुका", "चुकी", "चुके", "चुकीं",
-	NULL
+	"गयी", "गये", "वक्त", "वक़्त", "समय", NULL
 };
 
 /* Adverbs that may stand between a subject and its verb. */
@@ -937,14 +937,22 @@ hist_push(ctx *c, size_t pos, size_t ns, size_t ne, bool strong)
 	return 0;
 }
 
+static bool glued_vo(const ctx *c, const tok *w);
+static size_t glued_prefix(const ctx *c, size_t a, size_t b);
+
 /* Record the named subject of cue q (token indices) in the history. */
 static void
 note_subject(ctx *c, const cue *q, bool strong)
 {
 	size_t na, nb;
-	if (np_classify(c, q->ms, q->me, &na, &nb) == NP_NAME &&
-	    hist_push(c, c->tk.v[na].s, c->tk.v[na].s, c->tk.v[nb - 1].e, strong) < 0)
-		c->oom = true;
+	if (glued_vo(c, &c->tk.v[q->me - 1]))
+		return;
+	if (np_classify(c, q->ms, q->me, &na, &nb) == NP_NAME) {
+		size_t a = c->tk.v[na].s;
+		a += glued_prefix(c, a, c->tk.v[na].e);
+		if (hist_push(c, a, a, c->tk.v[nb - 1].e, strong) < 0)
+			c->oom = true;
+	}
 }
 
 /* Do tokens [lo, hi) hold a word that makes a fragment reported speech? */
@@ -1072,17 +1080,107 @@ quote_push(ctx *c, pk_quote q, raw_attr r)
 	return 0;
 }
 
+/* Does the word at bytes [a, b) occur elsewhere in the text as a whole
+ * word (within the name windows)?  @p skip is an occurrence to ignore. */
+static bool
+word_elsewhere(const ctx *c, size_t a, size_t b, size_t skip)
+{
+	size_t l = b - a, lo = a > NAME_BACK ? a - NAME_BACK : 0;
+	size_t hi = b + NAME_FWD < c->len ? b + NAME_FWD : c->len;
+	for (size_t p = lo; p + l <= hi;) {
+		const char *f = memmem(c->s + p, hi - p, c->s + a, l);
+		if (!f)
+			break;
+		size_t at = (size_t)(f - c->s), z, q = at + l;
+		p = at + 1;
+		if (at <= skip && skip < q)
+			continue;
+		if (at > 0) {
+			z = at - 1;
+			while (z > 0 && ((unsigned char)c->s[z] & 0xC0) == 0x80)
+				z--;
+			if (is_word_cp(pk_decode(c->s, c->len, &z)))
+				continue;
+		}
+		z = q;
+		if (q < c->len && is_word_cp(pk_decode(c->s, c->len, &z)))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* Is code point cp a Devanagari letter that can start a word (not a
+ * vowel sign, virama or nukta)? */
+static bool
+starts_word(uint32_t cp)
+{
+	return (cp >= 0x904 && cp <= 0x939) || (cp >= 0x958 && cp <= 0x961) ||
+	       (cp >= 0x972 && cp <= 0x97F);
+}
+
+/* Verbs that end a sentence and get glued to the next word when a
+ * paragraph break was lost upstream: `… गयी हैंहर्षिता कहती हैं`. */
+static const char *const glue_pre[] = {
+	"हैं", "है", "थीं", "थी", "थे", "था", "गया", "गयी", "गई", "गए", "गये", NULL
+};
+
+/* Bytes to cut off the front of the word [a, b): a glued verb, when what
+ * follows it is a word the article uses on its own (a name), else 0. */
+static size_t
+glued_prefix(const ctx *c, size_t a, size_t b)
+{
+	for (size_t i = 0; glue_pre[i]; i++) {
+		size_t l = strlen(glue_pre[i]), p = a + l;
+		if (b - a < l + 6 || memcmp(c->s + a, glue_pre[i], l))
+			continue;
+		size_t z = p;
+		if (!starts_word(pk_decode(c->s, b, &z)))
+			continue;
+		if (word_elsewhere(c, p, b, p))
+			return l;
+	}
+	return 0;
+}
+
+/* `रचा इतिहासवो कहती हैं`: the pronoun वो glued to a lost heading (a word
+ * ending in वो, not after a virama, that the article has only once). */
+static bool
+glued_vo(const ctx *c, const tok *w)
+{
+	if (w->t != T_WORD || w->e - w->s <= 9 || memcmp(c->s + w->e - 6, "वो", 6))
+		return false;
+	size_t y = w->e - 9;
+	while (y > w->s && ((unsigned char)c->s[y] & 0xC0) == 0x80)
+		y--;
+	if (pk_decode(c->s, w->e, &y) == 0x94D)
+		return false;
+	return !word_elsewhere(c, w->s, w->e, w->s);
+}
+
 static void
 set_mention(ctx *c, raw_attr *r, size_t ms, size_t me)
 {
 	const tok *t = c->tk.v;
+	const tok *w = &t[me - 1];
 	r->ms = t[ms].s;
-	r->me = t[me - 1].e;
+	r->me = w->e;
+	if (glued_vo(c, w)) {
+		r->ms = w->e - 6;
+		r->np = NP_PRONOUN;
+		return;
+	}
 	r->np = np_classify(c, ms, me, &r->ns, &r->ne);
 	if (r->np == NP_NAME) {
 		size_t a = r->ns, b = r->ne;
 		r->ns = t[a].s;
 		r->ne = t[b - 1].e;
+		size_t g = glued_prefix(c, r->ns, t[a].e);
+		if (g) {
+			r->ns += g;
+			if (a == ms)
+				r->ms = r->ns;
+		}
 	}
 }
 
