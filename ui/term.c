@@ -12,6 +12,7 @@
 #include <string.h>
 #include <termios.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 const char *const term_probe_text[TERM_PROBE_N] = {
@@ -260,18 +261,15 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		}
 	}
 
-	/* The advance model: measured beats the table. */
-	if (out->answered) {
+	/* The advance model: measured beats the table, but only a measurement
+	 * that fits one of the two models: in a window a few columns wide the
+	 * cursor wraps or sticks at the margin and the numbers mean nothing. */
+	if (out->answered && matches(out->adv, term_probe_wcwidth)) {
+		out->model = WIDTH_WCWIDTH;
 		out->model_why = "measured";
-		if (matches(out->adv, term_probe_wcwidth))
-			out->model = WIDTH_WCWIDTH;
-		else if (matches(out->adv, term_probe_cluster))
-			out->model = WIDTH_CLUSTER;
-		else {
-			/* neither: कि taking one column is the telling sign */
-			out->model = out->adv[0] == 1 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
-			out->model_why = "measured (nearest model)";
-		}
+	} else if (out->answered && matches(out->adv, term_probe_cluster)) {
+		out->model = WIDTH_CLUSTER;
+		out->model_why = "measured";
 	} else if (out->in_tmux) {
 		out->model = WIDTH_WCWIDTH;   /* tmux counts by wcwidth toward us */
 		out->model_why = "tmux";
@@ -439,6 +437,12 @@ term_detect(bool utf8, term_info *out)
 	 * UTF-8 (the probe prints Devanagari; elsewhere pathak is ASCII only). */
 	if (!utf8 || !e.term || strcmp(e.term, "dumb") == 0 || prefix(e.term, "linux") ||
 	    !isatty(STDOUT_FILENO)) {
+		term_decide(&e, NULL, utf8, out);
+		return;
+	}
+	/* The test clusters need a few columns to advance in. */
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_col < 8) {
 		term_decide(&e, NULL, utf8, out);
 		return;
 	}

@@ -2,7 +2,10 @@
 # tests/screen/tiny.sh - pathak survives absurdly small terminals (tmux):
 #  * started in a 1x1 window, it stays alive through every key (j k Space b
 #    d u G g ? and a key to close the help, Ctrl-L), and q exits 0;
-#  * the same in 1-row and 1-column windows (80x1, 1x24) and 2x2;
+#  * the same in 1-row and 1-column windows (80x1, 1x24) and 2x2; the keys
+#    include the quote keys and list, and r through every render mode;
+#  * started at 1x1 and then given 100x30, the rows are the dump's (the
+#    start-up probe, unable to measure in one column, must not guess);
 #  * a 100x30 window shrunk to 1x1, 3x2, 1x24, 80x1 while reading, then
 #    back to 100x30: still alive and showing the article rows as
 #    `--dump --width 80` lays them out, and q exits 0.
@@ -14,7 +17,7 @@ need_python
 
 # all_keys WHAT - send every command key, checking pathak lives after each.
 all_keys() {
-	for k in j j k Space b d u G g '?' x C-l Space G '?' '?' j q; do
+	for k in j j k Space b d u G g '?' x C-l Space G '?' '?' j ']' '[' Q x Tab Down Escape r r r r r r q; do
 		[ "$k" = q ] && break
 		keys "$k"
 		# let pathak process it: poll until the key was read (the pane
@@ -38,6 +41,18 @@ for size in 1x1 2x2 80x1 1x24; do
 	done
 	alive || fail_screen "${size}: pathak exited at start (status: $(cat "$T/exit" 2>/dev/null))"
 	all_keys "$size"
+	if [ "$size" = 1x1 ]; then
+		# started that small, then given room: the layout is right (the
+		# start-up probe cannot measure in one column and must not guess)
+		tm resize-window -t pk -x 100 -y 30 || hard_error "tmux resize-window failed"
+		keys g
+		_i=0
+		until screen >"$T/screen" && dump_index "$T/dump80" "$T/screen" >/dev/null 2>"$T/why"; do
+			_i=$((_i + 1))
+			[ "$_i" -lt "$POLL_TRIES" ] || { cat "$T/why" >&2; fail_screen "started at 1x1, at 100x30 the rows are not the dump lines"; }
+			_nap
+		done
+	fi
 	keys q
 	wait_exit || fail_screen "${size}: q did not quit"
 	[ "$EXIT_STATUS" = 0 ] || fail_screen "${size}: exit status $EXIT_STATUS after q, want 0"

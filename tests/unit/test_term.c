@@ -27,6 +27,8 @@ script(char *buf, size_t cap, int r, const int adv[3], const char *extra)
 }
 
 static const int WC[3] = { 2, 2, 3 }, CL[3] = { 1, 2, 2 };
+/* a window one column wide: the cursor sticks at the margin */
+static const int STUCK[3] = { 1, 1, 1 };
 
 struct profile {
 	const char *label;
@@ -70,6 +72,11 @@ t_profiles(void **st)
 		/* kitty's environment, but XTVERSION says xterm (started from kitty) */
 		{ "inherited env", { .term = "xterm", .kitty = "3" }, WC,
 		  "\033P>|XTerm(379)\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* a measurement that fits neither model is not trusted */
+		{ "tmux, 1 column", { .term = "screen", .tmux = "/tmp/t,1,0" }, STUCK,
+		  "\033P>|tmux 3.3a\033\\", TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
+		{ "kitty, 1 column", { .term = "xterm-kitty", .kitty = "1" }, STUCK,
+		  "", TERM_KITTY, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
 		/* silent terminals: the table decides */
 		{ "silent kitty", { .term = "xterm-kitty", .kitty = "1" }, NULL,
 		  NULL, TERM_KITTY, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
