@@ -1198,7 +1198,7 @@ ob_cell(int y, int x, attr_t *cur)
 	}
 	if (!wch[0])
 		wch[0] = L' ';
-	for (int i = 0; wch[i] && i < CCHARW_MAX; i++) {
+	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
 		uint8_t b[6];
 		int k = u8_uctomb(b, (ucs4_t)wch[i], sizeof b);
 		if (k > 0)
