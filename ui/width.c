@@ -23,6 +23,9 @@ width_init(void)
 static int
 raw_width(uint32_t cp)
 {
+	/* printable ASCII is one cell in every locale: skip the table */
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
 	return use_libc ? wcwidth((wchar_t)cp) : uc_width(cp, "UTF-8");
 }
 
@@ -36,46 +39,65 @@ width_cp(uint32_t cp)
 static bool
 is_mark(uint32_t cp)
 {
+	if (cp < 0x300)
+		return false;
 	int8_t t = u_charType((UChar32)cp);
 	return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
 
-size_t
-width_display(const char *s, size_t a, size_t b, uint32_t *out)
+/* width_display(), also giving each code point's width (0, 1 or 2), so
+ * that no width is looked up twice. */
+static size_t
+display(const char *s, size_t a, size_t b, uint32_t *out, int8_t *w)
 {
 	size_t n = 0, pos = a;
 	int marks = 0;
 
 	while (pos < b && n < WIDTH_DISPLAY_MAX) {
 		uint32_t cp = pk_visible(pk_decode(s, b, &pos));
-		if (raw_width(cp) < 0)
+		int cw = raw_width(cp);
+		if (cw < 0) {
 			cp = 0xFFFD;
-		if (n == 0 && (is_mark(cp) || cp == 0x200C || cp == 0x200D)) {
+			cw = 1;
+		}
+		if (n == 0 && (cp == 0x200C || cp == 0x200D || is_mark(cp))) {
+			w[n] = 1;
 			out[n++] = 0x25CC;  /* a mark needs a base to sit on */
 			marks = 0;
+			if (n == WIDTH_DISPLAY_MAX)
+				break;
 		}
-		if (raw_width(cp) == 0) {
+		if (cw == 0) {
 			if (marks >= WIDTH_CELL_MARKS)
-				continue;
+				continue;  /* a cell holds no more */
 			marks++;
 		} else {
 			marks = 0;
 		}
+		w[n] = (int8_t)cw;
 		out[n++] = cp;
 	}
 	return n;
+}
+
+size_t
+width_display(const char *s, size_t a, size_t b, uint32_t *out)
+{
+	int8_t w[WIDTH_DISPLAY_MAX];
+	return display(s, a, b, out, w);
 }
 
 int
 width_cluster(width_model m, const char *s, size_t a, size_t b)
 {
 	uint32_t cps[WIDTH_DISPLAY_MAX];
-	size_t n = width_display(s, a, b, cps);
+	int8_t cw[WIDTH_DISPLAY_MAX];
+	size_t n = display(s, a, b, cps, cw);
 	int w = 0;
 
 	if (m == WIDTH_WCWIDTH) {
 		for (size_t i = 0; i < n; i++)
-			w += width_cp(cps[i]);
+			w += cw[i];
 		return w;
 	}
 	/* Cluster model: one advance per legacy grapheme cluster (libunistring
@@ -83,14 +105,13 @@ width_cluster(width_model m, const char *s, size_t a, size_t b)
 	 * wide one. */
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
-		int cw = width_cp(cps[i]);
+		int lw = cw[i];
 		while (j < n && !uc_is_grapheme_break(cps[j - 1], cps[j])) {
-			int x = width_cp(cps[j]);
-			if (x > cw)
-				cw = x;
+			if (cw[j] > lw)
+				lw = cw[j];
 			j++;
 		}
-		w += cw > 0 ? cw : 1;
+		w += lw > 0 ? lw : 1;
 		i = j;
 	}
 	return w;
