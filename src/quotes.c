@@ -42,6 +42,8 @@
 #define CONT_BYTES 4000       /* how far back a cue-less quote inherits a speaker */
 #define NAME_BACK 12000       /* window searched for the fullest form of a name */
 #define NAME_FWD 4000
+#define MAX_TITLES 64         /* titles remembered, to drop them again when they recur */
+#define TITLE_BYTES 200       /* longest title remembered */
 #define RELEASE_LAG (256 * 1024)   /* bytes kept resident behind the scan */
 #define RELEASE_STEP (4u << 20)    /* released in steps this large */
 
@@ -440,6 +442,20 @@ static const char *const w_pred[] = { "सही", "गलत", "ग़लत", 
 	"महत्वपूर्ण", "मुश्किल", "आसान", "ठीक", "उचित", "अनुचित", "बेहतरीन", NULL };
 static const char *const w_loc[] = { "में", "पर", NULL };
 static const char *const w_postp[] = { "ने", "का", "की", "के", "से", "को", "और", NULL };
+/* the passive of a speech verb: कहा गया है */
+static const char *const w_pass[] = { "गया", "गई", "गए", "गयी", "गये", NULL };
+/* singing a quoted song title: ‘…’ गाया था */
+static const char *const w_sing[] = { "गाया", "गाई", "गाए", "गाये", "गायी", "गाती", "गाते",
+	"गाता", "गुनगुनाया", "गुनगुनाते", NULL };
+/* descriptors that only qualify the noun after them (एक अन्य मरीज, पूर्व
+ * पार्टनर): what follows is a common noun, not a name */
+static const char *const w_modif[] = { "एक", "अन्य", "पूर्व", "दूसरे", "दूसरी", "दूसरा", "कुछ",
+	"कोई", "सभी", "सब", "दोनों", "कई", NULL };
+/* heads of organisation names: राष्ट्रीय महिला आयोग is the speaker as written */
+static const char *const w_org[] = { "आयोग", "समिति", "परिषद", "बोर्ड", "मंत्रालय", "विभाग",
+	"संगठन", "संस्था", "संस्थान", "कंपनी", "पार्टी", "सरकार", "प्रशासन", "अदालत",
+	"न्यायालय", "कोर्ट", "बैंक", "यूनियन", "संघ", "विश्वविद्यालय", "एजेंसी", "ट्रस्ट",
+	"फाउंडेशन", "ब्यूरो", "निगम", "प्राधिकरण", "मंडल", "महासंघ", NULL };
 
 /* ------------------------------------------------------------------ */
 /* The lexicon: every list above in one hash table of folded words,    */
@@ -455,7 +471,8 @@ enum {
 	B_VALA = 1u << 16, B_GENPRON = 1u << 17, B_CONJ = 1u << 18, B_ARG = 1u << 19,
 	B_XEND = 1u << 20, B_POSTP = 1u << 21, B_LOC = 1u << 22,
 	B_ASK = 1u << 23, B_PRED = 1u << 24, B_TALK = 1u << 25, B_SPOKES = 1u << 26,
-	B_TOPIC_END = 1u << 27,
+	B_TOPIC_END = 1u << 27, B_SING = 1u << 28, B_MODIF = 1u << 29, B_ORG = 1u << 30,
+	B_PASS = 1u << 31,
 };
 
 #define IS(t, b) (((t)->lex & (b)) != 0)
@@ -613,7 +630,8 @@ lex_build(lexicon *L)
 		{ w_vala, B_VALA }, { w_genpron, B_GENPRON }, { w_conj, B_CONJ }, { w_arg, B_ARG },
 		{ w_xend, B_XEND }, { w_postp, B_POSTP }, { w_loc, B_LOC },
 		{ w_ask, B_ASK }, { w_pred, B_PRED }, { w_talk, B_TALK }, { w_spokes, B_SPOKES },
-		{ w_topic_end, B_TOPIC_END },
+		{ w_topic_end, B_TOPIC_END }, { w_sing, B_SING }, { w_modif, B_MODIF },
+		{ w_org, B_ORG }, { w_pass, B_PASS },
 	};
 	L->v = calloc(LEX_SLOTS, sizeof *L->v);
 	L->tag = calloc(LEX_SLOTS, sizeof *L->tag);
@@ -657,6 +675,8 @@ typedef struct ctx {
 	hist *h;
 	size_t nh, hcap;
 	lexicon lex;
+	size_t title_s[MAX_TITLES], title_e[MAX_TITLES];  /* phrases dropped as titles */
+	size_t ntitles;       /* how many were seen (the last MAX_TITLES kept) */
 	bool oom;
 } ctx;
 
@@ -1379,8 +1399,111 @@ trim_ws(const char *s, size_t *a, size_t *b)
 	}
 }
 
-/* One pair of marks (tokens o, e; e == tk.n when unbalanced to block end). */
+/* Remember the quoted bytes [a, b) as a title: when the phrase recurs
+ * (फ़िल्म ‘X’ … ‘X’ के बारे में), it is a title again. */
 static void
+title_note(ctx *c, size_t a, size_t b)
+{
+	if (b - a > TITLE_BYTES)
+		return;
+	size_t k = c->ntitles++ % MAX_TITLES;
+	c->title_s[k] = a;
+	c->title_e[k] = b;
+}
+
+static bool
+title_seen(const ctx *c, size_t a, size_t b)
+{
+	size_t n = c->ntitles < MAX_TITLES ? c->ntitles : MAX_TITLES;
+	for (size_t i = 0; i < n; i++)
+		if (c->title_e[i] - c->title_s[i] == b - a &&
+		    !memcmp(c->s + c->title_s[i], c->s + a, b - a))
+			return true;
+	return false;
+}
+
+/* ‘…’ उनकी सर्वश्रेष्ठ फ़िल्म है: a title noun a few words after the closer,
+ * as the predicate of a copula, makes the pair a title. */
+static bool
+title_predicate(const ctx *c, size_t e)
+{
+	const tok *v = c->tk.v;
+	size_t n = c->tk.n;
+	for (size_t i = e + 1; i < n && i <= e + 4; i++) {
+		if (v[i].t != T_WORD || IS(&v[i], B_NE) || IS(&v[i], B_SPEECHY) ||
+		    IS(&v[i], B_SUBJ_VERBS) || IS(&v[i], B_NE_VERBS))
+			return false;
+		if (IS(&v[i], B_TITLE_NOUNS))
+			return i + 1 < n && IS(&v[i + 1], B_AUXES);
+	}
+	return false;
+}
+
+/* A sung or named title: “मेरे अंगने में … है...” गाया / गाने को.  Under 12
+ * words, no danda, no sentence end but a trailing ellipsis, and a title
+ * noun or a verb of singing right after the closer. */
+static bool
+sung_title(const ctx *c, size_t o, size_t e, size_t words)
+{
+	const tok *v = c->tk.v;
+	size_t n = c->tk.n, last = e;
+	if (words >= 12 || e + 1 >= n || v[e + 1].t != T_WORD ||
+	    !(IS(&v[e + 1], B_SING) || IS(&v[e + 1], B_TITLE_NOUNS)))
+		return false;
+	/* the trailing run of points */
+	while (last > o + 1 && v[last - 1].t == T_PUNCT &&
+	       (v[last - 1].cp == '.' || v[last - 1].cp == 0x2026))
+		last--;
+	for (size_t i = o + 1; i < last; i++)
+		if (is_sent_end(&v[i]))
+			return false;
+	if (IS(&v[e + 1], B_SING))
+		return true;
+	/* a title noun after a sentence: only with an ellipsis (a cut-off
+	 * line quoted as the title) */
+	return e - last >= 2 || (e - last == 1 && v[last].cp == 0x2026);
+}
+
+/* Is there a speech cue right before token o (कहा:, कहती हैं, कहा गया है कि)?
+ * With @p punct, a colon, comma or dash alone before it is enough. */
+static bool
+cue_before(const ctx *c, size_t o, size_t floor, bool punct)
+{
+	const tok *t = c->tk.v;
+	size_t i = o;
+	if (punct && o > floor && t[o - 1].t == T_PUNCT && !is_sent_end(&t[o - 1]))
+		return true;
+	while (i > floor && o - i < 6 &&
+	       ((t[i - 1].t == T_PUNCT && !is_sent_end(&t[i - 1])) || IS(&t[i - 1], B_KI) ||
+	        IS(&t[i - 1], B_AUXES) || IS(&t[i - 1], B_PASS)))
+		i--;
+	return i > floor && t[i - 1].t == T_WORD &&
+	       (IS(&t[i - 1], B_NE_VERBS) || IS(&t[i - 1], B_SUBJ_VERBS) ||
+	        IS(&t[i - 1], B_SPEECHY) || IS(&t[i - 1], B_GEN_NOUNS) || IS(&t[i - 1], B_LIGHT));
+}
+
+/* Is the pair at tokens o, e a sub-heading: alone on its line, no danda,
+ * no final full stop, and no cue before it? */
+static bool
+heading(const ctx *c, size_t o, size_t e, size_t floor)
+{
+	const tok *t = c->tk.v;
+	size_t n = c->tk.n;
+	if (o > 0 && !memchr(c->s + t[o - 1].e, '\n', t[o].s - t[o - 1].e))
+		return false;
+	if (e + 1 < n && !memchr(c->s + t[e].e, '\n', t[e + 1].s - t[e].e))
+		return false;
+	for (size_t i = o + 1; i < e; i++)
+		if (t[i].t == T_PUNCT && (t[i].cp == 0x964 || t[i].cp == 0x965))
+			return false;
+	if (e > o + 1 && t[e - 1].t == T_PUNCT && (t[e - 1].cp == '.' || t[e - 1].cp == '!'))
+		return false;
+	return !cue_before(c, o, floor, true);
+}
+
+/* One pair of marks (tokens o, e; e == tk.n when unbalanced to block end).
+ * Returns false when the pair is a title, label or heading, not a quote. */
+static bool
 emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 {
 	const tok *t = c->tk.v;
@@ -1392,21 +1515,36 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 
 	trim_ws(c->s, &a, &b);
 	if (a >= b)
-		return;
+		return false;
 	content_shape(c, o, e, &words, &punct, &endp);
 	if (!words)
-		return;
+		return false;
+	if (e < c->tk.n && heading(c, o, e, floor))
+		return false;
+	if (title_seen(c, a, b))
+		return false;
 	if (words >= 6 || (words >= 3 && punct) || (words >= 2 && endp)) {
-		if (words < 6 && short_is_label(c, o, e))
-			return;
+		if (words < 6 && (short_is_label(c, o, e) || title_predicate(c, e))) {
+			title_note(c, a, b);
+			return false;
+		}
 		/* ‘… …’ शीर्षक वाली: a long title, told by the noun after it */
-		if (words < 12 && !punct && e + 1 < c->tk.n && IS(&t[e + 1], B_TITLE_NOUNS))
-			return;
+		if ((words < 12 && !punct && e + 1 < c->tk.n && IS(&t[e + 1], B_TITLE_NOUNS)) ||
+		    (e < c->tk.n && sung_title(c, o, e, words))) {
+			title_note(c, a, b);
+			return false;
+		}
 		partial = false;
 	} else {
 		size_t ss = sent_start(c, o, floor), se = sent_end(c, e < c->tk.n ? e : o);
-		if (e >= c->tk.n || looks_like_title(c, o, e) || !range_speechy(c, ss, se))
-			return;
+		if (e >= c->tk.n)
+			return false;
+		if (looks_like_title(c, o, e) || title_predicate(c, e)) {
+			title_note(c, a, b);
+			return false;
+		}
+		if (!range_speechy(c, ss, se))
+			return false;
 		partial = true;
 	}
 	memset(&q, 0, sizeof q);
@@ -1427,6 +1565,7 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 		free(q.cue);
 		c->oom = true;
 	}
+	return true;
 }
 
 /* Narration cues (X ने कहा कि …) between tokens [lo, hi): named subjects
@@ -1465,6 +1604,25 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 	}
 }
 
+/* An opener at token o after a cue that a new opener at token i finds
+ * still open (कहती हैं, ''… था.अलका का कहना है, "…): the quote ran to the
+ * end of the sentence before the one that introduces the new quote.
+ * Returns the first token after that sentence end if it was emitted, else 0. */
+static size_t
+emit_unclosed(ctx *c, size_t o, size_t i, size_t floor)
+{
+	const tok *t = c->tk.v;
+	size_t s0 = sent_start(c, i, o + 1), save = c->tk.n;
+	bool ok;
+	if (s0 <= o + 2 || !is_sent_end(&t[s0 - 1]) || !cue_before(c, o, floor, false))
+		return 0;
+	/* the sentence (with its full stop) ends it, as a block end would */
+	c->tk.n = s0;
+	ok = emit(c, o, s0, t[s0 - 1].e, floor);
+	c->tk.n = save;
+	return ok ? s0 : 0;
+}
+
 /* Pair the marks of the block tokens and emit quotations. */
 static void
 pair_block(ctx *c, const pk_block *blk, bool next_opens)
@@ -1492,9 +1650,15 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		/* a single quote open when a double mark comes was not a quote */
 		if (k && t[st[k - 1]].fam == F_SINGLE && m->fam == F_DOUBLE)
 			k--;
+		/* कहती हैं," मैं …: glued to a comma or colon after a speech cue,
+		 * a mark opens even with a space after it */
+		bool after_comma = !k && i > 1 && !m->sp && t[i - 1].t == T_PUNCT &&
+		                   (t[i - 1].cp == ',' || t[i - 1].cp == ':') && i + 1 < n &&
+		                   t[i - 2].t == T_WORD && cue_before(c, i - 1, floor, false);
 		if (!k) {
 			if (next_word || (sp_before && m->dir != D_CLOSE) ||
-			    (!prev_word && !end && m->dir != D_CLOSE))
+			    (!prev_word && !end && m->dir != D_CLOSE) ||
+			    (after_comma && m->dir != D_CLOSE))
 				st[k++] = i;
 			continue;
 		}
@@ -1502,6 +1666,14 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		if (m->fam == top->fam) {
 			if (strict_open && m->dir != D_CLOSE && !prev_word) {
 				/* a new opener: the open quote was never closed */
+				if (k == 1 && scanned <= st[0]) {
+					if (scanned < st[0])
+						scan_narration(c, scanned, st[0]);
+					scanned = st[0];
+					size_t s0 = emit_unclosed(c, st[0], i, floor);
+					if (s0)
+						floor = scanned = s0;
+				}
 				k = 0;
 				st[k++] = i;
 				continue;
@@ -1510,8 +1682,8 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 			if (k == 0) {
 				if (scanned < st[0])
 					scan_narration(c, scanned, st[0]);
-				emit(c, st[0], i, blk->end, floor);
-				floor = i + 1;
+				if (emit(c, st[0], i, blk->end, floor))
+					floor = i + 1;
 				scanned = i + 1;
 			}
 			continue;
@@ -1528,8 +1700,8 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 			k = 0;
 			if (scanned < st[0])
 				scan_narration(c, scanned, st[0]);
-			emit(c, st[0], i, blk->end, floor);
-			floor = i + 1;
+			if (emit(c, st[0], i, blk->end, floor))
+				floor = i + 1;
 			scanned = i + 1;
 		}
 	}
