@@ -1868,6 +1868,48 @@ first_word(const char *s, size_t a, size_t b, size_t *x, size_t *y)
 	*y = i;
 }
 
+/* Does a name written once at bytes [at, ext) (first word ending at q)
+ * stand where names stand: after a sentence end, a comma, और, a title or
+ * वाली; with no digits and no oblique plural (अधिकारियों) in what it adds? */
+static bool
+name_slot(const ctx *c, size_t at, size_t q, size_t ext)
+{
+	size_t p = at, w;
+	for (size_t i = q; i < ext; i++)
+		if (c->s[i] >= '0' && c->s[i] <= '9')
+			return false;
+	if (ext - q > 6 && !memcmp(c->s + ext - 6, "ों", 6))
+		return false;
+	while (p > 0 && (c->s[p - 1] == ' ' || c->s[p - 1] == '\n'))
+		p--;
+	if (p == 0)
+		return true;
+	w = p - 1;
+	while (w > 0 && ((unsigned char)c->s[w] & 0xC0) == 0x80)
+		w--;
+	{
+		size_t z = w;
+		uint32_t cp = pk_decode(c->s, c->len, &z);
+		if (cp == '.' || cp == ',' || cp == 0x964 || cp == '?' || cp == '!')
+			return true;
+		if (!is_word_cp(cp))
+			return false;
+	}
+	/* the word before: back to its start */
+	while (w > 0) {
+		size_t v = w - 1;
+		while (v > 0 && ((unsigned char)c->s[v] & 0xC0) == 0x80)
+			v--;
+		size_t z = v;
+		if (!is_word_cp(pk_decode(c->s, c->len, &z)))
+			break;
+		w = v;
+	}
+	if (p - w > 200)
+		return false;
+	return (lex_find(&c->lex, c->s, w, p) & (B_DESCRIPTORS | B_VALA | B_CONJ)) != 0;
+}
+
 /*
  * Extend name [ns, ne) to the right by the words that follow it most often
  * nearby (किम → किम जोंग उन), when they recur: a one-off is a following
@@ -1880,6 +1922,7 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 	size_t hi = ne + NAME_FWD < c->len ? ne + NAME_FWD : c->len;
 	size_t l = ne - ns, best_n = 0, best_words = 0;
 	size_t cand_s[32], cand_e[32], cnt[32], nc = 0;
+	size_t one_s = 0, one_e = 0, n_ext = 0;  /* extensions ended by any stop word */
 
 	if (!l || l > 200)
 		return ne;
@@ -1928,9 +1971,14 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 		{
 			size_t x, y;
 			first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
-			bool ok = x == ext + 1 && y > x &&
-			          (lex_find(&c->lex, c->s, x, y) & B_POSTP);
-			if (!ok)
+			uint32_t bits = x == ext + 1 && y > x ? lex_find(&c->lex, c->s, x, y) : 0;
+			if ((bits & (B_POSTP | B_NP_STOPS)) && !(bits & B_GENITIVES) &&
+			    name_slot(c, at, q, ext)) {
+				n_ext++;
+				one_s = q;
+				one_e = ext;
+			}
+			if (!(bits & B_POSTP))
 				continue;
 		}
 		size_t j;
@@ -1960,8 +2008,20 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 		}
 	}
 	*xs = *xe = 0;
-	if (bi == (size_t)-1)
+	if (bi == (size_t)-1) {
+		/* the full name written once (हर्षिता वेंकटेश केवल 22 साल की …,
+		 * युवराज सिंह और …): trusted when its next word stands nowhere
+		 * else nearby, as a surname would, and a following noun would not */
+		size_t x, y;
+		if (n_ext != 1)
+			return ne;
+		first_word(c->s, one_s, one_e, &x, &y);
+		if (y > x && !word_elsewhere(c, x, y, x)) {
+			*xs = one_s;
+			*xe = one_e;
+		}
 		return ne;
+	}
 	/* the extension as found elsewhere (with its leading space) */
 	*xs = cand_s[bi];
 	*xe = cand_e[bi];
