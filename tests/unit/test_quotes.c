@@ -488,15 +488,62 @@ test_glued_mentions(void **st)
 	run(&f, "मीरा सेन इस साल पहली बार वोट देंगी. वो प्रचार टीम में शामिल हो गयी हैंमीरा कहती हैं, "
 	        "\u201cहम बदलाव चाहते हैं और इसके लिए मेहनत कर रहे हैं.\u201d");
 	const pk_quote *m = find(&f, "हम बदलाव चाहते हैं और इसके लिए मेहनत कर रहे हैं.");
-	/* the mention loses the glued verb; the surname is not recovered
-	 * from a single other mention */
-	speaker_is(m, "मीरा");
+	/* the mention loses the glued verb; the surname comes from the one
+	 * other mention, which stands at a sentence start */
+	speaker_is(m, "मीरा सेन");
 	assert_int_equal(m->mention_end - m->mention_start, strlen("मीरा"));
 	done(&f);
 	run(&f, "गीता राव ने कहा, \u201cयह मेरे लिए बहुत बड़ा दिन है और मैं खुश हूं.\u201d "
 	        "मैदान में शानदार विजयवो कहती हैं, \u201cमैंने इसके लिए बरसों मेहनत की है.\u201d");
 	const pk_quote *x = find(&f, "मैंने इसके लिए बरसों मेहनत की है.");
 	speaker_is(x, "गीता राव");
+	done(&f);
+}
+
+static void
+test_headings_and_titles(void **st)
+{
+	fx f;
+	(void)st;
+	/* a quoted line alone, no danda, no cue: a sub-heading */
+	run(&f, "शहर में बारिश से नुकसान हुआ है ।\n\n'नदी का पानी घरों तक पहुंचा'\n"
+	        "जिलाधिकारी ने कहा, 'हम सभी लोगों को सुरक्षित जगह पहुंचा रहे हैं ।'");
+	assert_int_equal(f.q.n, 1);
+	find(&f, "हम सभी लोगों को सुरक्षित जगह पहुंचा रहे हैं ।");
+	done(&f);
+	/* a sung line, a title as a predicate, and a title that recurs */
+	run(&f, "उन्होंने बताया कि उन्होंने \"चांद के पार चलो हम दोनों साथ...\" गाया था. "
+	        "वो कहते हैं कि 'नीली नदी' उनकी सबसे अच्छी फ़िल्म है. "
+	        "आने वाली फ़िल्म 'सुबह...शाम' में वो हैं. 'सुबह...शाम' के बारे में बात करते हुए वो बोले, "
+	        "\"मुझे इस कहानी पर पूरा भरोसा है और मैं बहुत खुश हूं.\"");
+	assert_int_equal(f.q.n, 1);
+	find(&f, "मुझे इस कहानी पर पूरा भरोसा है और मैं बहुत खुश हूं.");
+	done(&f);
+}
+
+static void
+test_openers_and_descriptors(void **st)
+{
+	fx f;
+	(void)st;
+	/* a straight mark glued to the comma after a cue, a space after it */
+	run(&f, "वो कहती हैं,\" मैं हर दिन सुबह जल्दी उठकर काम पर जाती हूं.\"अब वो नई नौकरी ढूंढ रही हैं.");
+	find(&f, "मैं हर दिन सुबह जल्दी उठकर काम पर जाती हूं.");
+	assert_int_equal(f.q.n, 1);
+	done(&f);
+	/* an opener never closed, then a new quote: it ran to the sentence before */
+	run(&f, "रीना कहती हैं, ''जब मैंने यह काम शुरू किया, तब कोई साथ नहीं था. फिर सब बदल गया."
+	        "रीना का कहना है, \"अब सब लोग मदद करते हैं और मैं खुश हूं.\"");
+	find(&f, "जब मैंने यह काम शुरू किया, तब कोई साथ नहीं था. फिर सब बदल गया.");
+	find(&f, "अब सब लोग मदद करते हैं और मैं खुश हूं.");
+	done(&f);
+	/* descriptors kept whole, professions stripped */
+	run(&f, "एक अन्य यात्री ने कहा, \"हमें पूरे रास्ते पानी तक नहीं मिला और बहुत परेशानी हुई.\" "
+	        "राज्य महिला आयोग ने कहा, \"हम इस मामले की पूरी जांच करेंगे और रिपोर्ट देंगे.\" "
+	        "कार्डियोलॉजिस्ट अमन वर्मा ने कहा, \"दिल के मरीजों को रोज़ टहलना चाहिए और आराम करना चाहिए.\"");
+	speaker_is(find(&f, "हमें पूरे रास्ते पानी तक नहीं मिला और बहुत परेशानी हुई."), "एक अन्य यात्री");
+	speaker_is(find(&f, "हम इस मामले की पूरी जांच करेंगे और रिपोर्ट देंगे."), "राज्य महिला आयोग");
+	speaker_is(find(&f, "दिल के मरीजों को रोज़ टहलना चाहिए और आराम करना चाहिए."), "अमन वर्मा");
 	done(&f);
 }
 
@@ -526,6 +573,8 @@ main(void)
 		cmocka_unit_test(test_name_variants),
 		cmocka_unit_test(test_pronoun_cataphora_and_asked),
 		cmocka_unit_test(test_glued_mentions),
+		cmocka_unit_test(test_headings_and_titles),
+		cmocka_unit_test(test_openers_and_descriptors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
