@@ -676,6 +676,7 @@ typedef struct ctx {
 	lexicon lex;
 	size_t title_s[MAX_TITLES], title_e[MAX_TITLES];  /* phrases dropped as titles */
 	size_t ntitles;       /* how many were seen (the last MAX_TITLES kept) */
+	bool no_open;         /* the pair being emitted starts after a cue, not a mark */
 	bool oom;
 } ctx;
 
@@ -1559,7 +1560,7 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 	memset(&q, 0, sizeof q);
 	q.start = a;
 	q.end = b;
-	q.open_mark = t[o].s;
+	q.open_mark = c->no_open ? NONE : t[o].s;
 	q.close_mark = e < c->tk.n ? t[e].s : NONE;
 	q.kind = partial ? PK_QUOTE_PARTIAL : PK_QUOTE_DIRECT;
 	q.mention_start = q.mention_end = NONE;
@@ -1613,6 +1614,90 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 	}
 }
 
+/* A straight `"` at token i right after `कहा,` / `कहते हैं,` / `:` with a
+ * word after it opens a quote, with or without a space after it. */
+static bool
+cue_opens(const ctx *c, size_t i, size_t floor)
+{
+	const tok *t = c->tk.v;
+	if (t[i].cp != '"' || i < 2 || i + 1 >= c->tk.n || t[i + 1].t != T_WORD)
+		return false;
+	if (t[i - 1].t != T_PUNCT || (t[i - 1].cp != ',' && t[i - 1].cp != ':'))
+		return false;
+	return t[i - 2].t == T_WORD && cue_before(c, i - 1, floor, false);
+}
+
+/* Is the straight `"` at token i shaped as a closer: glued to a word or to
+ * sentence punctuation before it, nothing glued after it? */
+static bool
+close_shaped(const ctx *c, size_t i)
+{
+	const tok *t = c->tk.v;
+	if (t[i].cp != '"' || t[i].sp || i == 0)
+		return false;
+	if (i + 1 < c->tk.n && !t[i + 1].sp && t[i + 1].t != T_PUNCT)
+		return false;
+	return t[i - 1].t == T_WORD ||
+	       (t[i - 1].t == T_PUNCT && (is_sent_end(&t[i - 1]) || t[i - 1].cp == ','));
+}
+
+/* Does a sentence end glued to the next word at token p (है.उनका): a
+ * paragraph break lost upstream, where a quote left open evidently stops? */
+static bool
+glued_break(const ctx *c, size_t p)
+{
+	const tok *t = c->tk.v;
+	return p > 0 && p + 1 < c->tk.n && (t[p].cp == '.' || t[p].cp == 0x964) &&
+	       t[p].t == T_PUNCT && !t[p].sp && t[p - 1].t == T_WORD &&
+	       t[p - 1].e - t[p - 1].s >= 6 && (c->s[t[p - 1].s] & 0x80) &&
+	       !t[p + 1].sp && t[p + 1].t == T_WORD && (c->s[t[p + 1].s] & 0x80);
+}
+
+/* Does a verb of saying end just before the comma at token o (कहते हैं,
+ * ने बताया, का कहना है), not a light verb alone (फैसला किया है,)? */
+static bool
+speech_verb_before(const ctx *c, size_t o, size_t floor)
+{
+	const tok *t = c->tk.v;
+	size_t i = o;
+	while (i > floor && o - i < 4 && (IS(&t[i - 1], B_AUXES) || IS(&t[i - 1], B_PASS)))
+		i--;
+	return i > floor && t[i - 1].t == T_WORD &&
+	       (IS(&t[i - 1], B_NE_VERBS) || IS(&t[i - 1], B_SUBJ_VERBS) ||
+	        IS(&t[i - 1], B_GEN_NOUNS));
+}
+
+/* A straight closer at token i with no opener (वह कहते हैं, जब … है. "):
+ * the quote began after the nearest speech cue and comma before it, a few
+ * sentences back at most, with no double mark between.  Emits it and
+ * returns true if it was a quote. */
+static bool
+emit_orphan(ctx *c, size_t i, size_t floor, size_t *scanned)
+{
+	const tok *t = c->tk.v;
+	size_t sents = 0;
+	for (size_t j = i; j > floor + 2 && i - j < 160; j--) {
+		const tok *p = &t[j - 1];
+		if (p->t == T_MARK && p->fam == F_DOUBLE)
+			return false;
+		if (is_sent_end(p) && ++sents > 4)
+			return false;
+		if (p->t == T_PUNCT && (p->cp == ',' || p->cp == ':') && j + 1 < i &&
+		    t[j].t == T_WORD && t[j - 2].t == T_WORD && speech_verb_before(c, j - 1, floor)) {
+			bool ok;
+			if (*scanned < j - 1)
+				scan_narration(c, *scanned, j - 1);
+			c->no_open = true;
+			ok = emit(c, j - 1, i, t[i].s, floor);
+			c->no_open = false;
+			if (ok)
+				*scanned = i + 1;
+			return ok;
+		}
+	}
+	return false;
+}
+
 /* An opener at token o after a cue that a new opener at token i finds
  * still open (कहती हैं, ''… था.अलका का कहना है, "…): the quote ran to the
  * end of the sentence before the one that introduces the new quote.
@@ -1625,6 +1710,12 @@ emit_unclosed(ctx *c, size_t o, size_t i, size_t floor)
 	bool ok;
 	if (s0 <= o + 2 || !is_sent_end(&t[s0 - 1]) || !cue_before(c, o, floor, false))
 		return 0;
+	/* a paragraph break lost upstream ends it sooner */
+	for (size_t p = o + 2; p + 1 < s0; p++)
+		if (glued_break(c, p)) {
+			s0 = p + 1;
+			break;
+		}
 	/* the sentence (with its full stop) ends it, as a block end would */
 	c->tk.n = s0;
 	ok = emit(c, o, s0, t[s0 - 1].e, floor);
@@ -1664,7 +1755,13 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		bool after_comma = !k && i > 1 && !m->sp && t[i - 1].t == T_PUNCT &&
 		                   (t[i - 1].cp == ',' || t[i - 1].cp == ':') && i + 1 < n &&
 		                   t[i - 2].t == T_WORD && cue_before(c, i - 1, floor, false);
+		bool cue_open = cue_opens(c, i, floor);
 		if (!k) {
+			/* a closer with no opener: the quote began after a cue */
+			if (!cue_open && close_shaped(c, i) && emit_orphan(c, i, floor, &scanned)) {
+				floor = i + 1;
+				continue;
+			}
 			if (next_word || (sp_before && m->dir != D_CLOSE) ||
 			    (!prev_word && !end && m->dir != D_CLOSE) ||
 			    (after_comma && m->dir != D_CLOSE))
@@ -1673,15 +1770,32 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		}
 		const tok *top = &t[st[k - 1]];
 		if (m->fam == top->fam) {
-			if (strict_open && m->dir != D_CLOSE && !prev_word) {
+			if (strict_open && !cue_open && m->cp == '"' && top->cp == '"' && k == 1) {
+				/* जो "इंडोलॉजी" यानि: a short pair nested in the open quote */
+				size_t j = i + 1;
+				while (j < n && j - i <= 6 && t[j].t != T_MARK && !is_sent_end(&t[j]))
+					j++;
+				if (j < n && j - i <= 6 && t[j].cp == '"' && close_shaped(c, j) &&
+				    j + 1 < n && t[j + 1].t == T_WORD) {
+					i = j;
+					continue;
+				}
+			}
+			if ((strict_open && m->dir != D_CLOSE && !prev_word) || cue_open) {
 				/* a new opener: the open quote was never closed */
 				if (k == 1 && scanned <= st[0]) {
+					size_t o0 = st[0];
 					if (scanned < st[0])
 						scan_narration(c, scanned, st[0]);
 					scanned = st[0];
 					size_t s0 = emit_unclosed(c, st[0], i, floor);
 					if (s0)
 						floor = scanned = s0;
+					/* है. "इसी …, " ससुराल: the mark left open
+					 * closed a quote whose opener was lost */
+					else if (t[o0].cp == '"' && !cue_opens(c, o0, floor) &&
+					         emit_orphan(c, o0, floor, &scanned))
+						floor = o0 + 1;
 				}
 				k = 0;
 				st[k++] = i;

@@ -547,6 +547,32 @@ test_openers_and_descriptors(void **st)
 	done(&f);
 }
 
+static void
+test_straight_direction(void **st)
+{
+	fx f;
+	(void)st;
+	/* one block, straight marks only: an opener after a cue and a comma with
+	 * spaces both sides, one left open, a closer with no opener, a nested
+	 * pair, a lost paragraph break (है.अब) */
+	run(&f, "मोहन कहते हैं, \" मुझे लगता है कि इस साल बारिश अच्छी होगी और फसल भी बढ़िया रहेगी. "
+	        "उनके भाई दिनेश कहते हैं,\" हमें बीज महंगे मिले हैं.\" दोनों ने खेत दिखाया."
+	        "वह कहते हैं, जब हमने खेती शुरू की थी तब गांव में पानी की बहुत कमी थी. \"उसी गांव के "
+	        "किसान रघु ने नई मशीन ख़रीदी है. रघु का कहना है, \" मशीन से काम जल्दी होता है और मज़दूरी बचती है. "
+	        "\"पास के कस्बे में रहने वाले व्यापारी गोपाल कहते हैं, \" मंडी में दाम ठीक नहीं मिलते हैं.\""
+	        "गोपाल ने बताया, \"यहां के लोग \"जैविक\" खेती की तरफ़ जा रहे हैं और इसका फ़ायदा भी हुआ है.अब "
+	        "बाज़ार भी बदल रहा है. गांव में नया स्कूल भी खुला है. दिनेश ने बताया, \"स्कूल से बच्चों को बहुत फ़ायदा हुआ है.\"");
+	speaker_is(find(&f, "मुझे लगता है कि इस साल बारिश अच्छी होगी और फसल भी बढ़िया रहेगी."), "मोहन");
+	speaker_is(find(&f, "हमें बीज महंगे मिले हैं."), "दिनेश");
+	find(&f, "जब हमने खेती शुरू की थी तब गांव में पानी की बहुत कमी थी.");
+	speaker_is(find(&f, "मशीन से काम जल्दी होता है और मज़दूरी बचती है."), "रघु");
+	speaker_is(find(&f, "मंडी में दाम ठीक नहीं मिलते हैं."), "गोपाल");
+	find(&f, "यहां के लोग \"जैविक\" खेती की तरफ़ जा रहे हैं और इसका फ़ायदा भी हुआ है.");
+	find(&f, "स्कूल से बच्चों को बहुत फ़ायदा हुआ है.");
+	assert_int_equal(f.q.n, 7);
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -575,6 +601,7 @@ main(void)
 		cmocka_unit_test(test_glued_mentions),
 		cmocka_unit_test(test_headings_and_titles),
 		cmocka_unit_test(test_openers_and_descriptors),
+		cmocka_unit_test(test_straight_direction),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
