@@ -124,7 +124,7 @@ is_word_cp(uint32_t c)
 		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	if (c >= 0x900 && c <= 0x97F)
 		return c != 0x964 && c != 0x965 && c != 0x970;
-	if (c == 0x200C || c == 0x200D)
+	if (c == 0x200C || c == 0x200D || c == 0xAD)
 		return true;
 	if (c == 0xFFFD)
 		return false;
@@ -180,11 +180,11 @@ toks_push(toks *k, tok t)
 typedef struct lexicon lexicon;
 static uint32_t lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain);
 
-/* Does folding change c (nukta, ZWJ/ZWNJ, a precomposed nukta letter)? */
+/* Does folding change c (nukta, ZWJ/ZWNJ, a soft hyphen, a precomposed nukta letter)? */
 HOT bool
 is_foldy(uint32_t c)
 {
-	return c == 0x93C || c == 0x200C || c == 0x200D || c == 0x929 || c == 0x931 ||
+	return c == 0x93C || c == 0x200C || c == 0x200D || c == 0xAD || c == 0x929 || c == 0x931 ||
 	       c == 0x934 || (c >= 0x958 && c <= 0x95F);
 }
 
@@ -294,13 +294,13 @@ fold_cp(uint32_t c)
 	return c;
 }
 
-/* Folded next code point: skips nukta and ZW(N)J. */
+/* Folded next code point: skips nukta, ZW(N)J and the soft hyphen. */
 HOT uint32_t
 fold_next(const char *s, size_t len, size_t *pos)
 {
 	while (*pos < len) {
 		uint32_t c = dec(s, len, pos);
-		if (c == 0x93C || c == 0x200C || c == 0x200D)
+		if (c == 0x93C || c == 0x200C || c == 0x200D || c == 0xAD)
 			continue;
 		return fold_cp(c);
 	}
@@ -731,6 +731,17 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 	                               (IS(&v[i - 1], B_PRED) && IS(&v[k], B_SUBJ_VERBS))))
 		i--;
 	k = i;
+	/* हेमंत शर्मा (Health Minister Himanta Sarma) ने: a gloss in
+	 * brackets between the subject and its verb is passed over */
+	if (k > lo + 2 && v[k - 1].t == T_PUNCT && v[k - 1].cp == ')') {
+		size_t j = k - 1;
+		while (j > lo && k - j < 14 && v[j - 1].t != T_MARK &&
+		       !(v[j - 1].t == T_PUNCT && (v[j - 1].cp == '(' || is_sent_end(&v[j - 1]))))
+			j--;
+		if (j > lo + 1 && v[j - 1].t == T_PUNCT && v[j - 1].cp == '(' && j + 1 < k &&
+		    v[j - 2].t == T_WORD && !is_pronoun(c, &v[j - 2]))
+			i = k = j - 1;
+	}
 	if (k > lo && is_pronoun(c, &v[k - 1])) {
 		*a = *b = k - 1;
 		(*b)++;

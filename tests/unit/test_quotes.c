@@ -573,6 +573,24 @@ test_straight_direction(void **st)
 	done(&f);
 }
 
+static void
+test_joiners_and_glosses(void **st)
+{
+	fx f;
+	(void)st;
+	/* a gloss in brackets before ने; a ZWJ after the virama and a soft
+	 * hyphen inside the pronoun; speaker strings as written */
+	run(&f, "इसकी जानकारी मंत्री अजय कुमार (Minister Ajay Kumar) ने दी. बाद में मंत्री ने ट्वीट किया. "
+	        "उन\xE0\xA5\x8D\xE2\x80\x8Dहोंने लिखा, \"अस्पतालों में बिस्तर बढ़ाए जाएंगे और दवाइयां भी मिलेंगी.\" "
+	        "उन्हों\xC2\xADने कहा, \"सभी ज़िलों में जांच केंद्र खोले जाएंगे और लोगों को मुफ़्त जांच मिलेगी.\"");
+	speaker_is(find(&f, "अस्पतालों में बिस्तर बढ़ाए जाएंगे और दवाइयां भी मिलेंगी."), "अजय कुमार");
+	speaker_is(find(&f, "सभी ज़िलों में जांच केंद्र खोले जाएंगे और लोगों को मुफ़्त जांच मिलेगी."), "अजय कुमार");
+	done(&f);
+	run(&f, "रवि वर्मा (42) ने पुलिस से कहा, \"मैं उस रात घर पर ही था और मैंने कुछ नहीं देखा.\"");
+	speaker_is(find(&f, "मैं उस रात घर पर ही था और मैंने कुछ नहीं देखा."), "रवि वर्मा");
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -602,6 +620,7 @@ main(void)
 		cmocka_unit_test(test_headings_and_titles),
 		cmocka_unit_test(test_openers_and_descriptors),
 		cmocka_unit_test(test_straight_direction),
+		cmocka_unit_test(test_joiners_and_glosses),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
