@@ -399,7 +399,7 @@ static const char *const descriptors[] = {
 /* Nouns that make a short quoted phrase a title, name or label. */
 static const char *const title_nouns[] = {
 	"फ़िल्म", "फिल्म", "फिल्मों", "नाटक", "सीरियल", "धारावाहिक", "शो", "गाना", "गाने",
-	"गीत", "किताब", "पुस्तक", "उपन्यास", "अखबार", "अख़बार", "पत्रिका", "चैनल",
+	"गीत", "किताब", "पुस्तक", "उपन्यास", "संस्थान", "अखबार", "अख़बार", "पत्रिका", "चैनल",
 	"योजना", "अभियान", "नाम", "नामक", "श्रेणी", "टैगलाइन", "नारा", "नारे", "ऐप",
 	"एप", "मिशन", "ऑपरेशन", "संस्था", "संगठन", "कंपनी", "पार्टी", "ब्रांड",
 	"कार्यक्रम", "कविता", "कहानी", "एल्बम", "वेबसाइट", "पोर्टल", "हैशटैग", "स्कीम",
@@ -708,6 +708,20 @@ dup_range(const char *s, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Noun phrases and cues inside one block's tokens                     */
 
+/* Is token t one of the words of list (exact bytes)? */
+static bool
+tok_in(const ctx *c, const tok *t, const char *const *list)
+{
+	size_t l = t->e - t->s;
+	for (; *list; list++)
+		if (strlen(*list) == l && !memcmp(c->s + t->s, *list, l))
+			return true;
+	return false;
+}
+
+static const char *const w_apna[] = { "अपनी", "अपने", "अपना", NULL };
+static const char *const time_nouns[] = { "बार", "दिन", "दफ़ा", "दफा", "रात", "सुबह", "शाम", NULL };
+
 static bool
 is_pronoun(const ctx *c, const tok *t)
 {
@@ -730,6 +744,16 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 	while (i > lo && k - i < 3 && (IS(&v[i - 1], B_SKIP_ADV) ||
 	                               (IS(&v[i - 1], B_PRED) && IS(&v[k], B_SUBJ_VERBS))))
 		i--;
+	/* X अपनी किताब ‘…’ में लिखते हैं: where the subject says it stands
+	 * between the subject and a subject verb */
+	if (i > lo + 2 && IS(&v[k], B_SUBJ_VERBS) && IS(&v[i - 1], B_LOC)) {
+		size_t j = i - 1;
+		while (j > lo + 1 && i - j < 14 && !tok_in(c, &v[j - 1], w_apna) &&
+		       !is_sent_end(&v[j - 1]) && !(v[j - 1].t == T_PUNCT && v[j - 1].cp == ','))
+			j--;
+		if (j > lo + 1 && tok_in(c, &v[j - 1], w_apna) && v[j - 2].t == T_WORD)
+			i = j - 1;
+	}
 	k = i;
 	/* हेमंत शर्मा (Health Minister Himanta Sarma) ने: a gloss in
 	 * brackets between the subject and its verb is passed over */
@@ -932,6 +956,12 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		return NP_PRONOUN;
 	for (size_t i = a; i < b; i++) {
 		const tok *w = &t[i];
+		/* एक बार राज कपूर ने, एक दिन X ने: a time, not the speaker */
+		if (i > a && IS(&t[i - 1], B_EK) && i + 1 < b && tok_in(c, w, time_nouns)) {
+			cut = i + 1;
+			indef = false;
+			continue;
+		}
 		if (IS(w, B_EK))
 			indef = true;
 		if (IS(w, B_DESCRIPTORS) || IS(w, B_GENITIVES) ||
@@ -1546,6 +1576,14 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 		return false;
 	if (words >= 6 || (words >= 3 && punct) || (words >= 2 && endp)) {
 		if (words < 6 && (short_is_label(c, o, e) || title_predicate(c, e))) {
+			title_note(c, a, b);
+			return false;
+		}
+		/* किताब ‘… …’ में लिखते हैं: a title after its noun, governed
+		 * by a postposition */
+		if (words < 12 && !punct && o > 0 && IS(&t[o - 1], B_TITLE_NOUNS) &&
+		    e + 1 < c->tk.n && (IS(&t[e + 1], B_LOC) || IS(&t[e + 1], B_GENITIVES) ||
+		                        IS(&t[e + 1], B_ARG))) {
 			title_note(c, a, b);
 			return false;
 		}

@@ -591,6 +591,22 @@ test_joiners_and_glosses(void **st)
 	done(&f);
 }
 
+static void
+test_relayed_and_titles(void **st)
+{
+	fx f;
+	(void)st;
+	/* एक बार X ने: a time before the name; a title after its noun and
+	 * before में; the subject before अपनी किताब … में लिखते हैं */
+	run(&f, "एक बार अनिल मेहता ने ख़ुद बताया था, \"हम दोनों स्टेशन पर देर से पहुंचे और गाड़ी छूट गई.\" "
+	        "लेखिका सीमा राव अपनी किताब \"गांव की गलियां और पुराने किस्से\" में लिखती हैं, "
+	        "\"उस समय गांव में बिजली नहीं थी और लोग लालटेन से पढ़ते थे.\"");
+	speaker_is(find(&f, "हम दोनों स्टेशन पर देर से पहुंचे और गाड़ी छूट गई."), "अनिल मेहता");
+	speaker_is(find(&f, "उस समय गांव में बिजली नहीं थी और लोग लालटेन से पढ़ते थे."), "सीमा राव");
+	assert_int_equal(f.q.n, 2);
+	done(&f);
+}
+
 int
 main(void)
 {
@@ -621,6 +637,7 @@ main(void)
 		cmocka_unit_test(test_openers_and_descriptors),
 		cmocka_unit_test(test_straight_direction),
 		cmocka_unit_test(test_joiners_and_glosses),
+		cmocka_unit_test(test_relayed_and_titles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
