@@ -36,6 +36,8 @@
 /* Bounds that keep every look-around constant-size. */
 #define MAX_OPEN_BYTES 4000   /* a quote open longer than this lost its closer */
 #define UNBAL_TAIL 1500       /* an unclosed quote this close to a block end runs to it */
+#define JAB_BYTES 600         /* how far back a जब … तो clause is looked for */
+#define JAB_HIST 64           /* history entries each side looked at for its subject */
 #define CLAUSE_TOKS 48        /* tokens looked at before an opener or after a closer */
 #define NP_WORDS 7            /* longest speaker noun phrase, in words */
 #define ANTE_BYTES 6000       /* how far back a pronoun looks for its antecedent */
@@ -2382,6 +2384,62 @@ antecedent(const ctx *c, size_t pos, size_t *hint)
 	return NULL;
 }
 
+/* Does s[p..] hold the word w (UTF-8) with a space or start before it and
+ * a space after it? */
+static bool
+word_at(const ctx *c, size_t p, const char *w)
+{
+	size_t l = strlen(w);
+	return p + l < c->len && !memcmp(c->s + p, w, l) && c->s[p + l] == ' ' &&
+	       (p == 0 || c->s[p - 1] == ' ' || c->s[p - 1] == ',');
+}
+
+/* जब राज कपूर … आए थे तो उन्होंने कहा: a pronoun in the main clause after
+ * `जब … तो` means the subject of the जब clause.  That subject is the
+ * longest name of the history (a speaker somewhere in the article) that
+ * starts one of the first words after जब; NULL if none does. */
+static const hist *
+jab_subject(const ctx *c, size_t m, size_t hint)
+{
+	size_t lo = m > JAB_BYTES ? m - JAB_BYTES : 0, jab = NONE;
+	bool to = false;
+	for (size_t p = m; p > lo; p--) {
+		unsigned char b = (unsigned char)c->s[p - 1];
+		if (b == '.' || b == '?' || b == '!' || b == '"' || b == '\n' ||
+		    (p >= 3 && !memcmp(c->s + p - 3, "\xE0\xA5\xA4", 3)))
+			return NULL;
+		if (!to && word_at(c, p - 1, "तो"))
+			to = true;
+		else if (to && word_at(c, p - 1, "जब")) {
+			jab = p - 1 + strlen("जब") + 1;
+			break;
+		}
+	}
+	if (jab == NONE)
+		return NULL;
+	const hist *best = NULL;
+	size_t w = jab;
+	/* the history near m only: bounded work per pronoun */
+	size_t j0 = hint > JAB_HIST ? hint - JAB_HIST : 0;
+	size_t j1 = hint + JAB_HIST < c->nh ? hint + JAB_HIST : c->nh;
+	for (int k = 0; k < 4 && w < m; k++) {
+		for (size_t j = j0; j < j1; j++) {
+			const hist *h = &c->h[j];
+			size_t l = h->ne - h->ns, z = w + l;
+			if (l && z < m && !memcmp(c->s + w, c->s + h->ns, l) &&
+			    !is_word_cp(pk_decode(c->s, c->len, &z)) && (!best || l > best->ne - best->ns))
+				best = h;
+		}
+		if (best)
+			return best;
+		while (w < m && c->s[w] != ' ')
+			w++;
+		while (w < m && c->s[w] == ' ')
+			w++;
+	}
+	return NULL;
+}
+
 /* A pronoun with nobody named before it (an interview that opens with
  * `उन्होंने … जवाब दिया` and names its subject later): the first named
  * subject of a speech cue after it, within ANTE_BYTES.  Subjects of any
@@ -2426,6 +2484,11 @@ resolve(ctx *c)
 		case NP_PRONOUN:
 		case NP_DEF_DESC:
 			h = antecedent(c, r->ms, &hint);
+			if (r->np == NP_PRONOUN && r->ms < q->start) {
+				const hist *j = jab_subject(c, r->ms, hint);
+				if (j)
+					h = j;
+			}
 			if (h)
 				q->speaker = fullest(c, h->ns, h->ne, h->pos, &err);
 			else if (last && q->start - last_pos < ANTE_BYTES)
