@@ -710,6 +710,20 @@ dup_range(const char *s, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Noun phrases and cues inside one block's tokens                     */
 
+/* Is bytes [a, b) a profession or office told by its ending:
+ * पल्मोनोलॉजिस्ट, एक्टिविस्ट; अध्यापक, संस्थापक; जिलाधिकारी? */
+static bool
+prof_suffix(const char *s, size_t a, size_t b)
+{
+	static const char *const suf[] = { "िस्ट", "ापक", "ाधिकारी", NULL };
+	for (const char *const *x = suf; *x; x++) {
+		size_t l = strlen(*x);
+		if (b - a > l + 3 && !memcmp(s + b - l, *x, l))
+			return true;
+	}
+	return false;
+}
+
 /* Is token t one of the words of list (exact bytes)? */
 static bool
 tok_in(const ctx *c, const tok *t, const char *const *list)
@@ -971,8 +985,7 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		    (w->e - w->s > 6 && (!memcmp(c->s + w->e - 6, "ीय", 6) ||
 		                         (w->e - w->s > 12 && !memcmp(c->s + w->e - 12, "ियाई", 12)))) ||
 		    (w->e - w->s > 9 && !memcmp(c->s + w->e - 9, "वादी", 9)) ||
-		    /* पल्मोनोलॉजिस्ट, एक्टिविस्ट: a profession */
-		    (w->e - w->s > 12 && !memcmp(c->s + w->e - 12, "िस्ट", 12)))
+		    prof_suffix(c->s, w->s, w->e))
 			cut = i + 1;
 	}
 	/* राष्ट्रीय महिला आयोग: an organisation's name, the speaker as written
@@ -2272,6 +2285,7 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		while (i > 0 && w < 2) {
 			const tok *t = &tk.v[i - 1];
 			if (t->t != T_WORD || IS(t, B_NP_STOPS) || IS(t, B_DESCRIPTORS) ||
+			    prof_suffix(c->s, t->s, t->e) ||
 			    IS(t, B_GENITIVES) || is_pronoun(c, t) || IS(t, B_NE_VERBS) ||
 			    IS(t, B_EK) || (t->e - t->s > 6 &&
 			    (!memcmp(c->s + t->e - 6, "ीय", 6) ||
@@ -2285,6 +2299,7 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		if (w && i > 0) {
 			bool strong = tk.v[i - 1].t == T_WORD &&
 			              (IS(&tk.v[i - 1], B_DESCRIPTORS) ||
+			               prof_suffix(c->s, tk.v[i - 1].s, tk.v[i - 1].e) ||
 			               IS(&tk.v[i - 1], B_GENITIVES) ||
 			               IS(&tk.v[i - 1], B_VALA));
 			size_t es = tk.v[i].s, j;
