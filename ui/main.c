@@ -145,22 +145,26 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		fputs("pathak: out of memory\n", stderr);
 		return EXIT_FAILURE;
 	}
-	for (;;) {
-		pager_draw(p);
-		refresh();
-		pager_overlay(p);
+	for (bool dirty = true;;) {
+		if (dirty) {
+			pager_draw(p);
+			refresh();
+			pager_overlay(p);
+			dirty = false;
+		}
 		/* While background work remains (the paragraph index, the
 		 * quotations), poll so that idle time does it; then block. */
-		bool idle = !pager_busy(p);
-		timeout(idle ? -1 : 0);
+		bool busy = pager_busy(p);
+		timeout(busy ? 0 : -1);
 		int ch = getch();
 		if (ch == ERR) {
-			if (!idle) {
-				pager_idle(p);
+			if (busy) {
+				dirty = pager_idle(p);  /* redraw only when it shows */
 				continue;
 			}
 			break;  /* the terminal went away */
 		}
+		dirty = true;
 		if (ch == 27 && swallow_sequence())
 			continue;
 		if (!pager_key(p, ch))

@@ -1003,10 +1003,12 @@ bool
 pager_idle(pager *p)
 {
 	if (!pk_doc_indexed(p->doc))
-		pk_doc_index_step(p->doc, INDEX_STEP);
-	else if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX)
+		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
+	if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) {
 		quotes_ensure(p);
-	return !pager_busy(p);
+		return p->quotes.n > 0;  /* the quotations get their colour */
+	}
+	return false;
 }
 
 pager *

@@ -51,7 +51,9 @@ void pager_resize(pager *p);
 
 /**
  * Do a slice of background work: the paragraph index, then (for files of
- * modest size) the quotations.  @return true when nothing is left to do.
+ * modest size) the quotations.  @return true when the slice changed what
+ * the screen shows (the paragraph count became known, quotations were
+ * found), so the caller redraws only then.
  */
 bool pager_idle(pager *p);
 
