@@ -1617,8 +1617,16 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 			title_note(c, a, b);
 			return false;
 		}
-		if (!range_speechy(c, ss, se))
-			return false;
+		/* आरोप लगाया कि वह ‘‘छुपाकर’’ … ‘‘गुमराह’’ कर रही हैं: a second
+		 * fragment shares the sentence's cue with the first */
+		if (!range_speechy(c, ss, se)) {
+			size_t s0 = sent_start(c, o, 0);
+			const pk_quote *lq = c->out.n ? &c->out.v[c->out.n - 1] : NULL;
+			if (!(s0 < ss && lq && lq->kind == PK_QUOTE_PARTIAL &&
+			      lq->close_mark != NONE && lq->close_mark >= t[s0].s &&
+			      range_speechy(c, s0, ss)))
+				return false;
+		}
 		partial = true;
 	}
 	memset(&q, 0, sizeof q);

@@ -618,6 +618,11 @@ test_relayed_and_titles(void **st)
 	speaker_is(find(&f, "सभी दुकानें शाम सात बजे तक खुली रहेंगी और बाज़ार में भीड़ नहीं होगी."), "अरुण सिंह");
 	speaker_is(find(&f, "बच्चे अब ऑनलाइन पढ़ाई भी करने लगे हैं और खुश हैं."), "किशोर दास");
 	done(&f);
+	/* two fragments of one accusation share its cue */
+	run(&f, "विपक्ष ने सरकार पर आरोप लगाया कि वह सच्चाई को ‘‘दबाकर’’ किसानों को ‘‘भटका’’ रही है ।");
+	speaker_is(find(&f, "दबाकर"), "विपक्ष");
+	speaker_is(find(&f, "भटका"), "विपक्ष");
+	done(&f);
 }
 
 int
