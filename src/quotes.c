@@ -1495,7 +1495,7 @@ title_predicate(const ctx *c, size_t e)
 {
 	const tok *v = c->tk.v;
 	size_t n = c->tk.n;
-	for (size_t i = e + 1; i < n && i <= e + 4; i++) {
+	for (size_t i = e + 1; i < n && i <= e + 7; i++) {
 		if (v[i].t != T_WORD || IS(&v[i], B_NE) || IS(&v[i], B_SPEECHY) ||
 		    IS(&v[i], B_SUBJ_VERBS) || IS(&v[i], B_NE_VERBS))
 			return false;

@@ -623,6 +623,10 @@ test_relayed_and_titles(void **st)
 	speaker_is(find(&f, "दबाकर"), "विपक्ष");
 	speaker_is(find(&f, "भटका"), "विपक्ष");
 	done(&f);
+	/* a title several words before its noun and copula */
+	run(&f, "कहा तो यह भी जाता है कि ‘बरखा’ गांव के लोगों की पसंदीदा फ़िल्म थी.");
+	assert_int_equal(f.q.n, 0);
+	done(&f);
 }
 
 int
