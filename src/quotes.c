@@ -736,6 +736,7 @@ tok_in(const ctx *c, const tok *t, const char *const *list)
 }
 
 static const char *const w_apna[] = { "अपनी", "अपने", "अपना", NULL };
+static const char *const w_bhi[] = { "भी", NULL };
 static const char *const time_nouns[] = { "बार", "दिन", "दफ़ा", "दफा", "रात", "सुबह", "शाम", NULL };
 
 static bool
@@ -897,6 +898,24 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		return true;
 	}
 	if (IS(&t[v], B_SUBJ_VERBS)) {
+		/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase
+		 * (with एक or a genitive) between X भी and the verb */
+		size_t bh = v, obj = 0;
+		while (bh > lo && v - bh < 8 && t[bh - 1].t == T_WORD && !tok_in(c, &t[bh - 1], w_bhi)) {
+			obj |= IS(&t[bh - 1], B_EK) || IS(&t[bh - 1], B_GENITIVES);
+			bh--;
+		}
+		if (obj && bh > lo + 1 && bh < v && tok_in(c, &t[bh - 1], w_bhi) &&
+		    np_before(c, lo, bh - 1, &q->ms, &q->me) &&
+		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
+			q->cs = v;
+			q->ce = v + 1;
+			q->gap_s = q->gap_e = v;
+			if (q->ce < hi && IS(&t[q->ce], B_AUXES))
+				q->ce++;
+			q->vend = q->ce;
+			return true;
+		}
 		if (!np_before(c, lo, v, &q->ms, &q->me))
 			return false;
 		q->cs = v;
@@ -1594,11 +1613,12 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 			title_note(c, a, b);
 			return false;
 		}
-		/* किताब ‘… …’ में लिखते हैं: a title after its noun, governed
-		 * by a postposition */
+		/* किताब ‘… …’ में लिखते हैं, किताब ‘…’, लिखने वाली: a title after
+		 * its noun, governed by a postposition or set off by a comma */
 		if (words < 12 && !punct && o > 0 && IS(&t[o - 1], B_TITLE_NOUNS) &&
 		    e + 1 < c->tk.n && (IS(&t[e + 1], B_LOC) || IS(&t[e + 1], B_GENITIVES) ||
-		                        IS(&t[e + 1], B_ARG))) {
+		                        IS(&t[e + 1], B_ARG) ||
+		                        (t[e + 1].t == T_PUNCT && t[e + 1].cp == ','))) {
 			title_note(c, a, b);
 			return false;
 		}
@@ -1886,6 +1906,18 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		/* a single mark inside a double quote: nested, or an apostrophe */
 		if (m->fam == F_SINGLE && strict_open && k < 3) {
 			st[k++] = i;
+			continue;
+		}
+		/* "… कार होगी.' कपूर: a straight single mark glued to a full stop
+		 * with a space after it closes the double quote, mismatched */
+		if (k == 1 && top->fam == F_DOUBLE && m->cp == '\'' && i > 0 &&
+		    is_sent_end(&t[i - 1]) && !m->sp && end && i + 1 < n) {
+			k = 0;
+			if (scanned < st[0])
+				scan_narration(c, scanned, st[0]);
+			if (emit(c, st[0], i, blk->end, floor))
+				floor = i + 1;
+			scanned = i + 1;
 			continue;
 		}
 		/* “हेल्पलाइन’ पर: a single closer after a word shortly after a
