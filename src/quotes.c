@@ -1839,6 +1839,18 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		/* a quote open too long lost its closer */
 		while (k && m->s - t[st[0]].e > MAX_OPEN_BYTES)
 			k = 0;
+		/* कि 'कई … रहे हैं.''मुगले: a straight single closer glued to the
+		 * opener of what follows reads as a doubled mark; it closes */
+		if (k == 1 && t[st[0]].cp == '\'' && t[st[0]].fam == F_SINGLE && m->cp == '\'' &&
+		    m->fam == F_DOUBLE && !m->sp && i > 0 && is_sent_end(&t[i - 1]) && i - st[0] > 4) {
+			k = 0;
+			if (scanned < st[0])
+				scan_narration(c, scanned, st[0]);
+			if (emit(c, st[0], i, blk->end, floor))
+				floor = i + 1;
+			scanned = i + 1;
+			continue;
+		}
 		/* a single quote open when a double mark comes was not a quote */
 		if (k && t[st[k - 1]].fam == F_SINGLE && m->fam == F_DOUBLE)
 			k--;

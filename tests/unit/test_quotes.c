@@ -637,6 +637,10 @@ test_relayed_and_titles(void **st)
 	speaker_is(find(&f, "मेले में हर साल एक बड़ा झूला लगता था और बच्चे उस पर खूब झूलते थे."), "कमला देवी");
 	assert_int_equal(f.q.n, 2);
 	done(&f);
+	/* a straight single closer glued to the next opener ('' read as one) */
+	run(&f, "सरिता ने बताया कि 'वो रोज़ सुबह नदी तक दौड़ने जाते थे. लौटकर सबके लिए चाय बनाते थे.''नया घर' कैसे बना?");
+	speaker_is(find(&f, "वो रोज़ सुबह नदी तक दौड़ने जाते थे. लौटकर सबके लिए चाय बनाते थे."), "सरिता");
+	done(&f);
 }
 
 int
