@@ -737,6 +737,7 @@ tok_in(const ctx *c, const tok *t, const char *const *list)
 
 static const char *const w_apna[] = { "अपनी", "अपने", "अपना", NULL };
 static const char *const w_bhi[] = { "भी", NULL };
+static const char *const w_came[] = { "आईं", "आई", "आए", "आये", "आया", "आयीं", "आयी", "पहुंचे", "पहुंचीं", "पहुंची", "पहुँचे", "पहुँचीं", "पहुँची", NULL };
 static const char *const time_nouns[] = { "बार", "दिन", "दफ़ा", "दफा", "रात", "सुबह", "शाम", NULL };
 
 static bool
@@ -991,6 +992,12 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		return NP_PRONOUN;
 	for (size_t i = a; i < b; i++) {
 		const tok *w = &t[i];
+		/* रूस से हिंदी पढ़ने भारत आईं ओल्गा: a clause with a participle
+		 * of coming qualifies the name after it */
+		if (i + 1 < b && tok_in(c, w, w_came)) {
+			cut = i + 1;
+			continue;
+		}
 		/* एक बार राज कपूर ने, एक दिन X ने: a time, not the speaker */
 		if (i > a && IS(&t[i - 1], B_EK) && i + 1 < b && tok_in(c, w, time_nouns)) {
 			cut = i + 1;
