@@ -2472,6 +2472,8 @@ word_at(const ctx *c, size_t p, const char *w)
  * `जब … तो` means the subject of the जब clause.  That subject is the
  * longest name of the history (a speaker somewhere in the article) that
  * starts one of the first words after जब; NULL if none does. */
+static const hist *hist_name_at(const ctx *c, size_t w, size_t m, size_t hint, int words);
+
 static const hist *
 jab_subject(const ctx *c, size_t m, size_t hint)
 {
@@ -2491,12 +2493,19 @@ jab_subject(const ctx *c, size_t m, size_t hint)
 	}
 	if (jab == NONE)
 		return NULL;
+	return hist_name_at(c, jab, m, hint, 4);
+}
+
+/* The longest name of the history near entry hint that starts one of the
+ * first @p words words at w (before m); NULL if none does. */
+static const hist *
+hist_name_at(const ctx *c, size_t w, size_t m, size_t hint, int words)
+{
 	const hist *best = NULL;
-	size_t w = jab;
 	/* the history near m only: bounded work per pronoun */
 	size_t j0 = hint > JAB_HIST ? hint - JAB_HIST : 0;
 	size_t j1 = hint + JAB_HIST < c->nh ? hint + JAB_HIST : c->nh;
-	for (int k = 0; k < 4 && w < m; k++) {
+	for (int k = 0; k < words && w < m; k++) {
 		for (size_t j = j0; j < j1; j++) {
 			const hist *h = &c->h[j];
 			size_t l = h->ne - h->ns, z = w + l;
@@ -2512,6 +2521,64 @@ jab_subject(const ctx *c, size_t m, size_t hint)
 			w++;
 	}
 	return NULL;
+}
+
+/* Is byte p the end of a sentence (., ।, ?, !)?  Sets *l to its length. */
+static bool
+sent_end_at(const ctx *c, size_t p, size_t *l)
+{
+	unsigned char b = (unsigned char)c->s[p];
+	*l = 1;
+	if (b == '.' || b == '?' || b == '!')
+		return true;
+	*l = 3;
+	return p + 3 <= c->len && !memcmp(c->s + p, "\xE0\xA5\xA4", 3);
+}
+
+/* राज कपूर दरवाज़े के पीछे … सुन रहे थे. उन्होंने … कहा: a pronoun that
+ * opens its sentence means a name the history knows that opens the
+ * sentence before, as its subject (no postposition after it). */
+static const hist *
+prev_subject(const ctx *c, size_t m, size_t hint)
+{
+	size_t p = m, l, lo;
+	while (p > 0 && c->s[p - 1] == ' ')
+		p--;
+	if (p < 3)
+		return NULL;
+	if (!(c->s[p - 1] == '.' || (p >= 3 && !memcmp(c->s + p - 3, "\xE0\xA5\xA4", 3))))
+		return NULL;
+	size_t e = c->s[p - 1] == '.' ? p - 1 : p - 3;
+	lo = e > JAB_BYTES ? e - JAB_BYTES : 0;
+	size_t q = e;
+	while (q > lo) {
+		unsigned char b = (unsigned char)c->s[q - 1];
+		if ((q >= 3 && sent_end_at(c, q - 3, &l) && l == 3) || b == '.' || b == '?' ||
+		    b == '!' || b == '"' || b == '\n')
+			break;
+		/* after a closer (”, ’): the quote ended the sentence */
+		if (q >= 3 && (!memcmp(c->s + q - 3, "\xE2\x80\x9D", 3) ||
+		               !memcmp(c->s + q - 3, "\xE2\x80\x99", 3)))
+			break;
+		q--;
+	}
+	if (q == lo && lo > 0)
+		return NULL;
+	while (q < e && c->s[q] == ' ')
+		q++;
+	const hist *h = hist_name_at(c, q, e, hint, 1);
+	if (!h)
+		return NULL;
+	/* the name's next word is no postposition */
+	size_t z = q + (h->ne - h->ns), y;
+	if (z >= e || c->s[z] != ' ')
+		return NULL;
+	y = z + 1;
+	while (y < e && c->s[y] != ' ')
+		y++;
+	if (lex_find(&c->lex, c->s, z + 1, y) & (B_POSTP | B_LOC | B_GENITIVES | B_ARG | B_NE))
+		return NULL;
+	return h;
 }
 
 /* A pronoun with nobody named before it (an interview that opens with
@@ -2560,6 +2627,8 @@ resolve(ctx *c)
 			h = antecedent(c, r->ms, &hint);
 			if (r->np == NP_PRONOUN && r->ms < q->start) {
 				const hist *j = jab_subject(c, r->ms, hint);
+				if (!j)
+					j = prev_subject(c, r->ms, hint);
 				if (j)
 					h = j;
 			}
