@@ -2567,8 +2567,27 @@ prev_subject(const ctx *c, size_t m, size_t hint)
 	while (q < e && c->s[q] == ' ')
 		q++;
 	const hist *h = hist_name_at(c, q, e, hint, 1);
-	if (!h)
-		return NULL;
+	if (!h) {
+		/* X ने … शादी की है. उनका कहना है: the subject of a ने in the
+		 * sentence before, the only one there */
+		const hist *one = NULL;
+		for (size_t j = hint < c->nh ? hint + 1 : c->nh; j > 0; j--) {
+			const hist *x = &c->h[j - 1];
+			if (x->pos >= e)
+				continue;
+			if (x->pos < q)
+				break;
+			/* उनके साथियों ने: a plural noun, nobody named */
+			if (x->ne - x->ns > 6 && !memchr(c->s + x->ns, ' ', x->ne - x->ns) &&
+			    !memcmp(c->s + x->ne - 6, "\xE0\xA5\x8B\xE0\xA4\x82", 6))
+				continue;
+			if (one && (one->ne - one->ns != x->ne - x->ns ||
+			            memcmp(c->s + one->ns, c->s + x->ns, x->ne - x->ns)))
+				return NULL;
+			one = x;
+		}
+		return one;
+	}
 	/* the name's next word is no postposition */
 	size_t z = q + (h->ne - h->ns), y;
 	if (z >= e || c->s[z] != ' ')
