@@ -737,6 +737,8 @@ tok_in(const ctx *c, const tok *t, const char *const *list)
 
 static const char *const w_apna[] = { "अपनी", "अपने", "अपना", NULL };
 static const char *const w_bhi[] = { "भी", NULL };
+static const char *const w_huye[] = { "हुए", NULL };
+static const char *const w_ko[] = { "को", NULL };
 static const char *const w_came[] = { "आईं", "आई", "आए", "आये", "आया", "आयीं", "आयी", "पहुंचे", "पहुंचीं", "पहुंची", "पहुँचे", "पहुँचीं", "पहुँची", NULL };
 static const char *const time_nouns[] = { "बार", "दिन", "दफ़ा", "दफा", "रात", "सुबह", "शाम", NULL };
 
@@ -899,6 +901,18 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		return true;
 	}
 	if (IS(&t[v], B_SUBJ_VERBS)) {
+		/* X अपनी किताब में Y को कहते हुए बताती हैं: X relays Y's words */
+		if (v >= lo + 4 && tok_in(c, &t[v - 1], w_huye) && IS(&t[v - 2], B_SUBJ_VERBS) &&
+		    tok_in(c, &t[v - 3], w_ko) && np_before(c, lo, v - 3, &q->ms, &q->me) &&
+		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
+			q->cs = v - 2;
+			q->ce = v + 1;
+			q->gap_s = q->gap_e = v - 2;
+			if (q->ce < hi && IS(&t[q->ce], B_AUXES))
+				q->ce++;
+			q->vend = q->ce;
+			return true;
+		}
 		/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase
 		 * (with एक or a genitive) between X भी and the verb */
 		size_t bh = v, obj = 0;
