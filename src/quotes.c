@@ -1979,6 +1979,46 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		scan_narration(c, scanned, n);
 }
 
+/* Does the first quotation mark of block b close and reopen at once: a
+ * straight closer glued to sentence punctuation, then (after at most a
+ * space) a straight opener glued to a word (था.""फिर, था." "फिर)?  Such a
+ * paragraph continues a quote left open in the paragraph before.  Single
+ * marks before it (a link headline's 'title') do not count. */
+static bool
+block_reopens(const ctx *c, const pk_block *b)
+{
+	size_t p = b->start, q;
+	uint32_t prev = 0, cp;
+	unsigned char dir;
+	while (p < b->end) {
+		cp = dec(c->s, b->end, &p);
+		if (mark_kind(cp, &dir) == F_DOUBLE)
+			break;
+		prev = cp;
+	}
+	if (p >= b->end || cp != '"' ||
+	    !(prev == '.' || prev == ',' || prev == '?' || prev == '!' || prev == 0x964))
+		return false;
+	q = p;
+	cp = dec(c->s, b->end, &q);
+	if (cp == ' ' && q < b->end)
+		cp = dec(c->s, b->end, &q);
+	if (cp != '"' || q >= b->end)
+		return false;
+	cp = dec(c->s, b->end, &q);
+	return is_word_cp(cp);
+}
+
+/* Is the count of straight double marks in bytes [a, b) odd (a quote left open)? */
+static bool
+straight_odd(const ctx *c, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += c->s[i] == '"';
+	return n & 1;
+}
+
 /* Does block b start with a quotation mark? */
 static bool
 block_opens(const ctx *c, const pk_block *b)
@@ -2739,6 +2779,16 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	have = pk_doc_first(d, &b);
 	while (have && !c.oom) {
 		more = pk_doc_next(d, &b, &nb);
+		/* a quote left open over paragraphs that each close it and
+		 * reopen (था.""फिर): one block, so the spans run across */
+		while (more && b.type == PK_BLOCK_PARAGRAPH && nb.type == PK_BLOCK_PARAGRAPH &&
+		       nb.end - b.start <= 3 * MAX_OPEN_BYTES && straight_odd(&c, b.start, b.end) &&
+		       block_reopens(&c, &nb)) {
+			pk_block nn;
+			b.end = nb.end;
+			more = pk_doc_next(d, &nb, &nn);
+			nb = nn;
+		}
 		if (tokenize(&c.lex, c.s, c.len, b.start, b.end, &c.tk) < 0) {
 			c.oom = true;
 			break;
