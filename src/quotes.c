@@ -349,7 +349,11 @@ static const char *const np_stops[] = {
 	"आई", "गए", "जाकर", "होकर", "लेकर", "देकर", "मिलकर", "करने", "होने", "देने", "तहत",
 	"ज़रिए", "जरिए", "ओर", "तरफ", "सामने", "पास", "अलावा", "वजह", "कारण", "यही", "वही",
 	"सवाल", "सवालों", "प्रश्न", "अपना", "अपनी", "अपने", "हुईं", "हुये", "चुका", "चुकी", "चुके", "चुकीं",
-	"गयी", "गये", "वक्त", "वक़्त", "समय", NULL
+	"गयी", "गये", "वक्त", "वक़्त", "समय",
+	/* past verbs ending a clause before a name (… को बचाया सोनम ने) */
+	"बचाया", "बनाया", "दिखाया", "सुनाया", "समझाया", "कराया", "करवाया", "लगाया",
+	"उठाया", "हराया", "चलाया", "जताया", "सिखाया", "पाया", "लिया", "आया", "छोड़ा",
+	"जीता", "हारा", "बुलाया", "भेजा", NULL
 };
 
 /* Adverbs that may stand between a subject and its verb. */
@@ -2223,6 +2227,7 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 	size_t l = ne - ns, best_n = 0, best_words = 0;
 	size_t cand_s[32], cand_e[32], cnt[32], nc = 0;
 	size_t one_s = 0, one_e = 0, n_ext = 0;  /* extensions ended by any stop word */
+	size_t oth_s[32], oth_e[32], no = 0;     /* extensions not ended by a postposition */
 
 	if (!l || l > 200)
 		return ne;
@@ -2278,8 +2283,13 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 				one_s = q;
 				one_e = ext;
 			}
-			if (!(bits & B_POSTP))
+			if (!(bits & B_POSTP)) {
+				if (no < 32) {
+					oth_s[no] = q;
+					oth_e[no++] = ext;
+				}
 				continue;
+			}
 		}
 		size_t j;
 		for (j = 0; j < nc; j++)
@@ -2295,6 +2305,15 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 		}
 		cnt[j]++;
 		(void)w;
+	}
+	/* सोनम कपूर की … सोनम कपूर फ़िल्म: a longer run of words that begins
+	 * with a candidate (and a space) supports it too */
+	for (size_t j = 0; j < nc; j++) {
+		size_t cl = cand_e[j] - cand_s[j];
+		for (size_t o = 0; o < no; o++)
+			if (oth_e[o] - oth_s[o] > cl && c->s[oth_s[o] + cl] == ' ' &&
+			    !memcmp(c->s + oth_s[o], c->s + cand_s[j], cl))
+				cnt[j]++;
 	}
 	size_t bi = (size_t)-1;
 	for (size_t j = 0; j < nc; j++) {

@@ -631,6 +631,15 @@ test_relayed_and_titles(void **st)
 	find(&f, "उनके घर में हमेशा मेहमान रहते थे.");
 	assert_int_equal(f.q.n, 3);
 	done(&f);
+	/* a past verb ending the clause before a name does not start it
+	 * (… को बचाया अंजलि ने); the one-word name gains the surname that
+	 * follows it twice, once before की and once before a noun */
+	run(&f, "रेडियो से बात करते हुए अंजलि ने कहा, \"मुझे अपने काम पर बहुत भरोसा है और मैं रोज़ मेहनत करती हूं.\""
+	        "(रीना को बचाया अंजलि ने)अंजलि ने ये भी बताया कि वह अगले साल नई फ़िल्म करेंगी. "
+	        "अंजलि वर्मा की आने वाली फ़िल्म एक छोटे शहर की कहानी है. "
+	        "इसके अलावा अंजलि वर्मा फ़िल्म 'सफ़र' में भी काम कर रही हैं.");
+	speaker_is(find(&f, "मुझे अपने काम पर बहुत भरोसा है और मैं रोज़ मेहनत करती हूं."), "अंजलि वर्मा");
+	done(&f);
 	/* two fragments of one accusation share its cue */
 	run(&f, "विपक्ष ने सरकार पर आरोप लगाया कि वह सच्चाई को ‘‘दबाकर’’ किसानों को ‘‘भटका’’ रही है ।");
 	speaker_is(find(&f, "दबाकर"), "विपक्ष");
