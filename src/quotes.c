@@ -1992,7 +1992,7 @@ static bool
 block_reopens(const ctx *c, const pk_block *b)
 {
 	size_t p = b->start, q;
-	uint32_t prev = 0, cp;
+	uint32_t prev = 0, cp = 0;
 	unsigned char dir;
 	while (p < b->end) {
 		cp = dec(c->s, b->end, &p);
