@@ -858,6 +858,20 @@ typedef struct cue {
 } cue;
 
 /* Is there a cue with its verb at token v, subject in [lo, v)? */
+/* End cue q at verb v: the cue runs to v and an auxiliary after it
+ * (कहा है, कहते हैं); the gap (words left out of the cue) starts at gap. */
+static bool
+cue_end_at_verb(const ctx *c, cue *q, size_t v, size_t gap, size_t hi)
+{
+	const tok *t = c->tk.v;
+	q->ce = v + 1;
+	q->gap_s = q->gap_e = gap;
+	if (q->ce < hi && IS(&t[q->ce], B_AUXES))
+		q->ce++;
+	q->vend = q->ce;
+	return true;
+}
+
 static bool
 cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 {
@@ -910,12 +924,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		    tok_in(c, &t[v - 3], w_ko) && np_before(c, lo, v - 3, &q->ms, &q->me) &&
 		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
 			q->cs = v - 2;
-			q->ce = v + 1;
-			q->gap_s = q->gap_e = v - 2;
-			if (q->ce < hi && IS(&t[q->ce], B_AUXES))
-				q->ce++;
-			q->vend = q->ce;
-			return true;
+			return cue_end_at_verb(c, q, v, v - 2, hi);
 		}
 		/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase
 		 * (with एक or a genitive) between X भी and the verb */
@@ -928,22 +937,12 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		    np_before(c, lo, bh - 1, &q->ms, &q->me) &&
 		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
 			q->cs = v;
-			q->ce = v + 1;
-			q->gap_s = q->gap_e = v;
-			if (q->ce < hi && IS(&t[q->ce], B_AUXES))
-				q->ce++;
-			q->vend = q->ce;
-			return true;
+			return cue_end_at_verb(c, q, v, v, hi);
 		}
 		if (!np_before(c, lo, v, &q->ms, &q->me))
 			return false;
 		q->cs = v;
-		q->ce = v + 1;
-		q->gap_s = q->gap_e = v;
-		if (q->ce < hi && IS(&t[q->ce], B_AUXES))
-			q->ce++;
-		q->vend = q->ce;
-		return true;
+		return cue_end_at_verb(c, q, v, v, hi);
 	}
 	if (IS(&t[v], B_GEN_NOUNS) && v > lo) {
 		const tok *g = &t[v - 1];
@@ -958,12 +957,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		} else {
 			return false;
 		}
-		q->ce = v + 1;
-		q->gap_s = q->gap_e = v;
-		if (q->ce < hi && IS(&t[q->ce], B_AUXES))
-			q->ce++;
-		q->vend = q->ce;
-		return true;
+		return cue_end_at_verb(c, q, v, v, hi);
 	}
 	return false;
 }
