@@ -1835,6 +1835,18 @@ emit_unclosed(ctx *c, size_t o, size_t i, size_t floor)
 }
 
 /* Pair the marks of the block tokens and emit quotations. */
+/* The pair opened at mark o closes at mark e: scan the narration before
+ * it, emit it, and move the pairing state (floor, scanned) past it. */
+static void
+pair_close(ctx *c, size_t o, size_t e, size_t bend, size_t *floor, size_t *scanned)
+{
+	if (*scanned < o)
+		scan_narration(c, *scanned, o);
+	if (emit(c, o, e, bend, *floor))
+		*floor = e + 1;
+	*scanned = e + 1;
+}
+
 static void
 pair_block(ctx *c, const pk_block *blk, bool next_opens)
 {
@@ -1863,11 +1875,7 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		if (k == 1 && t[st[0]].cp == '\'' && t[st[0]].fam == F_SINGLE && m->cp == '\'' &&
 		    m->fam == F_DOUBLE && !m->sp && i > 0 && is_sent_end(&t[i - 1]) && i - st[0] > 4) {
 			k = 0;
-			if (scanned < st[0])
-				scan_narration(c, scanned, st[0]);
-			if (emit(c, st[0], i, blk->end, floor))
-				floor = i + 1;
-			scanned = i + 1;
+			pair_close(c, st[0], i, blk->end, &floor, &scanned);
 			continue;
 		}
 		/* a single quote open when a double mark comes was not a quote */
@@ -1926,11 +1934,7 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 			}
 			k--;
 			if (k == 0) {
-				if (scanned < st[0])
-					scan_narration(c, scanned, st[0]);
-				if (emit(c, st[0], i, blk->end, floor))
-					floor = i + 1;
-				scanned = i + 1;
+				pair_close(c, st[0], i, blk->end, &floor, &scanned);
 			}
 			continue;
 		}
@@ -1944,11 +1948,7 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		if (k == 1 && top->fam == F_DOUBLE && m->cp == '\'' && i > 0 &&
 		    is_sent_end(&t[i - 1]) && !m->sp && end && i + 1 < n) {
 			k = 0;
-			if (scanned < st[0])
-				scan_narration(c, scanned, st[0]);
-			if (emit(c, st[0], i, blk->end, floor))
-				floor = i + 1;
-			scanned = i + 1;
+			pair_close(c, st[0], i, blk->end, &floor, &scanned);
 			continue;
 		}
 		/* “हेल्पलाइन’ पर: a single closer after a word shortly after a
@@ -1956,11 +1956,7 @@ pair_block(ctx *c, const pk_block *blk, bool next_opens)
 		if (k == 1 && top->fam == F_DOUBLE && top->dir == D_OPEN && m->dir == D_CLOSE &&
 		    prev_word && (end || t[i + 1].t == T_PUNCT) && i - st[0] <= 8) {
 			k = 0;
-			if (scanned < st[0])
-				scan_narration(c, scanned, st[0]);
-			if (emit(c, st[0], i, blk->end, floor))
-				floor = i + 1;
-			scanned = i + 1;
+			pair_close(c, st[0], i, blk->end, &floor, &scanned);
 		}
 	}
 	if (k) {
