@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
+#include <unicode/utf8.h>
 
 char *
 pk_export_clean_utf8(const char *s, size_t a, size_t b, size_t *len)
@@ -227,16 +228,9 @@ put_visible(const char *s, size_t a, size_t b, FILE *out)
 		if (v == cp && cp != 0xFFFD) {
 			fwrite(s + st, 1, i - st, out);
 		} else {
-			char u[4];
-			int n = v < 0x800 ? 2 : 3;
-			if (n == 2) {
-				u[0] = (char)(0xC0 | (v >> 6));
-				u[1] = (char)(0x80 | (v & 0x3F));
-			} else {
-				u[0] = (char)(0xE0 | (v >> 12));
-				u[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-				u[2] = (char)(0x80 | (v & 0x3F));
-			}
+			uint8_t u[4];
+			int32_t n = 0;
+			U8_APPEND_UNSAFE(u, n, (UChar32)v);
 			fwrite(u, 1, (size_t)n, out);
 		}
 	}

@@ -499,26 +499,10 @@ struct lexicon {
 static size_t
 utf8_put(char *o, uint32_t c)
 {
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
+	/* ICU's encoder; c is always a valid scalar value here */
+	int32_t n = 0;
+	U8_APPEND_UNSAFE((uint8_t *)o, n, (UChar32)c);
+	return (size_t)n;
 }
 
 /* Folded UTF-8 of bytes [a, b) into o (LEX_KEY bytes); its length, or

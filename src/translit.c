@@ -20,6 +20,7 @@
 
 #include <uchar.h>
 
+#include <unicode/utf8.h>
 #include <unicode/utrans.h>
 #include <unicode/ustring.h>
 
@@ -311,28 +312,12 @@ grow(void **p, size_t *cap, size_t need, size_t sz)
 
 /* Encode c as UTF-8 into b (4 bytes); returns the length. */
 static size_t
-utf8_put(char *b, uint32_t c)
+utf8_put(char *o, uint32_t c)
 {
-	if (c < 0x80) {
-		b[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		b[0] = (char)(0xC0 | (c >> 6));
-		b[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		b[0] = (char)(0xE0 | (c >> 12));
-		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	b[0] = (char)(0xF0 | (c >> 18));
-	b[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	b[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	b[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
+	/* ICU's encoder; c is always a valid scalar value here */
+	int32_t n = 0;
+	U8_APPEND_UNSAFE((uint8_t *)o, n, (UChar32)c);
+	return (size_t)n;
 }
 
 /* Append n bytes of p, all mapped to input offset off. */

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <unicode/utf8.h>
 
 const char *const term_probe_text[TERM_PROBE_N] = {
 	"\xe0\xa4\x95\xe0\xa4\xbf",                          /* कि */
@@ -493,27 +494,9 @@ check_cluster(void *ctx, size_t cs, size_t ce, int w)
 	if (c->m == WIDTH_CLUSTER)
 		c->n += (size_t)snprintf(c->out + c->n, c->cap - c->n, "\033[%d;%dH", c->row, c->x + 1);
 	for (size_t i = 0; i < n; i++) {
-		uint32_t u = cps[i];
-		char *o = c->out + c->n;
-		if (u < 0x80) {
-			o[0] = (char)u;
-			c->n += 1;
-		} else if (u < 0x800) {
-			o[0] = (char)(0xC0 | (u >> 6));
-			o[1] = (char)(0x80 | (u & 0x3F));
-			c->n += 2;
-		} else if (u < 0x10000) {
-			o[0] = (char)(0xE0 | (u >> 12));
-			o[1] = (char)(0x80 | ((u >> 6) & 0x3F));
-			o[2] = (char)(0x80 | (u & 0x3F));
-			c->n += 3;
-		} else {
-			o[0] = (char)(0xF0 | (u >> 18));
-			o[1] = (char)(0x80 | ((u >> 12) & 0x3F));
-			o[2] = (char)(0x80 | ((u >> 6) & 0x3F));
-			o[3] = (char)(0x80 | (u & 0x3F));
-			c->n += 4;
-		}
+		int32_t k = 0;
+		U8_APPEND_UNSAFE((uint8_t *)c->out + c->n, k, (UChar32)cps[i]);
+		c->n += (size_t)k;
 	}
 	c->x += w;
 	return 0;
