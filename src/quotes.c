@@ -93,15 +93,6 @@ dec(const char *s, size_t len, size_t *pos)
 		*pos = i + 1;
 		return u[i];
 	}
-	/* three-byte sequences of U+0800..U+FFFF but the surrogates (all of
-	 * Devanagari and the curly marks): well-formed, the common case */
-	if (i + 2 < len && (u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 &&
-	    (u[i + 2] & 0xC0) == 0x80 && (u[i] != 0xE0 || u[i + 1] >= 0xA0) &&
-	    (u[i] != 0xED || u[i + 1] < 0xA0)) {
-		*pos = i + 3;
-		return ((uint32_t)(u[i] & 0x0F) << 12) | ((uint32_t)(u[i + 1] & 0x3F) << 6) |
-		       (u[i + 2] & 0x3F);
-	}
 	U8_NEXT((const uint8_t *)s, i, len, c);
 	*pos = i;
 	return c < 0 ? 0xFFFD : (uint32_t)c;
