@@ -14,9 +14,6 @@
 #include "input.h"
 #include "translit.h"
 
-/* The share of the word list that must come out exactly as expected. */
-#define MIN_PASS_SHARE 0.95
-
 static pk_translit *
 new_or_fail(pk_roman_style style)
 {
@@ -68,50 +65,57 @@ valid_utf8(const char *s)
 
 /* ------------------------------------------------------------------ */
 
+/* Every row of the word list romanizes as expected, except the known
+ * failures listed in its third column, which give exactly what is recorded
+ * there (so a fix, or a different miss, is noticed and the list updated). */
 static void
 test_word_list(void **state)
 {
 	(void)state;
 	char path[4096], line[1024];
 	FILE *f;
-	size_t n[2] = { 0, 0 }, ok[2] = { 0, 0 };
-	int part = 0;
+	size_t n = 0, ok = 0, known = 0, wrong = 0, lineno = 0;
 	pk_translit *t = new_or_fail(PK_ROMAN_ASCII);
 
 	snprintf(path, sizeof path, "%s/tests/unit/translit_words.tsv", TEST_SRCDIR);
 	f = fopen(path, "r");
 	assert_non_null(f);
 	while (fgets(line, sizeof line, f)) {
-		char *tab, *got;
+		char *want, *fails, *got;
 		size_t *map = NULL;
+		lineno++;
 		line[strcspn(line, "\r\n")] = '\0';
-		if (strncmp(line, "# ---- Held out", 15) == 0)
-			part = 1;
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		tab = strchr(line, '\t');
-		assert_non_null(tab);
-		*tab = '\0';
+		want = strchr(line, '\t');
+		assert_non_null(want);
+		*want++ = '\0';
+		fails = strchr(want, '\t');
+		if (fails)
+			*fails++ = '\0';
 		got = pk_translit_run(t, line, 0, strlen(line), &map);
 		assert_non_null(got);
 		check_map(got, map, 0, strlen(line));
-		n[part]++;
-		if (strcmp(got, tab + 1) == 0)
-			ok[part]++;
-		else
-			printf("  translit miss: %s -> %s (expected %s)\n", line, got, tab + 1);
+		n++;
+		if (!fails && strcmp(got, want) == 0) {
+			ok++;
+		} else if (fails && strcmp(got, fails) == 0) {
+			known++;
+		} else {
+			wrong++;
+			printf("  translit_words.tsv:%zu: %s -> %s (expected %s%s%s)\n", lineno,
+			       line, got, fails ? "the known failure " : "", fails ? fails : want,
+			       fails && strcmp(got, want) == 0 ? "; it is fixed: drop the third column" : "");
+		}
 		free(got);
 		free(map);
 	}
 	fclose(f);
 	pk_translit_free(t);
 
-	size_t all = n[0] + n[1], good = ok[0] + ok[1];
-	assert_true(n[0] >= 200);
-	printf("  translit word list: %zu/%zu pass (%.1f%%); first list %zu/%zu, "
-	       "held-out %zu/%zu\n", good, all, 100.0 * (double)good / (double)all,
-	       ok[0], n[0], ok[1], n[1]);
-	assert_true((double)good >= MIN_PASS_SHARE * (double)all);
+	assert_true(n >= 300);
+	printf("  translit word list: %zu/%zu as expected, %zu known failures\n", ok, n, known);
+	assert_int_equal(wrong, 0);
 }
 
 static void
