@@ -15,6 +15,7 @@
 
 #include "colors.h"
 #include "doc.h"
+#include "dump.h"
 #include "export.h"
 #include "input.h"
 #include "quotes.h"
@@ -387,8 +388,8 @@ main(int argc, char **argv)
 		rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
 	} else if (dump || !isatty(STDOUT_FILENO)) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		rc = pager_dump(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
-		                RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
+		rc = dump_doc(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		              RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
 		     ? EXIT_SUCCESS : EXIT_FAILURE;
 		if (rc != EXIT_SUCCESS)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));

@@ -4,7 +4,10 @@
 #include "pager.h"
 #include "colors.h"
 #include "grow.h"
+#include "overlay.h"
 #include "qlist.h"
+#include "rblock.h"
+#include "status.h"
 #include "quotes.h"
 #include "span.h"
 #include "render.h"
@@ -25,19 +28,11 @@
  * screen; a larger file finds them when first asked (], [, Q). */
 #define QUOTES_IDLE_MAX (8u << 20)
 
-/* One laid-out block.  Rows are its lines plus a blank row after it unless
- * it is the last block. */
-/* In the roman modes a block's lines may lie in a romanized copy of it. */
-struct rblock {
-	char *text;            /* romanized block, or NULL */
-	size_t *map;           /* text byte -> source offset (strlen(text)+1) */
-	unsigned char *kinds;  /* interlinear: per line, 1 if it is in text */
-};
 
 struct entry {
 	pk_block blk;
 	lay_lines lines;
-	struct rblock rb;
+	rblock rb;
 	int width;
 	bool has_next;
 	bool used;
@@ -63,13 +58,8 @@ struct pager {
 	bool help;           /* the help screen is up */
 	struct entry cache[CACHE_N];
 	unsigned long clock;
-	char *title;         /* the title block's text, for the status line */
 	pk_translit *tr;     /* the romanizer, made on first use */
-	bool overlay;        /* cluster model: Devanagari drawn by pager_overlay */
-	struct piece *pc;    /* this frame's clusters for pager_overlay */
-	size_t npc, cappc;
-	char *raw;           /* their UTF-8 bytes */
-	size_t nraw, capraw;
+	pk_overlay *ov;         /* cluster model: Devanagari drawn after the update */
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
@@ -77,159 +67,6 @@ struct pager {
 	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
 	qlist *ql;           /* the quote list, while it is open */
 };
-
-/* ---------------------------------------------------------------- render modes */
-
-/* A cluster curses cannot place: drawn raw at (y, x) after the update. */
-struct piece {
-	int y, x, w;
-	attr_t attr;
-	size_t off, len;
-};
-
-static void
-rblock_free(struct rblock *rb)
-{
-	free(rb->text);
-	free(rb->map);
-	free(rb->kinds);
-	*rb = (struct rblock){ 0 };
-}
-
-/* Romanize [a, b) of s.  For ASCII-only output fold what the romanizer
- * passes through (quotes, dashes, controls) to ASCII here, so that the
- * layout measures exactly what is drawn.  *map: text byte -> source. */
-static char *
-romanize(pk_translit **tr, bool ascii, const char *s, size_t a, size_t b, size_t **map)
-{
-	char *r, *o;
-	size_t n, k = 0, *om;
-
-	*map = NULL;
-	if (!*tr && !(*tr = pk_translit_new(PK_ROMAN_ASCII, NULL)))
-		return NULL;
-	r = pk_translit_run(*tr, s, a, b, map);
-	if (!r || !ascii)
-		return r;
-	n = strlen(r);
-	o = malloc(2 * n + 1);        /* a stand-in is at most 1.5x its UTF-8 */
-	om = malloc((2 * n + 1) * sizeof *om);
-	if (!o || !om) {
-		free(o);
-		free(om);
-		free(r);
-		free(*map);
-		*map = NULL;
-		return NULL;
-	}
-	for (size_t pos = 0; pos < n;) {
-		size_t at = pos;
-		char buf[2];
-		const char *t = render_ascii(pk_visible(pk_decode(r, n, &pos)), buf);
-		for (; *t; t++) {
-			om[k] = (*map)[at];
-			o[k++] = *t;
-		}
-	}
-	om[k] = (*map)[n];
-	o[k] = 0;
-	free(r);
-	free(*map);
-	*map = om;
-	return o;
-}
-
-/* First index i in [0, n] with map[i] >= off (the map never decreases). */
-static size_t
-map_find(const size_t *map, size_t n, size_t off)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (map[mid] < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static int
-kinds_fill(struct rblock *rb, size_t from, size_t to, unsigned char k)
-{
-	unsigned char *nk = realloc(rb->kinds, to ? to : 1);
-	if (!nk)
-		return -1;
-	rb->kinds = nk;
-	memset(nk + from, k, to - from);
-	return 0;
-}
-
-/*
- * Lay out block [a, b) of s at w columns in render mode `mode`: the source
- * itself, its romanization (latin), or each source line followed by the
- * romanization of that line wrapped at w (interlinear; a line whose
- * romanization is the same text gets no second row).
- */
-static int
-wrap_block(layout *lay, pk_translit **tr, render_mode mode, bool ascii, const char *s,
-           size_t a, size_t b, int w, lay_lines *out, struct rblock *rb)
-{
-	lay_lines src = { 0 };
-	size_t rn;
-	int rc = -1;
-
-	if (!render_mode_roman(mode) || a >= b)
-		return layout_wrap(lay, s, a, b, w, out);
-	rb->text = romanize(tr, ascii, s, a, b, &rb->map);
-	if (!rb->text)
-		return -1;
-	rn = strlen(rb->text);
-	if (mode == RENDER_LATIN)
-		return layout_wrap(lay, rb->text, 0, rn, w, out);
-	if (layout_wrap(lay, s, a, b, w, &src) < 0)
-		goto done;
-	for (size_t i = 0; i < src.n; i++) {
-		const lay_line *ln = &src.v[i];
-		size_t rs = map_find(rb->map, rn, ln->start);
-		size_t re = map_find(rb->map, rn, ln->end);
-		size_t n0 = out->n;
-		if (lay_lines_push(out, ln) < 0 || kinds_fill(rb, n0, out->n, 0) < 0)
-			goto done;
-		if (rs >= re || (re - rs == ln->end - ln->start &&
-		                 memcmp(rb->text + rs, s + ln->start, re - rs) == 0))
-			continue;
-		n0 = out->n;
-		if (layout_wrap(lay, rb->text, rs, re, w, out) < 0 ||
-		    kinds_fill(rb, n0, out->n, 1) < 0)
-			goto done;
-	}
-	rc = 0;
-done:
-	lay_lines_free(&src);
-	return rc;
-}
-
-/* Line i's buffer, and whether it is the romanized one. */
-static const char *
-line_buf(const char *s, const struct rblock *rb, size_t i, bool *roman)
-{
-	*roman = rb->text && (!rb->kinds || rb->kinds[i]);
-	return *roman ? rb->text : s;
-}
-
-/* Line i's extent in source offsets. */
-static void
-line_src(const struct rblock *rb, const lay_line *ln, size_t i, size_t *a, size_t *b)
-{
-	if (rb->text && (!rb->kinds || rb->kinds[i])) {
-		*a = rb->map[ln->start];
-		*b = rb->map[ln->end];
-	} else {
-		*a = ln->start;
-		*b = ln->end;
-	}
-}
 
 /* ---------------------------------------------------------------- layout */
 
@@ -255,7 +92,7 @@ block_entry(pager *p, const pk_block *b)
 	victim->used = true;
 	victim->stamp = ++p->clock;
 	victim->has_next = pk_doc_next(p->doc, b, &nx);
-	if (wrap_block(p->lay, &p->tr, p->o.mode, p->o.ascii, p->in->bytes, b->start, b->end,
+	if (rblock_wrap(p->lay, &p->tr, p->o.mode, p->o.ascii, p->in->bytes, b->start, b->end,
 	               p->text_w, &victim->lines, &victim->rb) < 0 ||
 	    victim->lines.n == 0) {
 		/* Out of memory or ICU failure: show the block as one clipped line. */
@@ -322,7 +159,7 @@ pos_offset(pager *p, const struct pos *q)
 	size_t a, b;
 	if (q->row >= e->lines.n)
 		return q->blk.end;
-	line_src(&e->rb, &e->lines.v[q->row], q->row, &a, &b);
+	rblock_line_src(&e->rb, &e->lines.v[q->row], q->row, &a, &b);
 	return a;
 }
 
@@ -382,7 +219,7 @@ go_offset(pager *p, size_t off)
 	for (size_t i = 1, a, z; i < e->lines.n; i++) {
 		if (e->rb.kinds && e->rb.kinds[i])
 			continue;  /* interlinear: land on the Devanagari row */
-		line_src(&e->rb, &e->lines.v[i], i, &a, &z);
+		rblock_line_src(&e->rb, &e->lines.v[i], i, &a, &z);
 		if (a > off)
 			break;
 		r = i;
@@ -456,22 +293,6 @@ span_role(const pager *p, size_t off)
 	return role;
 }
 
-/* Queue a cluster for pager_overlay(). */
-static void
-piece_add(pager *p, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n)
-{
-	if (pk_grow(&p->pc, &p->cappc, p->npc + 1, sizeof *p->pc, 256) < 0 ||
-	    pk_grow(&p->raw, &p->capraw, p->nraw + 4 * n, 1, 8192) < 0)
-		return;
-	size_t off = p->nraw;
-	for (size_t i = 0; i < n; i++) {
-		int k = u8_uctomb((uint8_t *)p->raw + p->nraw, cps[i], 4);
-		if (k > 0)
-			p->nraw += (size_t)k;
-	}
-	p->pc[p->npc++] = (struct piece){ y, x, w, attr, off, p->nraw - off };
-}
-
 static int
 draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
@@ -507,13 +328,13 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 				out[k++] = *t;
 		out[k] = 0;
 		mvaddnstr(dc->y, dc->x, out, w);
-	} else if (dc->p->overlay && multi && (n > 1 || width_cp(cps[0]) != w)) {
+	} else if (dc->p->ov && multi && (n > 1 || width_cp(cps[0]) != w)) {
 		/* curses cannot keep this cluster in the cells the terminal
 		 * gives it: blank placeholders now, the text after the update */
 		move(dc->y, dc->x);
 		for (int i = 0; i < w; i++)
 			addch(' ');
-		piece_add(dc->p, dc->y, dc->x, w, attr, cps, n);
+		overlay_add(dc->p->ov, dc->y, dc->x, w, attr, cps, n);
 	} else {
 		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
 	}
@@ -550,31 +371,41 @@ deva_mode(const pager *p)
 }
 
 /* Write the first line of [a, b) laid out at w columns; returns its width.
- * In latin mode (or ASCII only) the romanized text. */
+ * In latin mode (or ASCII only) the romanized text.  With cut, text that
+ * does not fit ends in an ellipsis (whole clusters, by display width). */
 static int
-draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_t b, attr_t attr)
+draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_t b,
+                 attr_t attr, bool cut)
 {
 	lay_lines ls = { 0 };
-	struct rblock rb = { 0 };
+	rblock rb = { 0 };
 	render_mode m = p->o.ascii ? RENDER_LATIN : p->o.mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
-	int used = 0;
-	if (w > 0 && wrap_block(p->lay, &p->tr, m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
-	    ls.n > 0) {
+	const char *ell = p->o.ascii ? "..." : "\u2026";
+	int ew = p->o.ascii ? 3 : 1, used = 0;
+	bool more = false;
+
+	if (w > 0 && rblock_wrap(p->lay, &p->tr, m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
+	    ls.n > 0 && (more = cut && ls.n > 1) && w > ew) {
+		lay_lines_clear(&ls);
+		rblock_free(&rb);
+		if (rblock_wrap(p->lay, &p->tr, m, p->o.ascii, src, a, b, w - ew, &ls, &rb) < 0)
+			lay_lines_clear(&ls);
+	}
+	if (ls.n > 0) {
 		bool roman;
-		const char *s = line_buf(src, &rb, 0, &roman);
+		const char *s = rblock_line_buf(src, &rb, 0, &roman);
 		draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, x, x + w,
 		          ls.v[0].start, ls.v[0].vis_end, attr);
 		used = ls.v[0].width;
+		if (more && used + ew <= w) {
+			attrset(attr);
+			mvaddstr(y, x + used, ell);
+			used += ew;
+		}
 	}
 	lay_lines_free(&ls);
 	rblock_free(&rb);
 	return used;
-}
-
-static int
-draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
-{
-	return draw_clipped_buf(p, p->in->bytes, y, x, w, a, b, attr);
 }
 
 /* ---------------------------------------------------------------- quotations */
@@ -624,7 +455,7 @@ screen_span(pager *p, size_t *first, size_t *last)
 	struct entry *e = block_entry(p, &q.blk);
 	size_t a, b = q.blk.end;
 	if (q.row < e->lines.n)
-		line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &b);
+		rblock_line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &b);
 	*last = b;
 }
 
@@ -686,7 +517,7 @@ ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, at
 	pager *p = ctx;
 	if (x >= maxx)
 		return x;
-	return x + draw_clipped_buf(p, s, y, x, maxx - x, a, b, attr);
+	return x + draw_clipped_buf(p, s, y, x, maxx - x, a, b, attr, false);
 }
 
 static void
@@ -703,90 +534,50 @@ ql_where(void *ctx, size_t off, char *buf, size_t n)
 		snprintf(buf, n, "%3d%%  ", p->in->len ? (int)(off * 100.0 / (double)p->in->len) : 0);
 }
 
+static int
+status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, attr_t attr,
+            bool cut)
+{
+	return draw_clipped_buf(ctx, s, y, x, w, a, b, attr, cut);
+}
+
 static void
 draw_status(pager *p)
 {
-	char right[96];
-	pk_block title;
+	status_info st = { .empty = p->empty, .ascii = p->o.ascii, .flash = p->flash,
+	                   .name = p->o.name };
 	struct pos q = p->top;
-	int y = LINES - 1;
-	size_t n, count, bottom;
+	pk_block title;
+	size_t bottom;
 
-	if (y < 0)
-		return;
-	for (int i = 1; i < p->rows && pos_next(p, &q);)
-		i++;
-	if (at_end(p, p->top)) {
-		bottom = p->in->len;
-	} else {
-		struct entry *e = block_entry(p, &q.blk);
-		size_t a;
-		bottom = q.blk.end;
-		if (q.row < e->lines.n)
-			line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &bottom);
-	}
-	int pct = p->in->len ? (int)((double)bottom * 100.0 / (double)p->in->len) : 100;
-	n = pk_doc_block_number(p->doc, p->top.blk.start);
-	count = pk_doc_block_count(p->doc);
-	if (n == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ ?/?    ", pct);
-	else if (count == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ %zu/?    ", pct, n + 1);
-	else
-		snprintf(right, sizeof right, " %3d%%  ¶ %*zu/%zu ", pct,
-		         count < 10 ? 1 : count < 100 ? 2 : count < 1000 ? 3 : 4, n + 1, count);
-
-	attrset(colors_attr(ROLE_STATUS));
-	move(y, 0);
-	for (int x = 0; x < COLS; x++)
-		addch(' ');
-	if (p->o.ascii) {
-		char *pil = strstr(right, "¶");
-		if (pil) {  /* ASCII only: P for the pilcrow */
-			*pil = 'P';
-			memmove(pil + 1, pil + 2, strlen(pil + 2) + 1);
+	p->flash = NULL;
+	if (!p->empty) {
+		for (int i = 1; i < p->rows && pos_next(p, &q);)
+			i++;
+		if (at_end(p, p->top)) {
+			bottom = p->in->len;
+		} else {
+			struct entry *e = block_entry(p, &q.blk);
+			size_t a;
+			bottom = q.blk.end;
+			if (q.row < e->lines.n)
+				rblock_line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &bottom);
 		}
+		st.pct = p->in->len ? (int)((double)bottom * 100.0 / (double)p->in->len) : 100;
+		st.para = pk_doc_block_number(p->doc, p->top.blk.start);
+		st.paras = pk_doc_block_count(p->doc);
 	}
-	/* The position comes first and the title last: a terminal that draws
-	 * Devanagari wider than its cells (mlterm with shaping) then has
-	 * nothing to push out of place on this row. */
-	int rw = (int)strlen(right) - (p->o.ascii ? 0 : 1);  /* ¶: two bytes, one column */
-	mvaddnstr(y, 0, right, COLS);
-	int room = COLS - rw - 2;
-	if (room > 0) {
-		int x = rw + 1;
-		if (p->flash) {
-			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, x, p->flash, room);
-			p->flash = NULL;
-		} else if (p->cur != PK_QUOTE_NONE) {
-			/* the quotation jumped to: its number, speaker and cue */
-			const pk_quote *q = &p->quotes.v[p->cur];
-			const char *who = q->speaker ? q->speaker : "?";
-			char num[48];
-			snprintf(num, sizeof num, "quote %zu/%zu: ", p->cur + 1, p->quotes.n);
-			attrset(colors_attr(ROLE_STATUS));
-			mvaddnstr(y, x, num, room);
-			int used = (int)strlen(num);
-			if (used < room)
-				used += draw_clipped_buf(p, who, y, x + used, room - used, 0, strlen(who),
-				                         colors_attr(ROLE_STATUS) | A_BOLD);
-			if (q->cue && used + 3 < room) {
-				mvaddstr(y, x + used, " (");
-				used += 2;
-				used += draw_clipped_buf(p, q->cue, y, x + used, room - used - 1, 0,
-				                         strlen(q->cue), colors_attr(ROLE_STATUS));
-				if (used < room)
-					mvaddstr(y, x + used, ")");
-			}
-		} else if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
-			draw_clipped(p, y, x, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
-		} else if (p->o.name) {
-			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, x, p->o.name, room);
-		}
+	if (p->cur != PK_QUOTE_NONE) {
+		st.quote = &p->quotes.v[p->cur];
+		st.qnum = p->cur + 1;
+		st.qcount = p->quotes.n;
 	}
-	attrset(A_NORMAL);
+	if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
+		st.title = p->in->bytes;
+		st.title_a = title.start;
+		st.title_b = title.end;
+	}
+	status_draw(&st, status_text, p);
 }
 
 static const char *const help_lines[] = {
@@ -829,12 +620,8 @@ pager_draw(pager *p)
 {
 	struct pos q = p->top;
 
-	/* The rows pager_overlay() wrote behind curses' back: unknown to it,
-	 * so this update repaints them whole and no stale text survives. */
-	for (size_t i = 0; i < p->npc; i++)
-		if ((i == 0 || p->pc[i].y != p->pc[i - 1].y) && p->pc[i].y < LINES)
-			wredrawln(curscr, p->pc[i].y, 1);
-	p->npc = p->nraw = 0;
+	if (p->ov)
+		overlay_begin(p->ov);
 	erase();
 	if (p->help) {
 		help_draw();
@@ -850,7 +637,7 @@ pager_draw(pager *p)
 			if (q.row < e->lines.n) {
 				const lay_line *ln = &e->lines.v[q.row];
 				bool roman;
-				const char *s = line_buf(p->in->bytes, &e->rb, q.row, &roman);
+				const char *s = rblock_line_buf(p->in->bytes, &e->rb, q.row, &roman);
 				attr_t at = colors_attr(block_role(q.blk.type));
 				if (roman && e->rb.kinds)
 					at |= A_DIM;  /* interlinear: the romanization is the gloss */
@@ -1029,7 +816,11 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		return NULL;
 	}
 	geometry(p);
-	p->overlay = o->model == WIDTH_CLUSTER && !o->ascii;
+	if (o->model == WIDTH_CLUSTER && !o->ascii && !(p->ov = overlay_new())) {
+		layout_free(p->lay);
+		free(p);
+		return NULL;
+	}
 	if (p->o.ascii)
 		p->o.mode = RENDER_LATIN;
 	if (render_mode_roman(p->o.deva))
@@ -1052,219 +843,16 @@ pager_free(pager *p)
 	qlist_free(p->ql);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
-	free(p->pc);
-	free(p->raw);
+	overlay_free(p->ov);
 	layout_free(p->lay);
-	free(p->title);
 	free(p);
-}
-
-/* ---------------------------------------------------------------- --dump */
-
-struct dump_ctx {
-	const char *s;
-	render_mode mode;
-	bool ascii;
-	FILE *out;
-};
-
-static int
-dump_cluster(void *ctx, size_t cs, size_t ce, int w)
-{
-	struct dump_ctx *dc = ctx;
-	uint32_t cps[RENDER_DISPLAY_MAX];
-	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
-	(void)w;
-	for (size_t i = 0; i < n; i++) {
-		uint8_t buf[6];
-		int k;
-		if (dc->ascii) {
-			char b2[2];
-			fputs(render_ascii(cps[i], b2), dc->out);
-			continue;
-		}
-		k = u8_uctomb(buf, cps[i], sizeof buf);
-		if (k > 0)
-			fwrite(buf, 1, (size_t)k, dc->out);
-	}
-	return 0;
-}
-
-int
-pager_dump(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
-           bool ascii, FILE *out)
-{
-	const pk_input *in = pk_doc_input(doc);
-	layout *lay = layout_new(m);
-	pk_translit *tr = NULL;
-	lay_lines ls = { 0 };
-	struct rblock rb = { 0 };
-	pk_block b;
-	bool more, first = true;
-	int rc = 0;
-
-	if (!lay)
-		return -1;
-	if (ascii)
-		r = RENDER_LATIN;
-	if (render_mode_roman(deva))
-		deva = RENDER_REORDER;
-	for (more = pk_doc_first(doc, &b); more; more = pk_doc_next(doc, &b, &b)) {
-		if (!first)
-			fputc('\n', out);
-		first = false;
-		lay_lines_clear(&ls);
-		rblock_free(&rb);
-		if (wrap_block(lay, &tr, r, ascii, in->bytes, b.start, b.end, width, &ls, &rb) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t i = 0; i < ls.n; i++) {
-			bool roman;
-			const char *s = line_buf(in->bytes, &rb, i, &roman);
-			struct dump_ctx dc = { s, roman ? RENDER_SHAPED : render_mode_roman(r) ? deva : r,
-			                       ascii, out };
-			layout_clusters(lay, s, ls.v[i].start, ls.v[i].vis_end, dump_cluster, &dc);
-			fputc('\n', out);
-		}
-		if (ferror(out)) {
-			rc = -1;
-			break;
-		}
-	}
-	lay_lines_free(&ls);
-	rblock_free(&rb);
-	pk_translit_free(tr);
-	layout_free(lay);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- overlay */
-
-/* vidputs() writes through a bare function: collect its bytes here. */
-static char *obuf;
-static size_t olen, ocap;
-
-static int
-ob_putc(int c)
-{
-	if (pk_grow(&obuf, &ocap, olen + 1, 1, 16384) < 0)
-		return c;
-	obuf[olen++] = (char)c;
-	return c;
-}
-
-static void
-ob_put(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		ob_putc((unsigned char)s[i]);
-}
-
-static void
-ob_cup(int y, int x)
-{
-	static char *cup;
-	char buf[32];
-	if (!cup)
-		cup = tigetstr("cup");
-	if (cup && cup != (char *)-1) {
-		const char *t = tiparm(cup, y, x);
-		if (t) {
-			ob_put(t, strlen(t));
-			return;
-		}
-	}
-	snprintf(buf, sizeof buf, "\033[%d;%dH", y + 1, x + 1);
-	ob_put(buf, strlen(buf));
-}
-
-/* Write what curses holds in cell (y, x); returns the cells it takes. */
-static int
-ob_cell(int y, int x, attr_t *cur)
-{
-	cchar_t cc;
-	wchar_t wch[CCHARW_MAX + 1];
-	attr_t a;
-	short pair;
-	int w = 1;
-
-	if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR) {
-		ob_putc(' ');
-		return 1;
-	}
-	a = (a & ~A_COLOR) | (attr_t)COLOR_PAIR(pair);
-	if (a != *cur) {
-		vidputs(a, ob_putc);
-		*cur = a;
-	}
-	if (!wch[0])
-		wch[0] = L' ';
-	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
-		uint8_t b[6];
-		int k = u8_uctomb(b, (ucs4_t)wch[i], sizeof b);
-		if (k > 0)
-			ob_put((const char *)b, (size_t)k);
-	}
-	if (wcwidth(wch[0]) == 2)
-		w = 2;
-	return w;
 }
 
 void
 pager_overlay(pager *p)
 {
-	attr_t cur = (attr_t)-1;
-	int cy, cx;
-
-	if (!p->overlay || p->npc == 0)
-		return;
-	olen = 0;
-	/* Each row that holds such clusters is erased from its first one and
-	 * rewritten to the right edge in one sequential run: the clusters, and
-	 * between and after them what curses holds.  Measured in mlterm -otl:
-	 * text addressed into a shaped row, or a cluster written over cells
-	 * that hold text, lands columns off; text written in sequence into an
-	 * erased row lands where it belongs.  (The last cell of the last row
-	 * is written too: the cluster-model terminals all defer the wrap.) */
-	for (size_t i = 0; i < p->npc;) {
-		int y = p->pc[i].y, x = p->pc[i].x, end = COLS;
-		static char *el;
-		ob_cup(y, x);
-		vidputs(A_NORMAL, ob_putc);
-		cur = A_NORMAL;
-		if (!el)
-			el = tigetstr("el");
-		if (el && el != (char *)-1)
-			ob_put(el, strlen(el));
-		else
-			ob_put("\033[K", 3);
-		while (x < end) {
-			if (i < p->npc && p->pc[i].y == y && p->pc[i].x == x) {
-				const struct piece *pc = &p->pc[i++];
-				if (pc->attr != cur) {
-					vidputs(pc->attr, ob_putc);
-					cur = pc->attr;
-				}
-				ob_put(p->raw + pc->off, pc->len);
-				x += pc->w;
-			} else {
-				x += ob_cell(y, x, &cur);
-			}
-		}
-		while (i < p->npc && p->pc[i].y == y)
-			i++;  /* clipped */
-	}
-	vidputs(A_NORMAL, ob_putc);
-	getyx(curscr, cy, cx);
-	ob_cup(cy, cx);           /* back where curses believes the cursor is */
-	fflush(stdout);
-	term_write(fileno(stdout), obuf, olen);
-	/* curses thinks these rows hold blanks; make it repaint them next time
-	 * so that no stale Devanagari survives a change */
-	/* pager_draw() tells curses these rows are unknown, not here: reading
-	 * the cells moved stdscr's cursor, so getch() refreshes, and that
-	 * refresh must find nothing to repaint */
+	if (p->ov)
+		overlay_flush(p->ov);
 }
 
 render_mode
