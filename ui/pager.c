@@ -8,6 +8,7 @@
 #include "qlist.h"
 #include "rblock.h"
 #include "status.h"
+#include "view.h"
 #include "quotes.h"
 #include "span.h"
 #include "render.h"
@@ -22,44 +23,20 @@
 #include <unistr.h>
 #include <wchar.h>
 
-#define CACHE_N 64                 /* laid-out blocks kept */
 #define INDEX_STEP (8u << 20)      /* bytes indexed per idle slice */
 /* Up to this size the quotations are found while idle after the first
- * screen; a larger file finds them when first asked (], [, Q). */
+ * screen; a larger file finds them when first asked (], [, "). */
 #define QUOTES_IDLE_MAX (8u << 20)
-
-
-struct entry {
-	pk_block blk;
-	lay_lines lines;
-	rblock rb;
-	int width;
-	bool has_next;
-	bool used;
-	unsigned long stamp;
-};
-
-/* A row of the document: row `row` of block `blk`. */
-struct pos {
-	pk_block blk;
-	size_t row;
-};
 
 struct pager {
 	pk_doc *doc;
 	const pk_input *in;
-	layout *lay;
+	view *v;             /* the laid-out document and the top row */
+	layout *lay;         /* the view's, to draw clusters as it measured them */
 	pager_opts o;
-	int text_w;          /* width of the text column now */
-	int left;            /* left margin that centres it */
-	int rows;            /* text rows on screen */
-	struct pos top;
-	bool empty;
+	int left;            /* left margin that centres the text column */
 	bool help;           /* the help screen is up */
-	struct entry cache[CACHE_N];
-	unsigned long clock;
-	pk_translit *tr;     /* the romanizer, made on first use */
-	pk_overlay *ov;         /* cluster model: Devanagari drawn after the update */
+	pk_overlay *ov;      /* cluster model: Devanagari drawn after the update */
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
@@ -68,175 +45,14 @@ struct pager {
 	qlist *ql;           /* the quote list, while it is open */
 };
 
-/* ---------------------------------------------------------------- layout */
-
-static struct entry *
-block_entry(pager *p, const pk_block *b)
-{
-	struct entry *victim = &p->cache[0];
-	pk_block nx;
-
-	for (int i = 0; i < CACHE_N; i++) {
-		struct entry *e = &p->cache[i];
-		if (e->used && e->blk.start == b->start && e->width == p->text_w) {
-			e->stamp = ++p->clock;
-			return e;
-		}
-		if (!e->used || e->stamp < victim->stamp)
-			victim = e;
-	}
-	lay_lines_clear(&victim->lines);
-	rblock_free(&victim->rb);
-	victim->blk = *b;
-	victim->width = p->text_w;
-	victim->used = true;
-	victim->stamp = ++p->clock;
-	victim->has_next = pk_doc_next(p->doc, b, &nx);
-	if (rblock_wrap(p->lay, &p->tr, p->o.mode, p->o.ascii, p->in->bytes, b->start, b->end,
-	               p->text_w, &victim->lines, &victim->rb) < 0 ||
-	    victim->lines.n == 0) {
-		/* Out of memory or ICU failure: show the block as one clipped line. */
-		lay_lines_clear(&victim->lines);
-		rblock_free(&victim->rb);
-		if (victim->lines.cap || (victim->lines.v = malloc(sizeof *victim->lines.v))) {
-			victim->lines.cap = victim->lines.cap ? victim->lines.cap : 1;
-			victim->lines.v[0] = (lay_line){ b->start, b->end, b->end, p->text_w };
-			victim->lines.n = 1;
-		}
-	}
-	return victim;
-}
-
-static void
-cache_flush(pager *p)
-{
-	for (int i = 0; i < CACHE_N; i++)
-		p->cache[i].used = false;
-}
-
-static size_t
-block_rows(pager *p, const pk_block *b)
-{
-	struct entry *e = block_entry(p, b);
-	return e->lines.n + (e->has_next ? 1 : 0);
-}
-
-static bool
-pos_next(pager *p, struct pos *q)
-{
-	pk_block nx;
-	if (q->row + 1 < block_rows(p, &q->blk)) {
-		q->row++;
-		return true;
-	}
-	if (!pk_doc_next(p->doc, &q->blk, &nx))
-		return false;
-	q->blk = nx;
-	q->row = 0;
-	return true;
-}
-
-static bool
-pos_prev(pager *p, struct pos *q)
-{
-	pk_block pv;
-	if (q->row > 0) {
-		q->row--;
-		return true;
-	}
-	if (!pk_doc_prev(p->doc, &q->blk, &pv))
-		return false;
-	q->blk = pv;
-	q->row = block_rows(p, &pv) - 1;
-	return true;
-}
-
-/* The byte offset where a row starts (a blank row: the block's end). */
-static size_t
-pos_offset(pager *p, const struct pos *q)
-{
-	struct entry *e = block_entry(p, &q->blk);
-	size_t a, b;
-	if (q->row >= e->lines.n)
-		return q->blk.end;
-	rblock_line_src(&e->rb, &e->lines.v[q->row], q->row, &a, &b);
-	return a;
-}
-
-/* Is the last row of the document on screen when q is the top row? */
-static bool
-at_end(pager *p, struct pos q)
-{
-	for (int i = 1; i < p->rows; i++)
-		if (!pos_next(p, &q))
-			return true;
-	return !pos_next(p, &q);
-}
-
-static void
-scroll_down(pager *p, int n)
-{
-	for (int i = 0; i < n && !at_end(p, p->top); i++)
-		if (!pos_next(p, &p->top))
-			break;
-}
-
-static void
-scroll_up(pager *p, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!pos_prev(p, &p->top))
-			break;
-}
-
-static void
-go_top(pager *p)
-{
-	if (pk_doc_first(p->doc, &p->top.blk))
-		p->top.row = 0;
-}
-
-static void
-go_end(pager *p)
-{
-	pk_block last;
-	if (!pk_doc_last(p->doc, &last))
-		return;
-	p->top.blk = last;
-	p->top.row = block_rows(p, &last) - 1;
-	scroll_up(p, p->rows - 1);
-}
-
-/* Put the row containing byte off at the top. */
-static void
-go_offset(pager *p, size_t off)
-{
-	pk_block b;
-	if (!pk_doc_block_at(p->doc, off, &b))
-		return;
-	struct entry *e = block_entry(p, &b);
-	size_t r = 0;
-	for (size_t i = 1, a, z; i < e->lines.n; i++) {
-		if (e->rb.kinds && e->rb.kinds[i])
-			continue;  /* interlinear: land on the Devanagari row */
-		rblock_line_src(&e->rb, &e->lines.v[i], i, &a, &z);
-		if (a > off)
-			break;
-		r = i;
-	}
-	p->top.blk = b;
-	p->top.row = r;
-}
-
+/* The text column: at most o.width, centred; the last row is the status. */
 static void
 geometry(pager *p)
 {
 	int cols = COLS > 0 ? COLS : 1;
-	p->text_w = p->o.width < cols ? p->o.width : cols;
-	if (p->text_w < 1)
-		p->text_w = 1;
-	p->left = (cols - p->text_w) / 2;
-	p->rows = LINES > 1 ? LINES - 1 : 0;
+	int w = p->o.width < cols ? p->o.width : cols;
+	p->left = (cols - w) / 2;
+	view_resize(p->v, w, LINES > 1 ? LINES - 1 : 0);
 }
 
 /* ---------------------------------------------------------------- drawing */
@@ -384,11 +200,11 @@ draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_
 	int ew = p->o.ascii ? 3 : 1, used = 0;
 	bool more = false;
 
-	if (w > 0 && rblock_wrap(p->lay, &p->tr, m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
+	if (w > 0 && rblock_wrap(p->lay, view_translit(p->v), m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
 	    ls.n > 0 && (more = cut && ls.n > 1) && w > ew) {
 		lay_lines_clear(&ls);
 		rblock_free(&rb);
-		if (rblock_wrap(p->lay, &p->tr, m, p->o.ascii, src, a, b, w - ew, &ls, &rb) < 0)
+		if (rblock_wrap(p->lay, view_translit(p->v), m, p->o.ascii, src, a, b, w - ew, &ls, &rb) < 0)
 			lay_lines_clear(&ls);
 	}
 	if (ls.n > 0) {
@@ -444,21 +260,6 @@ quotes_ensure_visibly(pager *p)
 	quotes_ensure(p);
 }
 
-/* Input offsets of the first and last rows on screen. */
-static void
-screen_span(pager *p, size_t *first, size_t *last)
-{
-	struct pos q = p->top;
-	*first = pos_offset(p, &q);
-	for (int i = 1; i < p->rows && pos_next(p, &q);)
-		i++;
-	struct entry *e = block_entry(p, &q.blk);
-	size_t a, b = q.blk.end;
-	if (q.row < e->lines.n)
-		rblock_line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &b);
-	*last = b;
-}
-
 /* Make quotation i the current one and bring it on screen, with a little
  * context above, unless it is already wholly visible. */
 static void
@@ -467,11 +268,11 @@ quote_show(pager *p, size_t i)
 	const pk_quote *q = &p->quotes.v[i];
 	size_t first, last;
 	p->cur = i;
-	screen_span(p, &first, &last);
+	view_screen_span(p->v, &first, &last);
 	if (q->start >= first && q->end <= last)
 		return;
-	go_offset(p, q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start);
-	scroll_up(p, p->rows > 8 ? 2 : 0);
+	view_goto_offset(p->v, q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start,
+	                 view_rows(p->v) > 8 ? 2 : 0);
 }
 
 /* ] and [: the next or previous quotation after the current one, or from
@@ -492,7 +293,7 @@ quote_step(pager *p, int dir)
 		quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
 		return;
 	}
-	screen_span(p, &first, &last);
+	view_screen_span(p->v, &first, &last);
 	if (dir > 0) {
 		for (size_t i = 0; i < n; i++)
 			if (p->quotes.v[i].start >= first) {
@@ -544,27 +345,15 @@ status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, a
 static void
 draw_status(pager *p)
 {
-	status_info st = { .empty = p->empty, .ascii = p->o.ascii, .flash = p->flash,
+	status_info st = { .empty = view_empty(p->v), .ascii = p->o.ascii, .flash = p->flash,
 	                   .name = p->o.name };
-	struct pos q = p->top;
 	pk_block title;
-	size_t bottom;
 
 	p->flash = NULL;
-	if (!p->empty) {
-		for (int i = 1; i < p->rows && pos_next(p, &q);)
-			i++;
-		if (at_end(p, p->top)) {
-			bottom = p->in->len;
-		} else {
-			struct entry *e = block_entry(p, &q.blk);
-			size_t a;
-			bottom = q.blk.end;
-			if (q.row < e->lines.n)
-				rblock_line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &bottom);
-		}
-		st.pct = p->in->len ? (int)((double)bottom * 100.0 / (double)p->in->len) : 100;
-		st.para = pk_doc_block_number(p->doc, p->top.blk.start);
+	if (!st.empty) {
+		st.pct = view_percent(p->v);
+		st.end = view_at_end(p->v);
+		st.para = view_paragraph(p->v);
 		st.paras = pk_doc_block_count(p->doc);
 	}
 	if (p->cur != PK_QUOTE_NONE) {
@@ -618,8 +407,6 @@ help_draw(void)
 void
 pager_draw(pager *p)
 {
-	struct pos q = p->top;
-
 	if (p->ov)
 		overlay_begin(p->ov);
 	erase();
@@ -631,23 +418,19 @@ pager_draw(pager *p)
 		qlist_draw(p->ql, ql_text, ql_where, p);
 		return;
 	}
-	if (!p->empty && p->rows > 0) {
-		for (int y = 0; y < p->rows; y++) {
-			struct entry *e = block_entry(p, &q.blk);
-			if (q.row < e->lines.n) {
-				const lay_line *ln = &e->lines.v[q.row];
-				bool roman;
-				const char *s = rblock_line_buf(p->in->bytes, &e->rb, q.row, &roman);
-				attr_t at = colors_attr(block_role(q.blk.type));
-				if (roman && e->rb.kinds)
-					at |= A_DIM;  /* interlinear: the romanization is the gloss */
-				draw_spanned(p, s, roman ? e->rb.map : NULL,
-				             roman ? RENDER_SHAPED : deva_mode(p), y, p->left, COLS,
-				             ln->start, ln->vis_end, at);
-			}
-			if (!pos_next(p, &q))
-				break;
+	view_pos q = view_top_pos(p->v);
+	for (int y = 0; y < view_rows(p->v) && !view_empty(p->v); y++) {
+		view_row r;
+		view_row_get(p->v, &q, &r);
+		if (!r.blank) {
+			attr_t at = colors_attr(block_role(r.type));
+			if (r.gloss)
+				at |= A_DIM;  /* interlinear: the romanization is the gloss */
+			draw_spanned(p, r.s, r.map, r.roman ? RENDER_SHAPED : deva_mode(p), y, p->left,
+			             COLS, r.start, r.vis_end, at);
 		}
+		if (!view_pos_next(p->v, &q))
+			break;
 	}
 	draw_status(p);
 }
@@ -657,7 +440,7 @@ pager_draw(pager *p)
 bool
 pager_key(pager *p, int ch)
 {
-	int page = p->rows > 1 ? p->rows - 1 : 1;
+	int page = view_page(p->v);
 
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
@@ -699,28 +482,28 @@ pager_key(pager *p, int ch)
 		p->cur = PK_QUOTE_NONE;
 		break;
 	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: case 'e' & 0x1f:
-		scroll_down(p, 1);
+		view_scroll(p->v, 1);
 		break;
 	case 'k': case KEY_UP: case 'y' & 0x1f: case 'p' & 0x1f:
-		scroll_up(p, 1);
+		view_scroll(p->v, -1);
 		break;
 	case ' ': case 'f': case KEY_NPAGE: case 'f' & 0x1f:
-		scroll_down(p, page);
+		view_scroll(p->v, page);
 		break;
 	case 'b': case KEY_PPAGE: case 'b' & 0x1f:
-		scroll_up(p, page);
+		view_scroll(p->v, -page);
 		break;
 	case 'd': case 'd' & 0x1f:
-		scroll_down(p, page / 2 ? page / 2 : 1);
+		view_scroll(p->v, page / 2 ? page / 2 : 1);
 		break;
 	case 'u': case 'u' & 0x1f:
-		scroll_up(p, page / 2 ? page / 2 : 1);
+		view_scroll(p->v, -page / 2 ? page / 2 : 1);
 		break;
 	case 'g': case KEY_HOME: case '<':
-		go_top(p);
+		view_top(p->v);
 		break;
 	case 'G': case KEY_END: case '>':
-		go_end(p);
+		view_end(p->v);
 		break;
 	case '?': case KEY_F(1): case 'h':
 		p->help = true;
@@ -736,7 +519,7 @@ pager_key(pager *p, int ch)
 		/* the cache still has the old lines, so the anchor is right */
 		p->o.mode = render_mode_next(p->o.mode);
 		p->flash = render_mode_name(p->o.mode);
-		pager_resize(p);
+		view_set_mode(p->v, p->o.mode);
 		break;
 	case KEY_RESIZE:
 		pager_resize(p);
@@ -747,36 +530,10 @@ pager_key(pager *p, int ch)
 	return true;
 }
 
-/* After a resize near the end, pull the text down so that no screen
- * shows the last lines above empty rows (as less does). */
-static void
-fill_to_end(pager *p)
-{
-	struct pos q = p->top;
-	int n = 1;
-	while (n < p->rows && pos_next(p, &q))
-		n++;
-	if (n < p->rows)
-		scroll_up(p, p->rows - n);
-}
-
 void
 pager_resize(pager *p)
 {
-	size_t anchor = p->empty ? 0 : pos_offset(p, &p->top);
-	/* the blank row after a block stays with that block, not the next */
-	bool blank = !p->empty && p->top.row >= block_entry(p, &p->top.blk)->lines.n;
-	pk_block held = p->top.blk;
 	geometry(p);
-	cache_flush(p);
-	if (!p->empty) {
-		go_offset(p, anchor);
-		if (blank) {
-			p->top.blk = held;
-			p->top.row = block_rows(p, &held) - 1;
-		}
-		fill_to_end(p);
-	}
 }
 
 bool
@@ -810,23 +567,18 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->cur = PK_QUOTE_NONE;
 	if (p->o.width < 1)
 		p->o.width = 80;
-	p->lay = layout_new(o->model);
-	if (!p->lay) {
-		free(p);
-		return NULL;
-	}
-	geometry(p);
-	if (o->model == WIDTH_CLUSTER && !o->ascii && !(p->ov = overlay_new())) {
-		layout_free(p->lay);
-		free(p);
-		return NULL;
-	}
 	if (p->o.ascii)
 		p->o.mode = RENDER_LATIN;
 	if (render_mode_roman(p->o.deva))
 		p->o.deva = RENDER_REORDER;
-	p->empty = !pk_doc_first(doc, &p->top.blk);
-	p->top.row = 0;
+	p->v = view_new(doc, o->model, p->o.mode, o->ascii);
+	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->ov = overlay_new()))) {
+		view_free(p->v);
+		free(p);
+		return NULL;
+	}
+	p->lay = view_layout(p->v);
+	geometry(p);
 	return p;
 }
 
@@ -835,16 +587,11 @@ pager_free(pager *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < CACHE_N; i++) {
-		lay_lines_free(&p->cache[i].lines);
-		rblock_free(&p->cache[i].rb);
-	}
-	pk_translit_free(p->tr);
 	qlist_free(p->ql);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
 	overlay_free(p->ov);
-	layout_free(p->lay);
+	view_free(p->v);
 	free(p);
 }
 
