@@ -4,6 +4,7 @@
 #include "pager.h"
 #include "colors.h"
 #include "grow.h"
+#include "keys.h"
 #include "overlay.h"
 #include "qlist.h"
 #include "rblock.h"
@@ -17,12 +18,15 @@
 #include "width.h"
 
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
 #include <wchar.h>
 
+/* = counts the lines of a file up to this size. */
+#define INFO_LINES_MAX (2u << 20)
 #define INDEX_STEP (8u << 20)      /* bytes indexed per idle slice */
 /* Up to this size the quotations are found while idle after the first
  * screen; a larger file finds them when first asked (], [, "). */
@@ -43,6 +47,8 @@ struct pager {
 	pk_spans spans;      /* QUOTE and SPEAKER spans, sorted */
 	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
 	qlist *ql;           /* the quote list, while it is open */
+	keys_state keys;     /* a count or a key sequence being typed */
+	char msg[512];       /* the text of a composed flash */
 };
 
 /* The text column: at most o.width, centred; the last row is the status. */
@@ -275,40 +281,61 @@ quote_show(pager *p, size_t i)
 	                 view_rows(p->v) > 8 ? 2 : 0);
 }
 
-/* ] and [: the next or previous quotation after the current one, or from
- * the top of the screen when none is current. */
+/* A motion may take the current quotation off screen: then it is no
+ * longer current (] and [ count from the screen, the status line stops
+ * naming it). */
 static void
+follow_screen(pager *p)
+{
+	size_t first, last;
+	if (p->cur == PK_QUOTE_NONE)
+		return;
+	const pk_quote *q = &p->quotes.v[p->cur];
+	view_screen_span(p->v, &first, &last);
+	if (q->end <= first || q->start >= last)
+		p->cur = PK_QUOTE_NONE;
+}
+
+/*
+ * ] and [ step from what is on screen.  While the current quotation is on
+ * screen, the next or previous one; otherwise ] takes the first quotation
+ * that starts on or below the top line and [ the last one that starts
+ * above the end of the bottom line (less searches forward from the top
+ * line and backward from the bottom one).  @return false when there is
+ * none (the status line says so).
+ */
+static bool
 quote_step(pager *p, int dir)
 {
 	size_t n = p->quotes.n, first, last;
 	if (n == 0) {
 		p->flash = "no quotations in this article";
-		return;
+		return false;
 	}
+	follow_screen(p);
 	if (p->cur != PK_QUOTE_NONE) {
-		if ((dir > 0 && p->cur + 1 >= n) || (dir < 0 && p->cur == 0)) {
-			p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
-			return;
+		if (dir > 0 ? p->cur + 1 < n : p->cur > 0) {
+			quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
+			return true;
 		}
-		quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
-		return;
-	}
-	view_screen_span(p->v, &first, &last);
-	if (dir > 0) {
-		for (size_t i = 0; i < n; i++)
-			if (p->quotes.v[i].start >= first) {
-				quote_show(p, i);
-				return;
-			}
-		p->flash = "no more quotations below";
 	} else {
-		for (size_t i = n; i-- > 0;)
-			if (p->quotes.v[i].start < first) {
-				quote_show(p, i);
-				return;
-			}
-		p->flash = "no more quotations above";
+		view_screen_span(p->v, &first, &last);
+		if (dir > 0) {
+			for (size_t i = 0; i < n; i++)
+				if (p->quotes.v[i].start >= first) {
+					quote_show(p, i);
+					return true;
+				}
+		} else {
+			for (size_t i = n; i-- > 0;)
+				if (p->quotes.v[i].start < last) {
+					quote_show(p, i);
+					return true;
+				}
+		}
 	}
+	p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
+	return false;
 }
 
 /* The quote list draws through the pager, so it shares its drawing. */
@@ -369,37 +396,16 @@ draw_status(pager *p)
 	status_draw(&st, status_text, p);
 }
 
-static const char *const help_lines[] = {
-	"pathak - keys",
-	"",
-	"  j  Down  Enter    one line down",
-	"  k  Up             one line up",
-	"  Space  f  PgDn    one screen down",
-	"  b  PgUp           one screen up",
-	"  d  u              half a screen down / up",
-	"  g  Home  <        start of the article",
-	"  G  End   >        end of the article",
-	"  ]  [              next / previous quotation, with its speaker",
-	"  Q                 list of quotations (type to filter, Tab: by speaker)",
-	"  Esc               forget the current quotation",
-	"  r                 render mode: shaped, reorder, halant,",
-	"                    reorder+halant, latin, interlinear",
-	"  Ctrl-L            redraw",
-	"  ?  F1             this help",
-	"  q                 quit",
-	"",
-	"Any key closes this help.",
-};
-
+/* The help screen, printed from the key table. */
 static void
 help_draw(void)
 {
-	int n = (int)(sizeof help_lines / sizeof *help_lines);
+	char line[256];
 	attrset(colors_attr(ROLE_HELP));
-	for (int i = 0; i < n && i < LINES; i++) {
+	for (int i = 0; i < LINES && keys_help_line((size_t)i, line, sizeof line); i++) {
 		move(i, 0);
 		clrtoeol();
-		mvaddnstr(i, 2 < COLS ? 2 : 0, help_lines[i], COLS > 2 ? COLS - 2 : COLS);
+		mvaddnstr(i, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
 	}
 	attrset(A_NORMAL);
 }
@@ -437,10 +443,155 @@ pager_draw(pager *p)
 
 /* ---------------------------------------------------------------- keys */
 
+/* curses' key -> the key table's code. */
+static int
+key_code(int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER: return PK_KEY_ENTER;
+	case KEY_DOWN: return PK_KEY_DOWN;
+	case KEY_UP: return PK_KEY_UP;
+	case KEY_NPAGE: return PK_KEY_PGDN;
+	case KEY_PPAGE: return PK_KEY_PGUP;
+	case KEY_HOME: return PK_KEY_HOME;
+	case KEY_END: return PK_KEY_END;
+	case KEY_F(1): return PK_KEY_F1;
+	case KEY_BACKSPACE: return 127;
+	default: return ch >= KEY_MIN ? PK_KEY_OTHER : ch;
+	}
+}
+
+/* A message for the status line, kept in the pager. */
+static void
+say(pager *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
+	p->flash = p->msg;
+}
+
+/* = and Ctrl-G: the file name, the lines on screen, the paragraph, the
+ * percent and the size.  Lines are counted only in a file of modest size
+ * (counting lays out everything before the top). */
+static void
+show_info(pager *p)
+{
+	char lines[64] = "", para[48] = "";
+	const char *name = p->o.name ? p->o.name : "(stdin)";
+	const char *pil = p->o.ascii ? "P" : "\u00b6";
+	size_t len = p->in->len;
+
+	if (view_empty(p->v)) {
+		say(p, "%s  empty  %zu bytes", name, len);
+		return;
+	}
+	if (len <= INFO_LINES_MAX) {
+		size_t top = view_line(p->v, (size_t)-1), all = view_lines(p->v, (size_t)-1);
+		size_t bot = top + (size_t)view_rows(p->v) - 1;
+		snprintf(lines, sizeof lines, "lines %zu-%zu/%zu  ", top, bot < all ? bot : all, all);
+	}
+	size_t k = view_paragraph(p->v), c = pk_doc_block_count(p->doc);
+	if (k != (size_t)-1 && c != (size_t)-1)
+		snprintf(para, sizeof para, "%s %zu/%zu  ", pil, k + 1, c);
+	else if (k != (size_t)-1)
+		snprintf(para, sizeof para, "%s %zu/?  ", pil, k + 1);
+	say(p, "%s  %s%s%d%%  %zu bytes", name, lines, para, view_percent(p->v), len);
+}
+
+/* Do what a key of the table asks, @p n times or at @p n (-1: none).
+ * @return false to quit. */
+static bool
+pager_act(pager *p, key_action act, long n)
+{
+	int page = view_page(p->v), half = page / 2 ? page / 2 : 1;
+	long times = n > 0 ? n : 1;
+
+	switch (act) {
+	case ACT_QUIT:
+		return false;
+	case ACT_DOWN:
+		view_scroll(p->v, times);
+		break;
+	case ACT_UP:
+		view_scroll(p->v, -times);
+		break;
+	case ACT_PAGE_DOWN:
+		view_scroll(p->v, n > 0 ? n : page);
+		break;
+	case ACT_PAGE_UP:
+		view_scroll(p->v, -(n > 0 ? n : page));
+		break;
+	case ACT_HALF_DOWN:
+		view_scroll(p->v, n > 0 ? n : half);
+		break;
+	case ACT_HALF_UP:
+		view_scroll(p->v, -(n > 0 ? n : half));
+		break;
+	case ACT_TOP:
+		if (n > 0)
+			view_goto_line(p->v, (size_t)n);
+		else
+			view_top(p->v);
+		break;
+	case ACT_END:
+		if (n > 0)
+			view_goto_line(p->v, (size_t)n);
+		else
+			view_end(p->v);
+		break;
+	case ACT_PERCENT:
+		view_goto_percent(p->v, n > 100 ? 100 : n > 0 ? (int)n : 0);
+		break;
+	case ACT_QUOTE_NEXT:
+	case ACT_QUOTE_PREV:
+		quotes_ensure_visibly(p);
+		for (long i = 0; i < times && quote_step(p, act == ACT_QUOTE_NEXT ? 1 : -1); i++)
+			;
+		return true;
+	case ACT_QUOTE_LIST:
+		quotes_ensure_visibly(p);
+		if (p->quotes.n == 0)
+			p->flash = "no quotations in this article";
+		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
+			p->flash = "out of memory";
+		return true;
+	case ACT_FORGET:
+		p->cur = PK_QUOTE_NONE;
+		return true;
+	case ACT_RENDER:
+		if (p->o.ascii) {
+			p->flash = "render: latin (the locale is not UTF-8)";
+			return true;
+		}
+		p->o.mode = render_mode_next(p->o.mode);
+		p->flash = render_mode_name(p->o.mode);
+		view_set_mode(p->v, p->o.mode);
+		return true;
+	case ACT_INFO:
+		show_info(p);
+		return true;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return true;
+	case ACT_HELP:
+		p->help = true;
+		return true;
+	case ACT_NONE:
+	case ACT_N:
+		return true;
+	}
+	follow_screen(p);
+	return true;
+}
+
 bool
 pager_key(pager *p, int ch)
 {
-	int page = view_page(p->v);
+	key_action act = ACT_NONE;
+	long n = -1;
+	char seq[48];
 
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
@@ -460,74 +611,24 @@ pager_key(pager *p, int ch)
 		}
 		return true;
 	}
-	switch (ch) {
-	case 'q':
-		return false;
-	case ']':
-		quotes_ensure_visibly(p);
-		quote_step(p, 1);
-		break;
-	case '[':
-		quotes_ensure_visibly(p);
-		quote_step(p, -1);
-		break;
-	case 'Q':
-		quotes_ensure_visibly(p);
-		if (p->quotes.n == 0)
-			p->flash = "no quotations in this article";
-		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
-			p->flash = "out of memory";
-		break;
-	case 27:  /* Esc */
-		p->cur = PK_QUOTE_NONE;
-		break;
-	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: case 'e' & 0x1f:
-		view_scroll(p->v, 1);
-		break;
-	case 'k': case KEY_UP: case 'y' & 0x1f: case 'p' & 0x1f:
-		view_scroll(p->v, -1);
-		break;
-	case ' ': case 'f': case KEY_NPAGE: case 'f' & 0x1f:
-		view_scroll(p->v, page);
-		break;
-	case 'b': case KEY_PPAGE: case 'b' & 0x1f:
-		view_scroll(p->v, -page);
-		break;
-	case 'd': case 'd' & 0x1f:
-		view_scroll(p->v, page / 2 ? page / 2 : 1);
-		break;
-	case 'u': case 'u' & 0x1f:
-		view_scroll(p->v, -page / 2 ? page / 2 : 1);
-		break;
-	case 'g': case KEY_HOME: case '<':
-		view_top(p->v);
-		break;
-	case 'G': case KEY_END: case '>':
-		view_end(p->v);
-		break;
-	case '?': case KEY_F(1): case 'h':
-		p->help = true;
-		break;
-	case 'l' & 0x1f:
-		clearok(curscr, TRUE);
-		break;
-	case 'r':
-		if (p->o.ascii) {
-			p->flash = "render: latin (the locale is not UTF-8)";
-			break;
-		}
-		/* the cache still has the old lines, so the anchor is right */
-		p->o.mode = render_mode_next(p->o.mode);
-		p->flash = render_mode_name(p->o.mode);
-		view_set_mode(p->v, p->o.mode);
-		break;
-	case KEY_RESIZE:
-		pager_resize(p);
-		break;
-	default:
+	switch (keys_feed(&p->keys, key_code(ch), &act, &n)) {
+	case KEYS_MORE:
+		/* a count or a prefix being typed: show it, as less does */
+		keys_seq_name(&p->keys, seq, sizeof seq);
+		say(p, "%s", seq);
+		return true;
+	case KEYS_UNBOUND:
+		keys_seq_name(&p->keys, seq, sizeof seq);
+		if (ch >= KEY_MIN && keyname(ch))
+			snprintf(seq, sizeof seq, "%s", keyname(ch));
+		say(p, "%s: no such key (press ? for help)", seq);
+		return true;
+	case KEYS_CANCEL:
+		return true;
+	case KEYS_DONE:
 		break;
 	}
-	return true;
+	return pager_act(p, act, n);
 }
 
 void
@@ -565,6 +666,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->in = pk_doc_input(doc);
 	p->o = *o;
 	p->cur = PK_QUOTE_NONE;
+	p->keys = (keys_state)KEYS_STATE_INIT;
 	if (p->o.width < 1)
 		p->o.width = 80;
 	if (p->o.ascii)
