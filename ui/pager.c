@@ -484,7 +484,7 @@ show_info(pager *p)
 	size_t len = p->in->len;
 
 	if (view_empty(p->v)) {
-		say(p, "%s  empty  %zu bytes", name, len);
+		say(p, "%s  %zu bytes", name, len);
 		return;
 	}
 	if (len <= INFO_LINES_MAX) {
