@@ -1,29 +1,27 @@
-/* pager.c - the reader pane: lazy layout, scrolling, status line, help. */
+/*
+ * pager.c - the reader pane: the screens (text, help, quote list), the
+ * actions of the key table, the quotations, background work.  The view
+ * (view.c) holds the positions, draw.c the drawing of text, status.c the
+ * status line, keys.c the keys, overlay.c the cluster overlay.
+ */
 #include "config.h"
 
 #include "pager.h"
 #include "colors.h"
-#include "grow.h"
+#include "draw.h"
 #include "keys.h"
 #include "overlay.h"
 #include "qlist.h"
-#include "rblock.h"
+#include "qnav.h"
 #include "status.h"
 #include "view.h"
 #include "quotes.h"
 #include "span.h"
-#include "render.h"
-#include "term.h"
-#include "translit.h"
-#include "width.h"
 
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistr.h>
-#include <wchar.h>
 
 /* = counts the lines of a file up to this size. */
 #define INFO_LINES_MAX (2u << 20)
@@ -36,11 +34,10 @@ struct pager {
 	pk_doc *doc;
 	const pk_input *in;
 	view *v;             /* the laid-out document and the top row */
-	layout *lay;         /* the view's, to draw clusters as it measured them */
+	drawer d;            /* how text is drawn (draw.h) */
 	pager_opts o;
 	int left;            /* left margin that centres the text column */
 	bool help;           /* the help screen is up */
-	pk_overlay *ov;      /* cluster model: Devanagari drawn after the update */
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
@@ -61,175 +58,6 @@ geometry(pager *p)
 	view_resize(p->v, w, LINES > 1 ? LINES - 1 : 0);
 }
 
-/* ---------------------------------------------------------------- drawing */
-
-static color_role
-block_role(pk_block_type t)
-{
-	switch (t) {
-	case PK_BLOCK_TITLE: return ROLE_TITLE;
-	case PK_BLOCK_META: return ROLE_META;
-	case PK_BLOCK_DATELINE: return ROLE_DATELINE;
-	case PK_BLOCK_CAPTION: return ROLE_CAPTION;
-	case PK_BLOCK_BYLINE: return ROLE_BYLINE;
-	default: return ROLE_TEXT;
-	}
-}
-
-struct draw_ctx {
-	pager *p;
-	const char *s;       /* the buffer: the input, or a romanized block */
-	render_mode mode;
-	int y, x, maxx;
-	attr_t attr;
-	const size_t *map;   /* romanized buffer: byte -> input offset */
-	bool spans;          /* s is the input (or maps to it): colour spans */
-};
-
-/* The role of the span covering input byte off, or -1.  A speaker's
- * mention wins over a quotation; the quotation jumped to over others. */
-static int
-span_role(const pager *p, size_t off)
-{
-	const pk_spans *sp = &p->spans;
-	size_t lo = 0, hi = sp->n;
-	int role = -1;
-
-	while (lo < hi) {  /* first span starting after off */
-		size_t mid = lo + (hi - lo) / 2;
-		if (sp->v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* spans hardly nest: a few before it are all that can cover off */
-	for (size_t i = lo, k = 0; i-- > 0 && k < 4; k++) {
-		const pk_span *x = &sp->v[i];
-		if (x->end <= off)
-			continue;
-		if (x->kind == PK_SPAN_SPEAKER)
-			return ROLE_SPEAKER;
-		if (x->kind == PK_SPAN_QUOTE && role != ROLE_QUOTE_CUR)
-			role = x->payload == p->cur ? ROLE_QUOTE_CUR : ROLE_QUOTE;
-	}
-	return role;
-}
-
-static int
-draw_cluster(void *ctx, size_t cs, size_t ce, int w)
-{
-	struct draw_ctx *dc = ctx;
-	uint32_t cps[RENDER_DISPLAY_MAX];
-	wchar_t wcs[RENDER_DISPLAY_MAX + 1];
-	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
-	bool ctrl = false, multi = false;
-
-	if (dc->x + w > dc->maxx)
-		return 1;  /* clip: the window is narrower than the column */
-	for (size_t i = 0; i < n; i++) {
-		wcs[i] = (wchar_t)cps[i];
-		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;
-		multi |= cps[i] >= 0x80;
-	}
-	wcs[n] = 0;
-	attr_t attr = dc->attr;
-	if (ctrl) {
-		attr = colors_attr(ROLE_CONTROL);
-	} else if (dc->spans && dc->p->spans.n) {
-		int role = span_role(dc->p, dc->map ? dc->map[cs] : cs);
-		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
-			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
-	}
-	attrset(attr);
-	if (dc->p->o.ascii) {
-		/* not UTF-8: ASCII stand-ins (roman text is folded already) */
-		char buf[2], out[64];
-		size_t k = 0;
-		for (size_t i = 0; i < n && k < sizeof out - 4; i++)
-			for (const char *t = render_ascii(cps[i], buf); *t; t++)
-				out[k++] = *t;
-		out[k] = 0;
-		mvaddnstr(dc->y, dc->x, out, w);
-	} else if (dc->p->ov && multi && (n > 1 || width_cp(cps[0]) != w)) {
-		/* curses cannot keep this cluster in the cells the terminal
-		 * gives it: blank placeholders now, the text after the update */
-		move(dc->y, dc->x);
-		for (int i = 0; i < w; i++)
-			addch(' ');
-		overlay_add(dc->p->ov, dc->y, dc->x, w, attr, cps, n);
-	} else {
-		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
-	}
-	dc->x += w;
-	return 0;
-}
-
-/* Draw [a, b) of s; map (or s being the input) lets spans colour it.
- * Returns the column after the text. */
-static int
-draw_spanned(pager *p, const char *s, const size_t *map, render_mode mode, int y, int x,
-             int maxx, size_t a, size_t b, attr_t attr)
-{
-	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, map,
-	                       map != NULL || s == p->in->bytes };
-	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
-	return dc.x;
-}
-
-static int
-draw_text(pager *p, const char *s, render_mode mode, int y, int x, int maxx,
-          size_t a, size_t b, attr_t attr)
-{
-	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, NULL, false };
-	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
-	return dc.x;
-}
-
-/* The mode Devanagari rows are drawn in. */
-static render_mode
-deva_mode(const pager *p)
-{
-	return render_mode_roman(p->o.mode) ? p->o.deva : p->o.mode;
-}
-
-/* Write the first line of [a, b) laid out at w columns; returns its width.
- * In latin mode (or ASCII only) the romanized text.  With cut, text that
- * does not fit ends in an ellipsis (whole clusters, by display width). */
-static int
-draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_t b,
-                 attr_t attr, bool cut)
-{
-	lay_lines ls = { 0 };
-	rblock rb = { 0 };
-	render_mode m = p->o.ascii ? RENDER_LATIN : p->o.mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
-	const char *ell = p->o.ascii ? "..." : "\u2026";
-	int ew = p->o.ascii ? 3 : 1, used = 0;
-	bool more = false;
-
-	if (w > 0 && rblock_wrap(p->lay, view_translit(p->v), m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
-	    ls.n > 0 && (more = cut && ls.n > 1) && w > ew) {
-		lay_lines_clear(&ls);
-		rblock_free(&rb);
-		if (rblock_wrap(p->lay, view_translit(p->v), m, p->o.ascii, src, a, b, w - ew, &ls, &rb) < 0)
-			lay_lines_clear(&ls);
-	}
-	if (ls.n > 0) {
-		bool roman;
-		const char *s = rblock_line_buf(src, &rb, 0, &roman);
-		draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, x, x + w,
-		          ls.v[0].start, ls.v[0].vis_end, attr);
-		used = ls.v[0].width;
-		if (more && used + ew <= w) {
-			attrset(attr);
-			mvaddstr(y, x + used, ell);
-			used += ew;
-		}
-	}
-	lay_lines_free(&ls);
-	rblock_free(&rb);
-	return used;
-}
-
 /* ---------------------------------------------------------------- quotations */
 
 /* Find the quotations (once) and make their spans. */
@@ -241,14 +69,7 @@ quotes_ensure(pager *p)
 	p->quotes_done = true;
 	if (pk_quotes_find(p->doc, &p->quotes) != PK_OK)
 		return;  /* no quotations: the keys say so */
-	for (size_t i = 0; i < p->quotes.n; i++) {
-		const pk_quote *q = &p->quotes.v[i];
-		pk_spans_push(&p->spans, (pk_span){ q->start, q->end, PK_SPAN_QUOTE, (uint32_t)i });
-		if (q->mention_start != PK_QUOTE_NONE && q->mention_end > q->mention_start)
-			pk_spans_push(&p->spans, (pk_span){ q->mention_start, q->mention_end,
-			                                    PK_SPAN_SPEAKER, (uint32_t)i });
-	}
-	pk_spans_sort(&p->spans);
+	qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
 }
 
 /* For a big file the search takes a moment: say so before it starts. */
@@ -273,7 +94,7 @@ quote_show(pager *p, size_t i)
 {
 	const pk_quote *q = &p->quotes.v[i];
 	size_t first, last;
-	p->cur = i;
+	p->cur = p->d.cur = i;
 	view_screen_span(p->v, &first, &last);
 	if (q->start >= first && q->end <= last)
 		return;
@@ -282,60 +103,36 @@ quote_show(pager *p, size_t i)
 }
 
 /* A motion may take the current quotation off screen: then it is no
- * longer current (] and [ count from the screen, the status line stops
- * naming it). */
+ * longer current (the status line stops naming it, ] and [ count from the
+ * screen). */
 static void
 follow_screen(pager *p)
 {
 	size_t first, last;
-	if (p->cur == PK_QUOTE_NONE)
-		return;
-	const pk_quote *q = &p->quotes.v[p->cur];
 	view_screen_span(p->v, &first, &last);
-	if (q->end <= first || q->start >= last)
+	if (p->cur != PK_QUOTE_NONE && !qnav_on_screen(&p->quotes.v[p->cur], first, last))
 		p->cur = PK_QUOTE_NONE;
+	p->d.cur = p->cur;
 }
 
-/*
- * ] and [ step from what is on screen.  While the current quotation is on
- * screen, the next or previous one; otherwise ] takes the first quotation
- * that starts on or below the top line and [ the last one that starts
- * above the end of the bottom line (less searches forward from the top
- * line and backward from the bottom one).  @return false when there is
- * none (the status line says so).
- */
+/* ] and [ (qnav.h).  @return false when there is none that way (the
+ * status line says so). */
 static bool
 quote_step(pager *p, int dir)
 {
-	size_t n = p->quotes.n, first, last;
-	if (n == 0) {
+	size_t first, last, i;
+	if (p->quotes.n == 0) {
 		p->flash = "no quotations in this article";
 		return false;
 	}
-	follow_screen(p);
-	if (p->cur != PK_QUOTE_NONE) {
-		if (dir > 0 ? p->cur + 1 < n : p->cur > 0) {
-			quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
-			return true;
-		}
-	} else {
-		view_screen_span(p->v, &first, &last);
-		if (dir > 0) {
-			for (size_t i = 0; i < n; i++)
-				if (p->quotes.v[i].start >= first) {
-					quote_show(p, i);
-					return true;
-				}
-		} else {
-			for (size_t i = n; i-- > 0;)
-				if (p->quotes.v[i].start < last) {
-					quote_show(p, i);
-					return true;
-				}
-		}
+	view_screen_span(p->v, &first, &last);
+	i = qnav_step(&p->quotes, p->cur, first, last, dir);
+	if (i == PK_QUOTE_NONE) {
+		p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
+		return false;
 	}
-	p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
-	return false;
+	quote_show(p, i);
+	return true;
 }
 
 /* The quote list draws through the pager, so it shares its drawing. */
@@ -345,7 +142,7 @@ ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, at
 	pager *p = ctx;
 	if (x >= maxx)
 		return x;
-	return x + draw_clipped_buf(p, s, y, x, maxx - x, a, b, attr, false);
+	return x + draw_clipped(&p->d, s, y, x, maxx - x, a, b, attr, false);
 }
 
 static void
@@ -366,7 +163,8 @@ static int
 status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, attr_t attr,
             bool cut)
 {
-	return draw_clipped_buf(ctx, s, y, x, w, a, b, attr, cut);
+	const pager *p = ctx;
+	return draw_clipped(&p->d, s, y, x, w, a, b, attr, cut);
 }
 
 static void
@@ -413,8 +211,8 @@ help_draw(void)
 void
 pager_draw(pager *p)
 {
-	if (p->ov)
-		overlay_begin(p->ov);
+	if (p->d.ov)
+		overlay_begin(p->d.ov);
 	erase();
 	if (p->help) {
 		help_draw();
@@ -428,13 +226,7 @@ pager_draw(pager *p)
 	for (int y = 0; y < view_rows(p->v) && !view_empty(p->v); y++) {
 		view_row r;
 		view_row_get(p->v, &q, &r);
-		if (!r.blank) {
-			attr_t at = colors_attr(block_role(r.type));
-			if (r.gloss)
-				at |= A_DIM;  /* interlinear: the romanization is the gloss */
-			draw_spanned(p, r.s, r.map, r.roman ? RENDER_SHAPED : deva_mode(p), y, p->left,
-			             COLS, r.start, r.vis_end, at);
-		}
+		draw_row(&p->d, &r, y, p->left, COLS);
 		if (!view_pos_next(p->v, &q))
 			break;
 	}
@@ -558,14 +350,14 @@ pager_act(pager *p, key_action act, long n)
 			p->flash = "out of memory";
 		return true;
 	case ACT_FORGET:
-		p->cur = PK_QUOTE_NONE;
+		p->cur = p->d.cur = PK_QUOTE_NONE;
 		return true;
 	case ACT_RENDER:
 		if (p->o.ascii) {
 			p->flash = "render: latin (the locale is not UTF-8)";
 			return true;
 		}
-		p->o.mode = render_mode_next(p->o.mode);
+		p->o.mode = p->d.mode = render_mode_next(p->o.mode);
 		p->flash = render_mode_name(p->o.mode);
 		view_set_mode(p->v, p->o.mode);
 		return true;
@@ -674,12 +466,13 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	if (render_mode_roman(p->o.deva))
 		p->o.deva = RENDER_REORDER;
 	p->v = view_new(doc, o->model, p->o.mode, o->ascii);
-	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->ov = overlay_new()))) {
+	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->d.ov = overlay_new()))) {
 		view_free(p->v);
 		free(p);
 		return NULL;
 	}
-	p->lay = view_layout(p->v);
+	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
+	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE };
 	geometry(p);
 	return p;
 }
@@ -692,7 +485,7 @@ pager_free(pager *p)
 	qlist_free(p->ql);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
-	overlay_free(p->ov);
+	overlay_free(p->d.ov);
 	view_free(p->v);
 	free(p);
 }
@@ -700,8 +493,8 @@ pager_free(pager *p)
 void
 pager_overlay(pager *p)
 {
-	if (p->ov)
-		overlay_flush(p->ov);
+	if (p->d.ov)
+		overlay_flush(p->d.ov);
 }
 
 render_mode

@@ -17,6 +17,8 @@
 #include "doc.h"
 #include "dump.h"
 #include "input.h"
+#include "qnav.h"
+#include "quotes.h"
 #include "view.h"
 #include "width.h"
 
@@ -323,6 +325,61 @@ test_empty(void **state)
 	assert_false(view_pos_next(f->v, &q));
 }
 
+/* ] and [ follow the screen (qnav.h), on hand-made quotations. */
+static void
+test_qnav_rules(void **state)
+{
+	pk_quote v[4] = {
+		{ .start = 10, .end = 20 }, { .start = 30, .end = 40 },
+		{ .start = 100, .end = 120 }, { .start = 200, .end = 210 },
+	};
+	pk_quotes qs = { v, 4 };
+	(void)state;
+	/* a screen showing [0, 50): none current */
+	assert_int_equal(qnav_step(&qs, PK_QUOTE_NONE, 0, 50, 1), 0);
+	assert_int_equal(qnav_step(&qs, PK_QUOTE_NONE, 0, 50, -1), 1);
+	/* current and on screen: its neighbours */
+	assert_int_equal(qnav_step(&qs, 0, 0, 50, 1), 1);
+	assert_int_equal(qnav_step(&qs, 1, 0, 50, -1), 0);
+	assert_int_equal(qnav_step(&qs, 0, 0, 50, -1), PK_QUOTE_NONE);
+	/* the screen moved to [150, 250): quotation 0 is left behind */
+	assert_int_equal(qnav_step(&qs, 0, 150, 250, -1), 3);
+	assert_int_equal(qnav_step(&qs, 0, 150, 250, 1), 3);
+	assert_int_equal(qnav_step(&qs, 3, 150, 250, 1), PK_QUOTE_NONE);
+	/* a screen between quotations: ] the next below, [ the last above */
+	assert_int_equal(qnav_step(&qs, PK_QUOTE_NONE, 50, 90, 1), 2);
+	assert_int_equal(qnav_step(&qs, PK_QUOTE_NONE, 50, 90, -1), 1);
+	/* partly on screen counts */
+	assert_true(qnav_on_screen(&v[2], 110, 300));
+	assert_false(qnav_on_screen(&v[2], 120, 300));
+	pk_quotes none = { NULL, 0 };
+	assert_int_equal(qnav_step(&none, PK_QUOTE_NONE, 0, 50, 1), PK_QUOTE_NONE);
+}
+
+/* The regression of issue 7 on the seed, without a terminal: ] then G,
+ * and [ takes the last quotation on screen, not "none above". */
+static void
+test_qnav_after_end(void **state)
+{
+	struct fix *f = *state;
+	pk_quotes qs;
+	size_t first, last, cur;
+	assert_int_equal(pk_quotes_find(f->doc, &qs), PK_OK);
+	assert_int_equal(qs.n, 10);
+	view_resize(f->v, 80, 29);
+	view_screen_span(f->v, &first, &last);
+	cur = qnav_step(&qs, PK_QUOTE_NONE, first, last, 1);   /* ] */
+	assert_int_equal(cur, 0);
+	view_end(f->v);                                        /* G */
+	view_screen_span(f->v, &first, &last);
+	assert_false(qnav_on_screen(&qs.v[cur], first, last));
+	size_t prev = qnav_step(&qs, cur, first, last, -1);    /* [ */
+	assert_int_equal(prev, 9);
+	assert_true(qnav_on_screen(&qs.v[prev], first, last));
+	assert_int_equal(qnav_step(&qs, cur, first, last, 1), 7);  /* ] instead */
+	pk_quotes_free(&qs);
+}
+
 int
 main(void)
 {
@@ -338,6 +395,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_resize_anchor, setup_seed, teardown),
 		cmocka_unit_test(test_short_document),
 		cmocka_unit_test_setup_teardown(test_empty, setup_empty, teardown),
+		cmocka_unit_test(test_qnav_rules),
+		cmocka_unit_test_setup_teardown(test_qnav_after_end, setup_seed, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
