@@ -24,7 +24,7 @@
 #include <stdlib.h>
 
 /* = counts the lines of a file up to this size. */
-#define INFO_LINES_MAX (2u << 20)
+#define INFO_LINES_MAX (1u << 20)
 #define INDEX_STEP (8u << 20)      /* bytes indexed per idle slice */
 /* Up to this size the quotations are found while idle after the first
  * screen; a larger file finds them when first asked (], [, "). */
@@ -94,7 +94,7 @@ quote_show(pager *p, size_t i)
 {
 	const pk_quote *q = &p->quotes.v[i];
 	size_t first, last;
-	p->cur = p->d.cur = i;
+	p->cur = i;
 	view_screen_span(p->v, &first, &last);
 	if (q->start >= first && q->end <= last)
 		return;
@@ -112,7 +112,6 @@ follow_screen(pager *p)
 	view_screen_span(p->v, &first, &last);
 	if (p->cur != PK_QUOTE_NONE && !qnav_on_screen(&p->quotes.v[p->cur], first, last))
 		p->cur = PK_QUOTE_NONE;
-	p->d.cur = p->cur;
 }
 
 /* ] and [ (qnav.h).  @return false when there is none that way (the
@@ -213,6 +212,7 @@ pager_draw(pager *p)
 {
 	if (p->d.ov)
 		overlay_begin(p->d.ov);
+	p->d.cur = p->cur;  /* highlighted */
 	erase();
 	if (p->help) {
 		help_draw();
@@ -350,7 +350,7 @@ pager_act(pager *p, key_action act, long n)
 			p->flash = "out of memory";
 		return true;
 	case ACT_FORGET:
-		p->cur = p->d.cur = PK_QUOTE_NONE;
+		p->cur = PK_QUOTE_NONE;
 		return true;
 	case ACT_RENDER:
 		if (p->o.ascii) {

@@ -1,5 +1,6 @@
 /*
- * pager.h - the reader pane, its status line and the help screen.
+ * pager.h - the reader pane: the text, the help screen and the quote list,
+ * the actions of the key table (keys.h), background work.
  * Each screen has init/draw/key, in the manner of ncdu.
  */
 #ifndef PATHAK_PAGER_H
