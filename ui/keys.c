@@ -27,7 +27,7 @@ const key_binding keys_table[] = {
 	{ { "G", "End", ">" }, ACT_END,
 	  "end of the article (N: line N)", NULL },
 	{ { "%", "p" }, ACT_PERCENT,
-	  "N percent into the article (50%)", NULL },
+	  "N percent into the article, as in 50%", NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
 	  "next / previous quotation, with its speaker",
 	  "The quotation is highlighted and brought on screen, and the status line "
