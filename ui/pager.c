@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* = counts the lines of a file up to this size. */
 #define INFO_LINES_MAX (1u << 20)
@@ -264,19 +265,41 @@ say(pager *p, const char *fmt, ...)
 	p->flash = p->msg;
 }
 
+/* A file name cut to about @p max bytes from the left, so that its end
+ * (the file itself) stays: "…/articles/seed.txt". */
+static const char *
+name_fit(const char *name, int max, bool ascii, char *buf, size_t n)
+{
+	size_t len = strlen(name);
+	if (max < 12)
+		max = 12;  /* a narrow screen: the end of the name, the rest cut */
+	if (len <= (size_t)max)
+		return name;
+	const char *t = name + len - (size_t)(max - 3), *slash;
+	while ((*t & 0xC0) == 0x80)
+		t++;  /* not inside a UTF-8 sequence */
+	if ((slash = strchr(t, '/')) && slash[1])
+		t = slash;
+	snprintf(buf, n, "%s%s", ascii ? "..." : "\u2026", t);
+	return buf;
+}
+
 /* = and Ctrl-G: the file name, the lines on screen, the paragraph, the
  * percent and the size.  Lines are counted only in a file of modest size
- * (counting lays out everything before the top). */
+ * (counting lays out everything before the top).  A long name loses its
+ * start, so that the rest fits beside the position (at most 26 columns). */
 static void
 show_info(pager *p)
 {
-	char lines[64] = "", para[48] = "";
+	char lines[64] = "", para[48] = "", rest[160], buf[256];
 	const char *name = p->o.name ? p->o.name : "(stdin)";
 	const char *pil = p->o.ascii ? "P" : "\u00b6";
 	size_t len = p->in->len;
 
 	if (view_empty(p->v)) {
-		say(p, "%s  %zu bytes", name, len);
+		snprintf(rest, sizeof rest, "  %zu bytes", len);
+		say(p, "%s%s", name_fit(name, COLS - 26 - (int)strlen(rest), p->o.ascii, buf,
+		                          sizeof buf), rest);
 		return;
 	}
 	if (len <= INFO_LINES_MAX) {
@@ -289,7 +312,9 @@ show_info(pager *p)
 		snprintf(para, sizeof para, "%s %zu/%zu  ", pil, k + 1, c);
 	else if (k != (size_t)-1)
 		snprintf(para, sizeof para, "%s %zu/?  ", pil, k + 1);
-	say(p, "%s  %s%s%d%%  %zu bytes", name, lines, para, view_percent(p->v), len);
+	snprintf(rest, sizeof rest, "  %s%s%d%%  %zu bytes", lines, para, view_percent(p->v), len);
+	say(p, "%s%s", name_fit(name, COLS - 26 - (int)strlen(rest), p->o.ascii, buf, sizeof buf),
+	    rest);
 }
 
 /* Do what a key of the table asks, @p n times or at @p n (-1: none).

@@ -7,7 +7,8 @@
 #    middle (the status line says 45-50%, the percent of the top line);
 #  * Ctrl-N/Ctrl-P, Ctrl-E/Ctrl-Y one line, Ctrl-F/Ctrl-B a page (28),
 #    Ctrl-D/Ctrl-U half a page (14);
-#  * = shows the file name, the lines on screen and the size in bytes;
+#  * = shows the file name, the lines on screen and the size in bytes; a
+#    long file name loses its start ("…/and-a-third/seed.txt"), not the size;
 #  * " opens the list of quotations; Esc closes it;
 #  * x says "x: no such key (press ? for help)" and does nothing else; a
 #    count being typed shows in the status line;
@@ -108,6 +109,19 @@ keys q
 wait_exit || fail_screen "q did not quit"
 [ "$EXIT_STATUS" = 0 ] || fail_screen "exit status $EXIT_STATUS after q, want 0"
 tm kill-server >/dev/null 2>&1
+
+# = with a long file name: its start goes, the name and the size stay
+LONGDIR=$T/a-directory-with-a-rather-long-name/and-another-one-below-it/and-a-third
+mkdir -p "$LONGDIR" && cp "$SEED" "$LONGDIR/seed.txt" || hard_error "cannot copy the seed to $LONGDIR"
+tm_start 100 30 "'$PATHAK' $RENDER_OPT '$LONGDIR/seed.txt'"
+wait_for 'जोंग' || fail_screen "pathak did not start on $LONGDIR/seed.txt"
+keys =
+wait_status "$SIZE bytes" || fail_screen "= with a long file name does not show the size"
+grep -F -q '…/and-a-third/seed.txt' "$T/status" || fail_screen "= does not show the end of a long file name"
+keys q
+wait_exit || fail_screen "q did not quit"
+tm kill-server >/dev/null 2>&1
+ok "= with a long file name keeps its end and the size"
 
 quits_with Q
 quits_with Z Z
