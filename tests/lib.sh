@@ -381,3 +381,52 @@ if not cands or not any(shown):
 print(cands[0] + 1)
 PYEOF
 }
+
+# --------------------------------------------------------------- pager screens
+# wait_dump_top DUMP K [LAST] - poll until the article rows (1..LAST, default
+# all but the status line) show the lines of DUMP from line K on (blank rows
+# only after the end of DUMP).  On failure says which dump line is on top.
+wait_dump_top() {
+	_i=0 _k=
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		screen >"$T/screen" 2>/dev/null
+		if [ -n "${3:-}" ]; then
+			_k=$(dump_index "$1" "$T/screen" 1 "$3" 2>"$T/why")
+		else
+			_k=$(dump_index "$1" "$T/screen" 2>"$T/why")
+		fi
+		[ "$_k" = "$2" ] && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	[ -s "$T/why" ] && cat "$T/why" >&2
+	echo "the top row shows dump line ${_k:-?}, want $2" >&2
+	return 1
+}
+
+# wait_status TEXT - poll until the status line (the last row) contains
+# TEXT; it is left in $T/status.
+wait_status() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		screen | tail -n 1 >"$T/status"
+		grep -F -q -- "$1" "$T/status" && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	printf 'status: [%s]\n' "$(cat "$T/status")" >&2
+	return 1
+}
+
+# quits_with KEYS... - in a new 100x30 window on the seed, the keys make
+# pathak exit with status 0 (each key is sent on its own).
+quits_with() {
+	tm_start 100 30 "'$PATHAK' $RENDER_OPT '$SEED'"
+	wait_for 'जोंग' || fail_screen "pathak did not start"
+	for _key in "$@"; do
+		keys "$_key"
+	done
+	wait_exit || fail_screen "$* did not quit"
+	[ "$EXIT_STATUS" = 0 ] || fail_screen "exit status $EXIT_STATUS after $*, want 0"
+	tm kill-server >/dev/null 2>&1
+}

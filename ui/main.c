@@ -15,8 +15,10 @@
 
 #include "colors.h"
 #include "doc.h"
+#include "dump.h"
 #include "export.h"
 #include "input.h"
+#include "keys.h"
 #include "quotes.h"
 #include "pager.h"
 #include "render.h"
@@ -46,11 +48,13 @@ usage(FILE *f)
 "                      mode chosen and why, and check the drawing; then exit\n"
 "      --json          print blocks and quotations as one JSON object and exit\n"
 "      --quotes        print the quotations with their speakers and exit\n"
+"      --help-keys[=man]  list the keys (as the manual's troff with =man) and exit\n"
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
-"Keys: j/k line, Space/b page, g/G start/end, ]/[ next/previous quotation,\n"
-"Q quotation list, r render mode, ? help, q quit.\n"
+"Keys (as in less): j/k line, Space/b page, g/G start/end, 20G line 20,\n"
+"50% percent, ]/[ next/previous quotation, \" quotation list, r render mode,\n"
+"= position, ? help, q quit; --help-keys lists them all.\n"
 "Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
@@ -64,6 +68,19 @@ version(void)
 	       "License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
 	       "This is free software: you are free to change and redistribute it.\n"
 	       "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
+}
+
+/* --help-keys: the help screen's lines, or the manual's KEYS section. */
+static int
+print_keys(bool man)
+{
+	char line[256];
+	if (man)
+		keys_man(stdout);
+	else
+		for (size_t i = 0; keys_help_line(i, line, sizeof line); i++)
+			puts(line);
+	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
 /* The bundled article: $PATHAK_DATADIR, the installed copy, or the source tree. */
@@ -276,6 +293,7 @@ main(int argc, char **argv)
 		{ "render", required_argument, NULL, 256 },
 		{ "probe", no_argument, NULL, 257 },
 		{ "advance", required_argument, NULL, 258 },
+		{ "help-keys", optional_argument, NULL, 259 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
@@ -333,6 +351,12 @@ main(int argc, char **argv)
 			advance = strcmp(optarg, "cluster") == 0 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
 			have_advance = true;
 			break;
+		case 259:
+			if (optarg && strcmp(optarg, "man") != 0) {
+				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
+				return EXIT_USAGE;
+			}
+			return print_keys(optarg != NULL);
 		case 'h':
 			usage(stdout);
 			return EXIT_SUCCESS;
@@ -387,8 +411,8 @@ main(int argc, char **argv)
 		rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
 	} else if (dump || !isatty(STDOUT_FILENO)) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		rc = pager_dump(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
-		                RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
+		rc = dump_doc(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		              RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
 		     ? EXIT_SUCCESS : EXIT_FAILURE;
 		if (rc != EXIT_SUCCESS)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));

@@ -1,580 +1,62 @@
-/* pager.c - the reader pane: lazy layout, scrolling, status line, help. */
+/*
+ * pager.c - the reader pane: the screens (text, help, quote list), the
+ * actions of the key table, the quotations, background work.  The view
+ * (view.c) holds the positions, draw.c the drawing of text, status.c the
+ * status line, keys.c the keys, overlay.c the cluster overlay.
+ */
 #include "config.h"
 
 #include "pager.h"
 #include "colors.h"
-#include "grow.h"
+#include "draw.h"
+#include "keys.h"
+#include "overlay.h"
 #include "qlist.h"
+#include "qnav.h"
+#include "status.h"
+#include "view.h"
 #include "quotes.h"
 #include "span.h"
-#include "render.h"
-#include "term.h"
-#include "translit.h"
-#include "width.h"
 
 #include <curses.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistr.h>
-#include <wchar.h>
 
-#define CACHE_N 64                 /* laid-out blocks kept */
+/* = counts the lines of a file up to this size. */
+#define INFO_LINES_MAX (1u << 20)
 #define INDEX_STEP (8u << 20)      /* bytes indexed per idle slice */
 /* Up to this size the quotations are found while idle after the first
- * screen; a larger file finds them when first asked (], [, Q). */
+ * screen; a larger file finds them when first asked (], [, "). */
 #define QUOTES_IDLE_MAX (8u << 20)
-
-/* One laid-out block.  Rows are its lines plus a blank row after it unless
- * it is the last block. */
-/* In the roman modes a block's lines may lie in a romanized copy of it. */
-struct rblock {
-	char *text;            /* romanized block, or NULL */
-	size_t *map;           /* text byte -> source offset (strlen(text)+1) */
-	unsigned char *kinds;  /* interlinear: per line, 1 if it is in text */
-};
-
-struct entry {
-	pk_block blk;
-	lay_lines lines;
-	struct rblock rb;
-	int width;
-	bool has_next;
-	bool used;
-	unsigned long stamp;
-};
-
-/* A row of the document: row `row` of block `blk`. */
-struct pos {
-	pk_block blk;
-	size_t row;
-};
 
 struct pager {
 	pk_doc *doc;
 	const pk_input *in;
-	layout *lay;
+	view *v;             /* the laid-out document and the top row */
+	drawer d;            /* how text is drawn (draw.h) */
 	pager_opts o;
-	int text_w;          /* width of the text column now */
-	int left;            /* left margin that centres it */
-	int rows;            /* text rows on screen */
-	struct pos top;
-	bool empty;
+	int left;            /* left margin that centres the text column */
 	bool help;           /* the help screen is up */
-	struct entry cache[CACHE_N];
-	unsigned long clock;
-	char *title;         /* the title block's text, for the status line */
-	pk_translit *tr;     /* the romanizer, made on first use */
-	bool overlay;        /* cluster model: Devanagari drawn by pager_overlay */
-	struct piece *pc;    /* this frame's clusters for pager_overlay */
-	size_t npc, cappc;
-	char *raw;           /* their UTF-8 bytes */
-	size_t nraw, capraw;
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
 	pk_spans spans;      /* QUOTE and SPEAKER spans, sorted */
 	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
 	qlist *ql;           /* the quote list, while it is open */
+	keys_state keys;     /* a count or a key sequence being typed */
+	char msg[512];       /* the text of a composed flash */
 };
 
-/* ---------------------------------------------------------------- render modes */
-
-/* A cluster curses cannot place: drawn raw at (y, x) after the update. */
-struct piece {
-	int y, x, w;
-	attr_t attr;
-	size_t off, len;
-};
-
-static void
-rblock_free(struct rblock *rb)
-{
-	free(rb->text);
-	free(rb->map);
-	free(rb->kinds);
-	*rb = (struct rblock){ 0 };
-}
-
-/* Romanize [a, b) of s.  For ASCII-only output fold what the romanizer
- * passes through (quotes, dashes, controls) to ASCII here, so that the
- * layout measures exactly what is drawn.  *map: text byte -> source. */
-static char *
-romanize(pk_translit **tr, bool ascii, const char *s, size_t a, size_t b, size_t **map)
-{
-	char *r, *o;
-	size_t n, k = 0, *om;
-
-	*map = NULL;
-	if (!*tr && !(*tr = pk_translit_new(PK_ROMAN_ASCII, NULL)))
-		return NULL;
-	r = pk_translit_run(*tr, s, a, b, map);
-	if (!r || !ascii)
-		return r;
-	n = strlen(r);
-	o = malloc(2 * n + 1);        /* a stand-in is at most 1.5x its UTF-8 */
-	om = malloc((2 * n + 1) * sizeof *om);
-	if (!o || !om) {
-		free(o);
-		free(om);
-		free(r);
-		free(*map);
-		*map = NULL;
-		return NULL;
-	}
-	for (size_t pos = 0; pos < n;) {
-		size_t at = pos;
-		char buf[2];
-		const char *t = render_ascii(pk_visible(pk_decode(r, n, &pos)), buf);
-		for (; *t; t++) {
-			om[k] = (*map)[at];
-			o[k++] = *t;
-		}
-	}
-	om[k] = (*map)[n];
-	o[k] = 0;
-	free(r);
-	free(*map);
-	*map = om;
-	return o;
-}
-
-/* First index i in [0, n] with map[i] >= off (the map never decreases). */
-static size_t
-map_find(const size_t *map, size_t n, size_t off)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (map[mid] < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static int
-kinds_fill(struct rblock *rb, size_t from, size_t to, unsigned char k)
-{
-	unsigned char *nk = realloc(rb->kinds, to ? to : 1);
-	if (!nk)
-		return -1;
-	rb->kinds = nk;
-	memset(nk + from, k, to - from);
-	return 0;
-}
-
-/*
- * Lay out block [a, b) of s at w columns in render mode `mode`: the source
- * itself, its romanization (latin), or each source line followed by the
- * romanization of that line wrapped at w (interlinear; a line whose
- * romanization is the same text gets no second row).
- */
-static int
-wrap_block(layout *lay, pk_translit **tr, render_mode mode, bool ascii, const char *s,
-           size_t a, size_t b, int w, lay_lines *out, struct rblock *rb)
-{
-	lay_lines src = { 0 };
-	size_t rn;
-	int rc = -1;
-
-	if (!render_mode_roman(mode) || a >= b)
-		return layout_wrap(lay, s, a, b, w, out);
-	rb->text = romanize(tr, ascii, s, a, b, &rb->map);
-	if (!rb->text)
-		return -1;
-	rn = strlen(rb->text);
-	if (mode == RENDER_LATIN)
-		return layout_wrap(lay, rb->text, 0, rn, w, out);
-	if (layout_wrap(lay, s, a, b, w, &src) < 0)
-		goto done;
-	for (size_t i = 0; i < src.n; i++) {
-		const lay_line *ln = &src.v[i];
-		size_t rs = map_find(rb->map, rn, ln->start);
-		size_t re = map_find(rb->map, rn, ln->end);
-		size_t n0 = out->n;
-		if (lay_lines_push(out, ln) < 0 || kinds_fill(rb, n0, out->n, 0) < 0)
-			goto done;
-		if (rs >= re || (re - rs == ln->end - ln->start &&
-		                 memcmp(rb->text + rs, s + ln->start, re - rs) == 0))
-			continue;
-		n0 = out->n;
-		if (layout_wrap(lay, rb->text, rs, re, w, out) < 0 ||
-		    kinds_fill(rb, n0, out->n, 1) < 0)
-			goto done;
-	}
-	rc = 0;
-done:
-	lay_lines_free(&src);
-	return rc;
-}
-
-/* Line i's buffer, and whether it is the romanized one. */
-static const char *
-line_buf(const char *s, const struct rblock *rb, size_t i, bool *roman)
-{
-	*roman = rb->text && (!rb->kinds || rb->kinds[i]);
-	return *roman ? rb->text : s;
-}
-
-/* Line i's extent in source offsets. */
-static void
-line_src(const struct rblock *rb, const lay_line *ln, size_t i, size_t *a, size_t *b)
-{
-	if (rb->text && (!rb->kinds || rb->kinds[i])) {
-		*a = rb->map[ln->start];
-		*b = rb->map[ln->end];
-	} else {
-		*a = ln->start;
-		*b = ln->end;
-	}
-}
-
-/* ---------------------------------------------------------------- layout */
-
-static struct entry *
-block_entry(pager *p, const pk_block *b)
-{
-	struct entry *victim = &p->cache[0];
-	pk_block nx;
-
-	for (int i = 0; i < CACHE_N; i++) {
-		struct entry *e = &p->cache[i];
-		if (e->used && e->blk.start == b->start && e->width == p->text_w) {
-			e->stamp = ++p->clock;
-			return e;
-		}
-		if (!e->used || e->stamp < victim->stamp)
-			victim = e;
-	}
-	lay_lines_clear(&victim->lines);
-	rblock_free(&victim->rb);
-	victim->blk = *b;
-	victim->width = p->text_w;
-	victim->used = true;
-	victim->stamp = ++p->clock;
-	victim->has_next = pk_doc_next(p->doc, b, &nx);
-	if (wrap_block(p->lay, &p->tr, p->o.mode, p->o.ascii, p->in->bytes, b->start, b->end,
-	               p->text_w, &victim->lines, &victim->rb) < 0 ||
-	    victim->lines.n == 0) {
-		/* Out of memory or ICU failure: show the block as one clipped line. */
-		lay_lines_clear(&victim->lines);
-		rblock_free(&victim->rb);
-		if (victim->lines.cap || (victim->lines.v = malloc(sizeof *victim->lines.v))) {
-			victim->lines.cap = victim->lines.cap ? victim->lines.cap : 1;
-			victim->lines.v[0] = (lay_line){ b->start, b->end, b->end, p->text_w };
-			victim->lines.n = 1;
-		}
-	}
-	return victim;
-}
-
-static void
-cache_flush(pager *p)
-{
-	for (int i = 0; i < CACHE_N; i++)
-		p->cache[i].used = false;
-}
-
-static size_t
-block_rows(pager *p, const pk_block *b)
-{
-	struct entry *e = block_entry(p, b);
-	return e->lines.n + (e->has_next ? 1 : 0);
-}
-
-static bool
-pos_next(pager *p, struct pos *q)
-{
-	pk_block nx;
-	if (q->row + 1 < block_rows(p, &q->blk)) {
-		q->row++;
-		return true;
-	}
-	if (!pk_doc_next(p->doc, &q->blk, &nx))
-		return false;
-	q->blk = nx;
-	q->row = 0;
-	return true;
-}
-
-static bool
-pos_prev(pager *p, struct pos *q)
-{
-	pk_block pv;
-	if (q->row > 0) {
-		q->row--;
-		return true;
-	}
-	if (!pk_doc_prev(p->doc, &q->blk, &pv))
-		return false;
-	q->blk = pv;
-	q->row = block_rows(p, &pv) - 1;
-	return true;
-}
-
-/* The byte offset where a row starts (a blank row: the block's end). */
-static size_t
-pos_offset(pager *p, const struct pos *q)
-{
-	struct entry *e = block_entry(p, &q->blk);
-	size_t a, b;
-	if (q->row >= e->lines.n)
-		return q->blk.end;
-	line_src(&e->rb, &e->lines.v[q->row], q->row, &a, &b);
-	return a;
-}
-
-/* Is the last row of the document on screen when q is the top row? */
-static bool
-at_end(pager *p, struct pos q)
-{
-	for (int i = 1; i < p->rows; i++)
-		if (!pos_next(p, &q))
-			return true;
-	return !pos_next(p, &q);
-}
-
-static void
-scroll_down(pager *p, int n)
-{
-	for (int i = 0; i < n && !at_end(p, p->top); i++)
-		if (!pos_next(p, &p->top))
-			break;
-}
-
-static void
-scroll_up(pager *p, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!pos_prev(p, &p->top))
-			break;
-}
-
-static void
-go_top(pager *p)
-{
-	if (pk_doc_first(p->doc, &p->top.blk))
-		p->top.row = 0;
-}
-
-static void
-go_end(pager *p)
-{
-	pk_block last;
-	if (!pk_doc_last(p->doc, &last))
-		return;
-	p->top.blk = last;
-	p->top.row = block_rows(p, &last) - 1;
-	scroll_up(p, p->rows - 1);
-}
-
-/* Put the row containing byte off at the top. */
-static void
-go_offset(pager *p, size_t off)
-{
-	pk_block b;
-	if (!pk_doc_block_at(p->doc, off, &b))
-		return;
-	struct entry *e = block_entry(p, &b);
-	size_t r = 0;
-	for (size_t i = 1, a, z; i < e->lines.n; i++) {
-		if (e->rb.kinds && e->rb.kinds[i])
-			continue;  /* interlinear: land on the Devanagari row */
-		line_src(&e->rb, &e->lines.v[i], i, &a, &z);
-		if (a > off)
-			break;
-		r = i;
-	}
-	p->top.blk = b;
-	p->top.row = r;
-}
-
+/* The text column: at most o.width, centred; the last row is the status. */
 static void
 geometry(pager *p)
 {
 	int cols = COLS > 0 ? COLS : 1;
-	p->text_w = p->o.width < cols ? p->o.width : cols;
-	if (p->text_w < 1)
-		p->text_w = 1;
-	p->left = (cols - p->text_w) / 2;
-	p->rows = LINES > 1 ? LINES - 1 : 0;
-}
-
-/* ---------------------------------------------------------------- drawing */
-
-static color_role
-block_role(pk_block_type t)
-{
-	switch (t) {
-	case PK_BLOCK_TITLE: return ROLE_TITLE;
-	case PK_BLOCK_META: return ROLE_META;
-	case PK_BLOCK_DATELINE: return ROLE_DATELINE;
-	case PK_BLOCK_CAPTION: return ROLE_CAPTION;
-	case PK_BLOCK_BYLINE: return ROLE_BYLINE;
-	default: return ROLE_TEXT;
-	}
-}
-
-struct draw_ctx {
-	pager *p;
-	const char *s;       /* the buffer: the input, or a romanized block */
-	render_mode mode;
-	int y, x, maxx;
-	attr_t attr;
-	const size_t *map;   /* romanized buffer: byte -> input offset */
-	bool spans;          /* s is the input (or maps to it): colour spans */
-};
-
-/* The role of the span covering input byte off, or -1.  A speaker's
- * mention wins over a quotation; the quotation jumped to over others. */
-static int
-span_role(const pager *p, size_t off)
-{
-	const pk_spans *sp = &p->spans;
-	size_t lo = 0, hi = sp->n;
-	int role = -1;
-
-	while (lo < hi) {  /* first span starting after off */
-		size_t mid = lo + (hi - lo) / 2;
-		if (sp->v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	/* spans hardly nest: a few before it are all that can cover off */
-	for (size_t i = lo, k = 0; i-- > 0 && k < 4; k++) {
-		const pk_span *x = &sp->v[i];
-		if (x->end <= off)
-			continue;
-		if (x->kind == PK_SPAN_SPEAKER)
-			return ROLE_SPEAKER;
-		if (x->kind == PK_SPAN_QUOTE && role != ROLE_QUOTE_CUR)
-			role = x->payload == p->cur ? ROLE_QUOTE_CUR : ROLE_QUOTE;
-	}
-	return role;
-}
-
-/* Queue a cluster for pager_overlay(). */
-static void
-piece_add(pager *p, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n)
-{
-	if (pk_grow(&p->pc, &p->cappc, p->npc + 1, sizeof *p->pc, 256) < 0 ||
-	    pk_grow(&p->raw, &p->capraw, p->nraw + 4 * n, 1, 8192) < 0)
-		return;
-	size_t off = p->nraw;
-	for (size_t i = 0; i < n; i++) {
-		int k = u8_uctomb((uint8_t *)p->raw + p->nraw, cps[i], 4);
-		if (k > 0)
-			p->nraw += (size_t)k;
-	}
-	p->pc[p->npc++] = (struct piece){ y, x, w, attr, off, p->nraw - off };
-}
-
-static int
-draw_cluster(void *ctx, size_t cs, size_t ce, int w)
-{
-	struct draw_ctx *dc = ctx;
-	uint32_t cps[RENDER_DISPLAY_MAX];
-	wchar_t wcs[RENDER_DISPLAY_MAX + 1];
-	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
-	bool ctrl = false, multi = false;
-
-	if (dc->x + w > dc->maxx)
-		return 1;  /* clip: the window is narrower than the column */
-	for (size_t i = 0; i < n; i++) {
-		wcs[i] = (wchar_t)cps[i];
-		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;
-		multi |= cps[i] >= 0x80;
-	}
-	wcs[n] = 0;
-	attr_t attr = dc->attr;
-	if (ctrl) {
-		attr = colors_attr(ROLE_CONTROL);
-	} else if (dc->spans && dc->p->spans.n) {
-		int role = span_role(dc->p, dc->map ? dc->map[cs] : cs);
-		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
-			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
-	}
-	attrset(attr);
-	if (dc->p->o.ascii) {
-		/* not UTF-8: ASCII stand-ins (roman text is folded already) */
-		char buf[2], out[64];
-		size_t k = 0;
-		for (size_t i = 0; i < n && k < sizeof out - 4; i++)
-			for (const char *t = render_ascii(cps[i], buf); *t; t++)
-				out[k++] = *t;
-		out[k] = 0;
-		mvaddnstr(dc->y, dc->x, out, w);
-	} else if (dc->p->overlay && multi && (n > 1 || width_cp(cps[0]) != w)) {
-		/* curses cannot keep this cluster in the cells the terminal
-		 * gives it: blank placeholders now, the text after the update */
-		move(dc->y, dc->x);
-		for (int i = 0; i < w; i++)
-			addch(' ');
-		piece_add(dc->p, dc->y, dc->x, w, attr, cps, n);
-	} else {
-		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
-	}
-	dc->x += w;
-	return 0;
-}
-
-/* Draw [a, b) of s; map (or s being the input) lets spans colour it.
- * Returns the column after the text. */
-static int
-draw_spanned(pager *p, const char *s, const size_t *map, render_mode mode, int y, int x,
-             int maxx, size_t a, size_t b, attr_t attr)
-{
-	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, map,
-	                       map != NULL || s == p->in->bytes };
-	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
-	return dc.x;
-}
-
-static int
-draw_text(pager *p, const char *s, render_mode mode, int y, int x, int maxx,
-          size_t a, size_t b, attr_t attr)
-{
-	struct draw_ctx dc = { p, s, mode, y, x, maxx, attr, NULL, false };
-	layout_clusters(p->lay, s, a, b, draw_cluster, &dc);
-	return dc.x;
-}
-
-/* The mode Devanagari rows are drawn in. */
-static render_mode
-deva_mode(const pager *p)
-{
-	return render_mode_roman(p->o.mode) ? p->o.deva : p->o.mode;
-}
-
-/* Write the first line of [a, b) laid out at w columns; returns its width.
- * In latin mode (or ASCII only) the romanized text. */
-static int
-draw_clipped_buf(pager *p, const char *src, int y, int x, int w, size_t a, size_t b, attr_t attr)
-{
-	lay_lines ls = { 0 };
-	struct rblock rb = { 0 };
-	render_mode m = p->o.ascii ? RENDER_LATIN : p->o.mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
-	int used = 0;
-	if (w > 0 && wrap_block(p->lay, &p->tr, m, p->o.ascii, src, a, b, w, &ls, &rb) == 0 &&
-	    ls.n > 0) {
-		bool roman;
-		const char *s = line_buf(src, &rb, 0, &roman);
-		draw_text(p, s, roman ? RENDER_SHAPED : deva_mode(p), y, x, x + w,
-		          ls.v[0].start, ls.v[0].vis_end, attr);
-		used = ls.v[0].width;
-	}
-	lay_lines_free(&ls);
-	rblock_free(&rb);
-	return used;
-}
-
-static int
-draw_clipped(pager *p, int y, int x, int w, size_t a, size_t b, attr_t attr)
-{
-	return draw_clipped_buf(p, p->in->bytes, y, x, w, a, b, attr);
+	int w = p->o.width < cols ? p->o.width : cols;
+	p->left = (cols - w) / 2;
+	view_resize(p->v, w, LINES > 1 ? LINES - 1 : 0);
 }
 
 /* ---------------------------------------------------------------- quotations */
@@ -588,14 +70,7 @@ quotes_ensure(pager *p)
 	p->quotes_done = true;
 	if (pk_quotes_find(p->doc, &p->quotes) != PK_OK)
 		return;  /* no quotations: the keys say so */
-	for (size_t i = 0; i < p->quotes.n; i++) {
-		const pk_quote *q = &p->quotes.v[i];
-		pk_spans_push(&p->spans, (pk_span){ q->start, q->end, PK_SPAN_QUOTE, (uint32_t)i });
-		if (q->mention_start != PK_QUOTE_NONE && q->mention_end > q->mention_start)
-			pk_spans_push(&p->spans, (pk_span){ q->mention_start, q->mention_end,
-			                                    PK_SPAN_SPEAKER, (uint32_t)i });
-	}
-	pk_spans_sort(&p->spans);
+	qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
 }
 
 /* For a big file the search takes a moment: say so before it starts. */
@@ -613,21 +88,6 @@ quotes_ensure_visibly(pager *p)
 	quotes_ensure(p);
 }
 
-/* Input offsets of the first and last rows on screen. */
-static void
-screen_span(pager *p, size_t *first, size_t *last)
-{
-	struct pos q = p->top;
-	*first = pos_offset(p, &q);
-	for (int i = 1; i < p->rows && pos_next(p, &q);)
-		i++;
-	struct entry *e = block_entry(p, &q.blk);
-	size_t a, b = q.blk.end;
-	if (q.row < e->lines.n)
-		line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &b);
-	*last = b;
-}
-
 /* Make quotation i the current one and bring it on screen, with a little
  * context above, unless it is already wholly visible. */
 static void
@@ -636,47 +96,43 @@ quote_show(pager *p, size_t i)
 	const pk_quote *q = &p->quotes.v[i];
 	size_t first, last;
 	p->cur = i;
-	screen_span(p, &first, &last);
+	view_screen_span(p->v, &first, &last);
 	if (q->start >= first && q->end <= last)
 		return;
-	go_offset(p, q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start);
-	scroll_up(p, p->rows > 8 ? 2 : 0);
+	view_goto_offset(p->v, q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start,
+	                 view_rows(p->v) > 8 ? 2 : 0);
 }
 
-/* ] and [: the next or previous quotation after the current one, or from
- * the top of the screen when none is current. */
+/* A motion may take the current quotation off screen: then it is no
+ * longer current (the status line stops naming it, ] and [ count from the
+ * screen). */
 static void
+follow_screen(pager *p)
+{
+	size_t first, last;
+	view_screen_span(p->v, &first, &last);
+	if (p->cur != PK_QUOTE_NONE && !qnav_on_screen(&p->quotes.v[p->cur], first, last))
+		p->cur = PK_QUOTE_NONE;
+}
+
+/* ] and [ (qnav.h).  @return false when there is none that way (the
+ * status line says so). */
+static bool
 quote_step(pager *p, int dir)
 {
-	size_t n = p->quotes.n, first, last;
-	if (n == 0) {
+	size_t first, last, i;
+	if (p->quotes.n == 0) {
 		p->flash = "no quotations in this article";
-		return;
+		return false;
 	}
-	if (p->cur != PK_QUOTE_NONE) {
-		if ((dir > 0 && p->cur + 1 >= n) || (dir < 0 && p->cur == 0)) {
-			p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
-			return;
-		}
-		quote_show(p, dir > 0 ? p->cur + 1 : p->cur - 1);
-		return;
+	view_screen_span(p->v, &first, &last);
+	i = qnav_step(&p->quotes, p->cur, first, last, dir);
+	if (i == PK_QUOTE_NONE) {
+		p->flash = dir > 0 ? "no more quotations below" : "no more quotations above";
+		return false;
 	}
-	screen_span(p, &first, &last);
-	if (dir > 0) {
-		for (size_t i = 0; i < n; i++)
-			if (p->quotes.v[i].start >= first) {
-				quote_show(p, i);
-				return;
-			}
-		p->flash = "no more quotations below";
-	} else {
-		for (size_t i = n; i-- > 0;)
-			if (p->quotes.v[i].start < first) {
-				quote_show(p, i);
-				return;
-			}
-		p->flash = "no more quotations above";
-	}
+	quote_show(p, i);
+	return true;
 }
 
 /* The quote list draws through the pager, so it shares its drawing. */
@@ -686,7 +142,7 @@ ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, at
 	pager *p = ctx;
 	if (x >= maxx)
 		return x;
-	return x + draw_clipped_buf(p, s, y, x, maxx - x, a, b, attr);
+	return x + draw_clipped(&p->d, s, y, x, maxx - x, a, b, attr, false);
 }
 
 static void
@@ -703,123 +159,51 @@ ql_where(void *ctx, size_t off, char *buf, size_t n)
 		snprintf(buf, n, "%3d%%  ", p->in->len ? (int)(off * 100.0 / (double)p->in->len) : 0);
 }
 
+static int
+status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, attr_t attr,
+            bool cut)
+{
+	const pager *p = ctx;
+	return draw_clipped(&p->d, s, y, x, w, a, b, attr, cut);
+}
+
 static void
 draw_status(pager *p)
 {
-	char right[96];
+	status_info st = { .empty = view_empty(p->v), .ascii = p->o.ascii, .flash = p->flash,
+	                   .name = p->o.name };
 	pk_block title;
-	struct pos q = p->top;
-	int y = LINES - 1;
-	size_t n, count, bottom;
 
-	if (y < 0)
-		return;
-	for (int i = 1; i < p->rows && pos_next(p, &q);)
-		i++;
-	if (at_end(p, p->top)) {
-		bottom = p->in->len;
-	} else {
-		struct entry *e = block_entry(p, &q.blk);
-		size_t a;
-		bottom = q.blk.end;
-		if (q.row < e->lines.n)
-			line_src(&e->rb, &e->lines.v[q.row], q.row, &a, &bottom);
+	p->flash = NULL;
+	if (!st.empty) {
+		st.pct = view_percent(p->v);
+		st.end = view_at_end(p->v);
+		st.para = view_paragraph(p->v);
+		st.paras = pk_doc_block_count(p->doc);
 	}
-	int pct = p->in->len ? (int)((double)bottom * 100.0 / (double)p->in->len) : 100;
-	n = pk_doc_block_number(p->doc, p->top.blk.start);
-	count = pk_doc_block_count(p->doc);
-	if (n == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ ?/?    ", pct);
-	else if (count == (size_t)-1)
-		snprintf(right, sizeof right, " %3d%%  ¶ %zu/?    ", pct, n + 1);
-	else
-		snprintf(right, sizeof right, " %3d%%  ¶ %*zu/%zu ", pct,
-		         count < 10 ? 1 : count < 100 ? 2 : count < 1000 ? 3 : 4, n + 1, count);
-
-	attrset(colors_attr(ROLE_STATUS));
-	move(y, 0);
-	for (int x = 0; x < COLS; x++)
-		addch(' ');
-	if (p->o.ascii) {
-		char *pil = strstr(right, "¶");
-		if (pil) {  /* ASCII only: P for the pilcrow */
-			*pil = 'P';
-			memmove(pil + 1, pil + 2, strlen(pil + 2) + 1);
-		}
+	if (p->cur != PK_QUOTE_NONE) {
+		st.quote = &p->quotes.v[p->cur];
+		st.qnum = p->cur + 1;
+		st.qcount = p->quotes.n;
 	}
-	/* The position comes first and the title last: a terminal that draws
-	 * Devanagari wider than its cells (mlterm with shaping) then has
-	 * nothing to push out of place on this row. */
-	int rw = (int)strlen(right) - (p->o.ascii ? 0 : 1);  /* ¶: two bytes, one column */
-	mvaddnstr(y, 0, right, COLS);
-	int room = COLS - rw - 2;
-	if (room > 0) {
-		int x = rw + 1;
-		if (p->flash) {
-			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, x, p->flash, room);
-			p->flash = NULL;
-		} else if (p->cur != PK_QUOTE_NONE) {
-			/* the quotation jumped to: its number, speaker and cue */
-			const pk_quote *q = &p->quotes.v[p->cur];
-			const char *who = q->speaker ? q->speaker : "?";
-			char num[48];
-			snprintf(num, sizeof num, "quote %zu/%zu: ", p->cur + 1, p->quotes.n);
-			attrset(colors_attr(ROLE_STATUS));
-			mvaddnstr(y, x, num, room);
-			int used = (int)strlen(num);
-			if (used < room)
-				used += draw_clipped_buf(p, who, y, x + used, room - used, 0, strlen(who),
-				                         colors_attr(ROLE_STATUS) | A_BOLD);
-			if (q->cue && used + 3 < room) {
-				mvaddstr(y, x + used, " (");
-				used += 2;
-				used += draw_clipped_buf(p, q->cue, y, x + used, room - used - 1, 0,
-				                         strlen(q->cue), colors_attr(ROLE_STATUS));
-				if (used < room)
-					mvaddstr(y, x + used, ")");
-			}
-		} else if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
-			draw_clipped(p, y, x, room, title.start, title.end, colors_attr(ROLE_STATUS) | A_BOLD);
-		} else if (p->o.name) {
-			attrset(colors_attr(ROLE_STATUS) | A_BOLD);
-			mvaddnstr(y, x, p->o.name, room);
-		}
+	if (pk_doc_first(p->doc, &title) && title.type == PK_BLOCK_TITLE) {
+		st.title = p->in->bytes;
+		st.title_a = title.start;
+		st.title_b = title.end;
 	}
-	attrset(A_NORMAL);
+	status_draw(&st, status_text, p);
 }
 
-static const char *const help_lines[] = {
-	"pathak - keys",
-	"",
-	"  j  Down  Enter    one line down",
-	"  k  Up             one line up",
-	"  Space  f  PgDn    one screen down",
-	"  b  PgUp           one screen up",
-	"  d  u              half a screen down / up",
-	"  g  Home  <        start of the article",
-	"  G  End   >        end of the article",
-	"  ]  [              next / previous quotation, with its speaker",
-	"  Q                 list of quotations (type to filter, Tab: by speaker)",
-	"  Esc               forget the current quotation",
-	"  r                 render mode: shaped, reorder, halant,",
-	"                    reorder+halant, latin, interlinear",
-	"  Ctrl-L            redraw",
-	"  ?  F1             this help",
-	"  q                 quit",
-	"",
-	"Any key closes this help.",
-};
-
+/* The help screen, printed from the key table. */
 static void
 help_draw(void)
 {
-	int n = (int)(sizeof help_lines / sizeof *help_lines);
+	char line[256];
 	attrset(colors_attr(ROLE_HELP));
-	for (int i = 0; i < n && i < LINES; i++) {
+	for (int i = 0; i < LINES && keys_help_line((size_t)i, line, sizeof line); i++) {
 		move(i, 0);
 		clrtoeol();
-		mvaddnstr(i, 2 < COLS ? 2 : 0, help_lines[i], COLS > 2 ? COLS - 2 : COLS);
+		mvaddnstr(i, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
 	}
 	attrset(A_NORMAL);
 }
@@ -827,14 +211,9 @@ help_draw(void)
 void
 pager_draw(pager *p)
 {
-	struct pos q = p->top;
-
-	/* The rows pager_overlay() wrote behind curses' back: unknown to it,
-	 * so this update repaints them whole and no stale text survives. */
-	for (size_t i = 0; i < p->npc; i++)
-		if ((i == 0 || p->pc[i].y != p->pc[i - 1].y) && p->pc[i].y < LINES)
-			wredrawln(curscr, p->pc[i].y, 1);
-	p->npc = p->nraw = 0;
+	if (p->d.ov)
+		overlay_begin(p->d.ov);
+	p->d.cur = p->cur;  /* highlighted */
 	erase();
 	if (p->help) {
 		help_draw();
@@ -844,33 +223,192 @@ pager_draw(pager *p)
 		qlist_draw(p->ql, ql_text, ql_where, p);
 		return;
 	}
-	if (!p->empty && p->rows > 0) {
-		for (int y = 0; y < p->rows; y++) {
-			struct entry *e = block_entry(p, &q.blk);
-			if (q.row < e->lines.n) {
-				const lay_line *ln = &e->lines.v[q.row];
-				bool roman;
-				const char *s = line_buf(p->in->bytes, &e->rb, q.row, &roman);
-				attr_t at = colors_attr(block_role(q.blk.type));
-				if (roman && e->rb.kinds)
-					at |= A_DIM;  /* interlinear: the romanization is the gloss */
-				draw_spanned(p, s, roman ? e->rb.map : NULL,
-				             roman ? RENDER_SHAPED : deva_mode(p), y, p->left, COLS,
-				             ln->start, ln->vis_end, at);
-			}
-			if (!pos_next(p, &q))
-				break;
-		}
+	view_pos q = view_top_pos(p->v);
+	for (int y = 0; y < view_rows(p->v) && !view_empty(p->v); y++) {
+		view_row r;
+		view_row_get(p->v, &q, &r);
+		draw_row(&p->d, &r, y, p->left, COLS);
+		if (!view_pos_next(p->v, &q))
+			break;
 	}
 	draw_status(p);
 }
 
 /* ---------------------------------------------------------------- keys */
 
+/* curses' key -> the key table's code. */
+static int
+key_code(int ch)
+{
+	switch (ch) {
+	case '\n': case '\r': case KEY_ENTER: return PK_KEY_ENTER;
+	case KEY_DOWN: return PK_KEY_DOWN;
+	case KEY_UP: return PK_KEY_UP;
+	case KEY_NPAGE: return PK_KEY_PGDN;
+	case KEY_PPAGE: return PK_KEY_PGUP;
+	case KEY_HOME: return PK_KEY_HOME;
+	case KEY_END: return PK_KEY_END;
+	case KEY_F(1): return PK_KEY_F1;
+	case KEY_BACKSPACE: return 127;
+	default: return ch >= KEY_MIN ? PK_KEY_OTHER : ch;
+	}
+}
+
+/* A message for the status line, kept in the pager. */
+static void
+say(pager *p, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->msg, sizeof p->msg, fmt, ap);
+	va_end(ap);
+	p->flash = p->msg;
+}
+
+/* A file name cut to about @p max bytes from the left, so that its end
+ * (the file itself) stays: "…/articles/seed.txt". */
+static const char *
+name_fit(const char *name, int max, bool ascii, char *buf, size_t n)
+{
+	size_t len = strlen(name);
+	if (max < 12)
+		max = 12;  /* a narrow screen: the end of the name, the rest cut */
+	if (len <= (size_t)max)
+		return name;
+	const char *t = name + len - (size_t)(max - 3), *slash;
+	while ((*t & 0xC0) == 0x80)
+		t++;  /* not inside a UTF-8 sequence */
+	if ((slash = strchr(t, '/')) && slash[1])
+		t = slash;
+	snprintf(buf, n, "%s%s", ascii ? "..." : "\u2026", t);
+	return buf;
+}
+
+/* = and Ctrl-G: the file name, the lines on screen, the paragraph, the
+ * percent and the size.  Lines are counted only in a file of modest size
+ * (counting lays out everything before the top).  A long name loses its
+ * start, so that the rest fits beside the position (at most 26 columns). */
+static void
+show_info(pager *p)
+{
+	char lines[64] = "", para[48] = "", rest[160], buf[256];
+	const char *name = p->o.name ? p->o.name : "(stdin)";
+	const char *pil = p->o.ascii ? "P" : "\u00b6";
+	size_t len = p->in->len;
+
+	if (view_empty(p->v)) {
+		snprintf(rest, sizeof rest, "  %zu bytes", len);
+		say(p, "%s%s", name_fit(name, COLS - 26 - (int)strlen(rest), p->o.ascii, buf,
+		                          sizeof buf), rest);
+		return;
+	}
+	if (len <= INFO_LINES_MAX) {
+		size_t top = view_line(p->v, (size_t)-1), all = view_lines(p->v, (size_t)-1);
+		size_t bot = top + (size_t)view_rows(p->v) - 1;
+		snprintf(lines, sizeof lines, "lines %zu-%zu/%zu  ", top, bot < all ? bot : all, all);
+	}
+	size_t k = view_paragraph(p->v), c = pk_doc_block_count(p->doc);
+	if (k != (size_t)-1 && c != (size_t)-1)
+		snprintf(para, sizeof para, "%s %zu/%zu  ", pil, k + 1, c);
+	else if (k != (size_t)-1)
+		snprintf(para, sizeof para, "%s %zu/?  ", pil, k + 1);
+	snprintf(rest, sizeof rest, "  %s%s%d%%  %zu bytes", lines, para, view_percent(p->v), len);
+	say(p, "%s%s", name_fit(name, COLS - 26 - (int)strlen(rest), p->o.ascii, buf, sizeof buf),
+	    rest);
+}
+
+/* Do what a key of the table asks, @p n times or at @p n (-1: none).
+ * @return false to quit. */
+static bool
+pager_act(pager *p, key_action act, long n)
+{
+	int page = view_page(p->v), half = page / 2 ? page / 2 : 1;
+	long times = n > 0 ? n : 1;
+
+	switch (act) {
+	case ACT_QUIT:
+		return false;
+	case ACT_DOWN:
+		view_scroll(p->v, times);
+		break;
+	case ACT_UP:
+		view_scroll(p->v, -times);
+		break;
+	case ACT_PAGE_DOWN:
+		view_scroll(p->v, n > 0 ? n : page);
+		break;
+	case ACT_PAGE_UP:
+		view_scroll(p->v, -(n > 0 ? n : page));
+		break;
+	case ACT_HALF_DOWN:
+		view_scroll(p->v, n > 0 ? n : half);
+		break;
+	case ACT_HALF_UP:
+		view_scroll(p->v, -(n > 0 ? n : half));
+		break;
+	case ACT_TOP:
+		if (n > 0)
+			view_goto_line(p->v, (size_t)n);
+		else
+			view_top(p->v);
+		break;
+	case ACT_END:
+		if (n > 0)
+			view_goto_line(p->v, (size_t)n);
+		else
+			view_end(p->v);
+		break;
+	case ACT_PERCENT:
+		view_goto_percent(p->v, n > 100 ? 100 : n > 0 ? (int)n : 0);
+		break;
+	case ACT_QUOTE_NEXT:
+	case ACT_QUOTE_PREV:
+		quotes_ensure_visibly(p);
+		for (long i = 0; i < times && quote_step(p, act == ACT_QUOTE_NEXT ? 1 : -1); i++)
+			;
+		return true;
+	case ACT_QUOTE_LIST:
+		quotes_ensure_visibly(p);
+		if (p->quotes.n == 0)
+			p->flash = "no quotations in this article";
+		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
+			p->flash = "out of memory";
+		return true;
+	case ACT_FORGET:
+		p->cur = PK_QUOTE_NONE;
+		return true;
+	case ACT_RENDER:
+		if (p->o.ascii) {
+			p->flash = "render: latin (the locale is not UTF-8)";
+			return true;
+		}
+		p->o.mode = p->d.mode = render_mode_next(p->o.mode);
+		p->flash = render_mode_name(p->o.mode);
+		view_set_mode(p->v, p->o.mode);
+		return true;
+	case ACT_INFO:
+		show_info(p);
+		return true;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return true;
+	case ACT_HELP:
+		p->help = true;
+		return true;
+	case ACT_NONE:
+	case ACT_N:
+		return true;
+	}
+	follow_screen(p);
+	return true;
+}
+
 bool
 pager_key(pager *p, int ch)
 {
-	int page = p->rows > 1 ? p->rows - 1 : 1;
+	key_action act = ACT_NONE;
+	long n = -1;
+	char seq[48];
 
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
@@ -890,106 +428,30 @@ pager_key(pager *p, int ch)
 		}
 		return true;
 	}
-	switch (ch) {
-	case 'q':
-		return false;
-	case ']':
-		quotes_ensure_visibly(p);
-		quote_step(p, 1);
-		break;
-	case '[':
-		quotes_ensure_visibly(p);
-		quote_step(p, -1);
-		break;
-	case 'Q':
-		quotes_ensure_visibly(p);
-		if (p->quotes.n == 0)
-			p->flash = "no quotations in this article";
-		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
-			p->flash = "out of memory";
-		break;
-	case 27:  /* Esc */
-		p->cur = PK_QUOTE_NONE;
-		break;
-	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: case 'e' & 0x1f:
-		scroll_down(p, 1);
-		break;
-	case 'k': case KEY_UP: case 'y' & 0x1f: case 'p' & 0x1f:
-		scroll_up(p, 1);
-		break;
-	case ' ': case 'f': case KEY_NPAGE: case 'f' & 0x1f:
-		scroll_down(p, page);
-		break;
-	case 'b': case KEY_PPAGE: case 'b' & 0x1f:
-		scroll_up(p, page);
-		break;
-	case 'd': case 'd' & 0x1f:
-		scroll_down(p, page / 2 ? page / 2 : 1);
-		break;
-	case 'u': case 'u' & 0x1f:
-		scroll_up(p, page / 2 ? page / 2 : 1);
-		break;
-	case 'g': case KEY_HOME: case '<':
-		go_top(p);
-		break;
-	case 'G': case KEY_END: case '>':
-		go_end(p);
-		break;
-	case '?': case KEY_F(1): case 'h':
-		p->help = true;
-		break;
-	case 'l' & 0x1f:
-		clearok(curscr, TRUE);
-		break;
-	case 'r':
-		if (p->o.ascii) {
-			p->flash = "render: latin (the locale is not UTF-8)";
-			break;
-		}
-		/* the cache still has the old lines, so the anchor is right */
-		p->o.mode = render_mode_next(p->o.mode);
-		p->flash = render_mode_name(p->o.mode);
-		pager_resize(p);
-		break;
-	case KEY_RESIZE:
-		pager_resize(p);
-		break;
-	default:
+	switch (keys_feed(&p->keys, key_code(ch), &act, &n)) {
+	case KEYS_MORE:
+		/* a count or a prefix being typed: show it, as less does */
+		keys_seq_name(&p->keys, seq, sizeof seq);
+		say(p, "%s", seq);
+		return true;
+	case KEYS_UNBOUND:
+		keys_seq_name(&p->keys, seq, sizeof seq);
+		if (ch >= KEY_MIN && keyname(ch))
+			snprintf(seq, sizeof seq, "%s", keyname(ch));
+		say(p, "%s: no such key (press ? for help)", seq);
+		return true;
+	case KEYS_CANCEL:
+		return true;
+	case KEYS_DONE:
 		break;
 	}
-	return true;
-}
-
-/* After a resize near the end, pull the text down so that no screen
- * shows the last lines above empty rows (as less does). */
-static void
-fill_to_end(pager *p)
-{
-	struct pos q = p->top;
-	int n = 1;
-	while (n < p->rows && pos_next(p, &q))
-		n++;
-	if (n < p->rows)
-		scroll_up(p, p->rows - n);
+	return pager_act(p, act, n);
 }
 
 void
 pager_resize(pager *p)
 {
-	size_t anchor = p->empty ? 0 : pos_offset(p, &p->top);
-	/* the blank row after a block stays with that block, not the next */
-	bool blank = !p->empty && p->top.row >= block_entry(p, &p->top.blk)->lines.n;
-	pk_block held = p->top.blk;
 	geometry(p);
-	cache_flush(p);
-	if (!p->empty) {
-		go_offset(p, anchor);
-		if (blank) {
-			p->top.blk = held;
-			p->top.row = block_rows(p, &held) - 1;
-		}
-		fill_to_end(p);
-	}
 }
 
 bool
@@ -1021,21 +483,22 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->in = pk_doc_input(doc);
 	p->o = *o;
 	p->cur = PK_QUOTE_NONE;
+	p->keys = (keys_state)KEYS_STATE_INIT;
 	if (p->o.width < 1)
 		p->o.width = 80;
-	p->lay = layout_new(o->model);
-	if (!p->lay) {
-		free(p);
-		return NULL;
-	}
-	geometry(p);
-	p->overlay = o->model == WIDTH_CLUSTER && !o->ascii;
 	if (p->o.ascii)
 		p->o.mode = RENDER_LATIN;
 	if (render_mode_roman(p->o.deva))
 		p->o.deva = RENDER_REORDER;
-	p->empty = !pk_doc_first(doc, &p->top.blk);
-	p->top.row = 0;
+	p->v = view_new(doc, o->model, p->o.mode, o->ascii);
+	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->d.ov = overlay_new()))) {
+		view_free(p->v);
+		free(p);
+		return NULL;
+	}
+	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
+	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE };
+	geometry(p);
 	return p;
 }
 
@@ -1044,227 +507,19 @@ pager_free(pager *p)
 {
 	if (!p)
 		return;
-	for (int i = 0; i < CACHE_N; i++) {
-		lay_lines_free(&p->cache[i].lines);
-		rblock_free(&p->cache[i].rb);
-	}
-	pk_translit_free(p->tr);
 	qlist_free(p->ql);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
-	free(p->pc);
-	free(p->raw);
-	layout_free(p->lay);
-	free(p->title);
+	overlay_free(p->d.ov);
+	view_free(p->v);
 	free(p);
-}
-
-/* ---------------------------------------------------------------- --dump */
-
-struct dump_ctx {
-	const char *s;
-	render_mode mode;
-	bool ascii;
-	FILE *out;
-};
-
-static int
-dump_cluster(void *ctx, size_t cs, size_t ce, int w)
-{
-	struct dump_ctx *dc = ctx;
-	uint32_t cps[RENDER_DISPLAY_MAX];
-	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
-	(void)w;
-	for (size_t i = 0; i < n; i++) {
-		uint8_t buf[6];
-		int k;
-		if (dc->ascii) {
-			char b2[2];
-			fputs(render_ascii(cps[i], b2), dc->out);
-			continue;
-		}
-		k = u8_uctomb(buf, cps[i], sizeof buf);
-		if (k > 0)
-			fwrite(buf, 1, (size_t)k, dc->out);
-	}
-	return 0;
-}
-
-int
-pager_dump(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
-           bool ascii, FILE *out)
-{
-	const pk_input *in = pk_doc_input(doc);
-	layout *lay = layout_new(m);
-	pk_translit *tr = NULL;
-	lay_lines ls = { 0 };
-	struct rblock rb = { 0 };
-	pk_block b;
-	bool more, first = true;
-	int rc = 0;
-
-	if (!lay)
-		return -1;
-	if (ascii)
-		r = RENDER_LATIN;
-	if (render_mode_roman(deva))
-		deva = RENDER_REORDER;
-	for (more = pk_doc_first(doc, &b); more; more = pk_doc_next(doc, &b, &b)) {
-		if (!first)
-			fputc('\n', out);
-		first = false;
-		lay_lines_clear(&ls);
-		rblock_free(&rb);
-		if (wrap_block(lay, &tr, r, ascii, in->bytes, b.start, b.end, width, &ls, &rb) < 0) {
-			rc = -1;
-			break;
-		}
-		for (size_t i = 0; i < ls.n; i++) {
-			bool roman;
-			const char *s = line_buf(in->bytes, &rb, i, &roman);
-			struct dump_ctx dc = { s, roman ? RENDER_SHAPED : render_mode_roman(r) ? deva : r,
-			                       ascii, out };
-			layout_clusters(lay, s, ls.v[i].start, ls.v[i].vis_end, dump_cluster, &dc);
-			fputc('\n', out);
-		}
-		if (ferror(out)) {
-			rc = -1;
-			break;
-		}
-	}
-	lay_lines_free(&ls);
-	rblock_free(&rb);
-	pk_translit_free(tr);
-	layout_free(lay);
-	return rc;
-}
-
-/* ---------------------------------------------------------------- overlay */
-
-/* vidputs() writes through a bare function: collect its bytes here. */
-static char *obuf;
-static size_t olen, ocap;
-
-static int
-ob_putc(int c)
-{
-	if (pk_grow(&obuf, &ocap, olen + 1, 1, 16384) < 0)
-		return c;
-	obuf[olen++] = (char)c;
-	return c;
-}
-
-static void
-ob_put(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		ob_putc((unsigned char)s[i]);
-}
-
-static void
-ob_cup(int y, int x)
-{
-	static char *cup;
-	char buf[32];
-	if (!cup)
-		cup = tigetstr("cup");
-	if (cup && cup != (char *)-1) {
-		const char *t = tiparm(cup, y, x);
-		if (t) {
-			ob_put(t, strlen(t));
-			return;
-		}
-	}
-	snprintf(buf, sizeof buf, "\033[%d;%dH", y + 1, x + 1);
-	ob_put(buf, strlen(buf));
-}
-
-/* Write what curses holds in cell (y, x); returns the cells it takes. */
-static int
-ob_cell(int y, int x, attr_t *cur)
-{
-	cchar_t cc;
-	wchar_t wch[CCHARW_MAX + 1];
-	attr_t a;
-	short pair;
-	int w = 1;
-
-	if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR) {
-		ob_putc(' ');
-		return 1;
-	}
-	a = (a & ~A_COLOR) | (attr_t)COLOR_PAIR(pair);
-	if (a != *cur) {
-		vidputs(a, ob_putc);
-		*cur = a;
-	}
-	if (!wch[0])
-		wch[0] = L' ';
-	for (int i = 0; i < CCHARW_MAX && wch[i]; i++) {
-		uint8_t b[6];
-		int k = u8_uctomb(b, (ucs4_t)wch[i], sizeof b);
-		if (k > 0)
-			ob_put((const char *)b, (size_t)k);
-	}
-	if (wcwidth(wch[0]) == 2)
-		w = 2;
-	return w;
 }
 
 void
 pager_overlay(pager *p)
 {
-	attr_t cur = (attr_t)-1;
-	int cy, cx;
-
-	if (!p->overlay || p->npc == 0)
-		return;
-	olen = 0;
-	/* Each row that holds such clusters is erased from its first one and
-	 * rewritten to the right edge in one sequential run: the clusters, and
-	 * between and after them what curses holds.  Measured in mlterm -otl:
-	 * text addressed into a shaped row, or a cluster written over cells
-	 * that hold text, lands columns off; text written in sequence into an
-	 * erased row lands where it belongs.  (The last cell of the last row
-	 * is written too: the cluster-model terminals all defer the wrap.) */
-	for (size_t i = 0; i < p->npc;) {
-		int y = p->pc[i].y, x = p->pc[i].x, end = COLS;
-		static char *el;
-		ob_cup(y, x);
-		vidputs(A_NORMAL, ob_putc);
-		cur = A_NORMAL;
-		if (!el)
-			el = tigetstr("el");
-		if (el && el != (char *)-1)
-			ob_put(el, strlen(el));
-		else
-			ob_put("\033[K", 3);
-		while (x < end) {
-			if (i < p->npc && p->pc[i].y == y && p->pc[i].x == x) {
-				const struct piece *pc = &p->pc[i++];
-				if (pc->attr != cur) {
-					vidputs(pc->attr, ob_putc);
-					cur = pc->attr;
-				}
-				ob_put(p->raw + pc->off, pc->len);
-				x += pc->w;
-			} else {
-				x += ob_cell(y, x, &cur);
-			}
-		}
-		while (i < p->npc && p->pc[i].y == y)
-			i++;  /* clipped */
-	}
-	vidputs(A_NORMAL, ob_putc);
-	getyx(curscr, cy, cx);
-	ob_cup(cy, cx);           /* back where curses believes the cursor is */
-	fflush(stdout);
-	term_write(fileno(stdout), obuf, olen);
-	/* curses thinks these rows hold blanks; make it repaint them next time
-	 * so that no stale Devanagari survives a change */
-	/* pager_draw() tells curses these rows are unknown, not here: reading
-	 * the cells moved stdscr's cursor, so getch() refreshes, and that
-	 * refresh must find nothing to repaint */
+	if (p->d.ov)
+		overlay_flush(p->d.ov);
 }
 
 render_mode

@@ -1,12 +1,12 @@
 /*
- * pager.h - the reader pane, its status line and the help screen.
+ * pager.h - the reader pane: the text, the help screen and the quote list,
+ * the actions of the key table (keys.h), background work.
  * Each screen has init/draw/key, in the manner of ncdu.
  */
 #ifndef PATHAK_PAGER_H
 #define PATHAK_PAGER_H
 
 #include <stdbool.h>
-#include <stdio.h>
 #include "doc.h"
 #include "layout.h"
 #include "render.h"
@@ -34,12 +34,9 @@ void pager_draw(pager *p);
 bool pager_key(pager *p, int ch);
 
 /**
- * Call right after refresh()/doupdate().  In the WIDTH_CLUSTER model curses
- * cannot place Devanagari (it counts cells by wcwidth and keeps no spacing
- * mark in a cell), so pager_draw() gives curses blank placeholder cells
- * there, and this writes each such cluster itself at its column (cursor
- * addressing per cluster), then tells curses those rows are unknown so the
- * next update repaints them.  Does nothing in the wcwidth model.
+ * Call right after refresh()/doupdate(): in the WIDTH_CLUSTER model this
+ * writes the Devanagari curses cannot place (overlay.h).  Does nothing in
+ * the wcwidth model.
  */
 void pager_overlay(pager *p);
 
@@ -59,15 +56,5 @@ bool pager_idle(pager *p);
 
 /** Is there background work left (so the event loop should poll)? */
 bool pager_busy(const pager *p);
-
-/**
- * Write the document laid out at @p width to @p out as --dump does: the
- * lines the screen would show in render mode @p r (interlinear's
- * Devanagari rows as @p deva), a blank line between blocks, no colour.
- * With @p ascii, only ASCII is written.
- * @return 0, or -1 on a write or layout error.
- */
-int pager_dump(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
-               bool ascii, FILE *out);
 
 #endif

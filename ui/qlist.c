@@ -55,7 +55,7 @@ matches(const qlist *l, size_t i)
 static int
 by_speaker(const void *a, const void *b, void *ctx)
 {
-	const pk_quotes *q = ctx;
+	const pk_quotes *q = ((const qlist *)ctx)->q;
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
 	int c = strcmp(speaker_of(&q->v[i]), speaker_of(&q->v[j]));
 	return c ? c : (i > j) - (i < j);
@@ -76,7 +76,7 @@ rebuild(qlist *l)
 		if (matches(l, i))
 			idx[n++] = i;
 	if (l->grouped)
-		qsort_r(idx, n, sizeof *idx, by_speaker, (void *)l->q);
+		qsort_r(idx, n, sizeof *idx, by_speaker, l);
 	for (size_t i = 0; i < n; i++) {
 		const char *who = speaker_of(&l->q->v[idx[i]]);
 		if (l->grouped && (i == 0 || strcmp(who, speaker_of(&l->q->v[idx[i - 1]])) != 0)) {

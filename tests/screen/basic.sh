@@ -7,8 +7,9 @@
 #    (the default column), at every position checked below;
 #  * j moves one line, Space a screen: the first row changes to the expected
 #    later dump line and text further down the article appears;
-#  * G shows the end: the last paragraph (शंख्यानील सरकार ...) and 100% in
-#    the status line; g goes back to the title;
+#  * G shows the end: the last paragraph (शंख्यानील सरकार ...) and END in
+#    the status line (its percent is the top line's); g goes back to the
+#    title;
 #  * ? shows the help screen (the article is gone), any key closes it and
 #    the article is back at the same place;
 #  * resizing to 40x12 and back to 100x30 keeps the reading position: the
@@ -71,6 +72,8 @@ k=$(top_index) || fail_screen "the article rows are not the --dump --width 80 li
 sed -n '1p' "$T/screen" | grep -F -q "$TITLE" || fail_screen "the title is not on the first row"
 status_line | grep -F -q "$TITLE" || fail_screen "the status line does not show the title"
 status_line | grep -q '100%' && fail_screen "the status line says 100% at the top of a long article"
+status_line | grep -q ' 0%' || fail_screen "the status line does not say 0% at the top"
+status_line | grep -q 'END' && fail_screen "the status line says END at the top of a long article"
 alive || fail_screen "pathak exited"
 ok "opens the seed with its title"
 
@@ -106,16 +109,16 @@ ok "Space scrolls one screen (top line $k)"
 keys G
 wait_for "$LAST" || fail_screen "G does not show the last paragraph ($LAST)"
 _i=0
-until status_line | grep -q '100%'; do
+until status_line | grep -q 'END'; do
 	_i=$((_i + 1))
-	[ "$_i" -lt "$POLL_TRIES" ] || fail_screen "the status line does not say 100% after G"
+	[ "$_i" -lt "$POLL_TRIES" ] || fail_screen "the status line does not say END after G"
 	_nap
 	screen >"$T/screen"
 done
 lastline=$(sed -n '$p' "$T/dump80" | sed 's/^ *//;s/ *$//')
 grep -F -q -- "$lastline" "$T/screen" || fail_screen "the last dump line is not on screen after G"
 top_index >/dev/null || fail_screen "after G the article rows are not the dump lines"
-ok "G shows the end and 100%"
+ok "G shows the end and END"
 
 # g: back to the top.
 keys g

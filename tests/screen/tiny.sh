@@ -3,7 +3,7 @@
 #  * started in a 1x1 window, it stays alive through every key (j k Space b
 #    d u G g ? and a key to close the help, Ctrl-L), and q exits 0;
 #  * the same in 1-row and 1-column windows (80x1, 1x24) and 2x2; the keys
-#    include the quote keys and list, and r through every render mode;
+#    include the quote keys and list ("), and r through every render mode;
 #  * started at 1x1 and then given 100x30, the rows are the dump's (the
 #    start-up probe, unable to measure in one column, must not guess);
 #  * a 100x30 window shrunk to 1x1, 3x2, 1x24, 80x1 while reading, then
@@ -17,7 +17,7 @@ need_python
 
 # all_keys WHAT - send every command key, checking pathak lives after each.
 all_keys() {
-	for k in j j k Space b d u G g '?' x C-l Space G '?' '?' j ']' '[' Q x Tab Down Escape r r r r r r q; do
+	for k in j j k Space b d u G g '?' x C-l Space G '?' '?' j ']' '[' '"' x Tab Down Escape r r r r r r q; do
 		[ "$k" = q ] && break
 		keys "$k"
 		# let pathak process it: poll until the key was read (the pane

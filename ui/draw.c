@@ -1,0 +1,163 @@
+/* draw.c - text into stdscr as the layout measured it (see draw.h). */
+#include "config.h"
+
+#include "draw.h"
+#include "colors.h"
+#include "rblock.h"
+#include "width.h"
+
+#include <wchar.h>
+
+struct draw_ctx {
+	const drawer *d;
+	const char *s;       /* the buffer: the input, or a romanized block */
+	render_mode mode;
+	int y, x, maxx;
+	attr_t attr;
+	const size_t *map;   /* romanized buffer: byte -> input offset */
+	size_t sp0;          /* spans: the first that may cover this row, or SIZE_MAX */
+};
+
+static color_role
+block_role(pk_block_type t)
+{
+	switch (t) {
+	case PK_BLOCK_TITLE: return ROLE_TITLE;
+	case PK_BLOCK_META: return ROLE_META;
+	case PK_BLOCK_DATELINE: return ROLE_DATELINE;
+	case PK_BLOCK_CAPTION: return ROLE_CAPTION;
+	case PK_BLOCK_BYLINE: return ROLE_BYLINE;
+	default: return ROLE_TEXT;
+	}
+}
+
+/* The role of the span covering input byte off, or -1, scanning from the
+ * row's first span (pk_spans_first_after) to the last that starts by off.
+ * A speaker's mention wins over a quotation; the current quotation over
+ * others. */
+static int
+span_role(const drawer *d, size_t from, size_t off)
+{
+	const pk_spans *sp = d->spans;
+	int role = -1;
+
+	for (size_t i = from; i < sp->n && sp->v[i].start <= off; i++) {
+		const pk_span *x = &sp->v[i];
+		if (x->end <= off)
+			continue;
+		if (x->kind == PK_SPAN_SPEAKER)
+			return ROLE_SPEAKER;
+		if (x->kind == PK_SPAN_QUOTE && role != ROLE_QUOTE_CUR)
+			role = x->payload == d->cur ? ROLE_QUOTE_CUR : ROLE_QUOTE;
+	}
+	return role;
+}
+
+static int
+draw_cluster(void *ctx, size_t cs, size_t ce, int w)
+{
+	struct draw_ctx *dc = ctx;
+	const drawer *d = dc->d;
+	uint32_t cps[RENDER_DISPLAY_MAX];
+	wchar_t wcs[RENDER_DISPLAY_MAX + 1];
+	size_t n = render_display(dc->mode, dc->s, cs, ce, cps);
+	bool ctrl = false, multi = false;
+
+	if (dc->x + w > dc->maxx)
+		return 1;  /* clip: the window is narrower than the column */
+	for (size_t i = 0; i < n; i++) {
+		wcs[i] = (wchar_t)cps[i];
+		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;
+		multi |= cps[i] >= 0x80;
+	}
+	wcs[n] = 0;
+	attr_t attr = dc->attr;
+	if (ctrl) {
+		attr = colors_attr(ROLE_CONTROL);
+	} else if (dc->sp0 != SIZE_MAX) {
+		int role = span_role(d, dc->sp0, dc->map ? dc->map[cs] : cs);
+		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
+			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
+	}
+	attrset(attr);
+	if (d->ascii) {
+		/* not UTF-8: ASCII stand-ins (roman text is folded already) */
+		char buf[2], out[64];
+		size_t k = 0;
+		for (size_t i = 0; i < n && k < sizeof out - 4; i++)
+			for (const char *t = render_ascii(cps[i], buf); *t; t++)
+				out[k++] = *t;
+		out[k] = 0;
+		mvaddnstr(dc->y, dc->x, out, w);
+	} else if (d->ov && multi && (n > 1 || width_cp(cps[0]) != w)) {
+		/* curses cannot keep this cluster in the cells the terminal
+		 * gives it: blank placeholders now, the text after the update */
+		move(dc->y, dc->x);
+		for (int i = 0; i < w; i++)
+			addch(' ');
+		overlay_add(d->ov, dc->y, dc->x, w, attr, cps, n);
+	} else {
+		mvaddnwstr(dc->y, dc->x, wcs, (int)n);
+	}
+	dc->x += w;
+	return 0;
+}
+
+/* The mode Devanagari is drawn in. */
+static render_mode
+deva_mode(const drawer *d)
+{
+	return render_mode_roman(d->mode) ? d->deva : d->mode;
+}
+
+void
+draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
+{
+	attr_t attr = colors_attr(block_role(r->type));
+	struct draw_ctx dc = { d, r->s, r->roman ? RENDER_SHAPED : deva_mode(d), y, x, maxx,
+	                       attr, r->map, SIZE_MAX };
+	if (r->blank)
+		return;
+	if (r->gloss)
+		dc.attr |= A_DIM;  /* interlinear: the romanization is the gloss */
+	if (d->spans && d->spans->n && (r->map || r->s == d->input))
+		dc.sp0 = pk_spans_first_after(d->spans, r->src_a);
+	layout_clusters(d->lay, r->s, r->start, r->vis_end, draw_cluster, &dc);
+}
+
+int
+draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
+             attr_t attr, bool cut)
+{
+	lay_lines ls = { 0 };
+	rblock rb = { 0 };
+	render_mode m = d->ascii || d->mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
+	const char *ell = d->ascii ? "..." : "\u2026";
+	int ew = d->ascii ? 3 : 1, used = 0;
+	bool more = false;
+
+	if (w > 0 && rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w, &ls, &rb) == 0 &&
+	    ls.n > 0 && (more = cut && ls.n > 1) && w > ew) {
+		/* again, leaving room for the ellipsis */
+		lay_lines_clear(&ls);
+		rblock_free(&rb);
+		if (rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w - ew, &ls, &rb) < 0)
+			lay_lines_clear(&ls);
+	}
+	if (ls.n > 0) {
+		bool roman;
+		const char *s = rblock_line_buf(src, &rb, 0, &roman);
+		struct draw_ctx dc = { d, s, roman ? RENDER_SHAPED : deva_mode(d), y, x, x + w, attr,
+		                       NULL, SIZE_MAX };
+		layout_clusters(d->lay, s, ls.v[0].start, ls.v[0].vis_end, draw_cluster, &dc);
+		used = ls.v[0].width;
+		if (more && used + ew <= w) {
+			attrset(attr);
+			mvaddstr(y, x + used, ell);
+			used += ew;
+		}
+	}
+	lay_lines_free(&ls);
+	rblock_free(&rb);
+	return used;
+}

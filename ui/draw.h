@@ -1,0 +1,47 @@
+/*
+ * draw.h - text into stdscr, cluster by cluster, as the layout measured it.
+ *
+ * The reader's rows (with the colours of the block, of control symbols and
+ * of the quotation spans), and clipped runs for the status line and the
+ * quote list.  In the cluster-advance model a cluster curses cannot keep
+ * in its cells goes to the overlay (overlay.h).
+ */
+#ifndef PATHAK_DRAW_H
+#define PATHAK_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <curses.h>
+#include "layout.h"
+#include "overlay.h"
+#include "render.h"
+#include "span.h"
+#include "translit.h"
+#include "view.h"
+
+/** What drawing needs; the pager owns it and keeps it current. */
+typedef struct drawer {
+	layout *lay;            /**< the view's layout: the clusters it measured */
+	pk_translit **tr;       /**< the romanizer (clipped text in latin mode) */
+	pk_overlay *ov;         /**< cluster model: where such clusters go; else NULL */
+	bool ascii;             /**< the locale is not UTF-8: ASCII stand-ins */
+	render_mode mode;       /**< the render mode */
+	render_mode deva;       /**< Devanagari rows' mode when mode is a roman one */
+	const char *input;      /**< the input bytes: spans are offsets into them */
+	const pk_spans *spans;  /**< quotation and speaker spans, sorted */
+	size_t cur;             /**< the current quotation, highlighted */
+} drawer;
+
+/** Draw view row @p r at row y from column x, clipped at column maxx. */
+void draw_row(const drawer *d, const view_row *r, int y, int x, int maxx);
+
+/**
+ * Draw the first line of bytes [a, b) of @p src laid out at @p w columns
+ * (romanized in latin mode), whole clusters only; with @p cut, text that
+ * does not fit ends in an ellipsis ("..." in ASCII).  @return the columns
+ * used.
+ */
+int draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
+                 attr_t attr, bool cut);
+
+#endif

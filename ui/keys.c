@@ -1,0 +1,292 @@
+/* keys.c - the key table, counts, sequences, help and manual (keys.h). */
+#include "config.h"
+
+#include "keys.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* The one list of keys.  Order is the help screen's and the manual's. */
+const key_binding keys_table[] = {
+	{ { "j", "Down", "Enter", "e", "Ctrl-N", "Ctrl-E" }, ACT_DOWN,
+	  "N lines down (default 1)", NULL },
+	{ { "k", "Up", "y", "Ctrl-P", "Ctrl-Y" }, ACT_UP,
+	  "N lines up (default 1)", NULL },
+	{ { "Space", "f", "PgDn", "Ctrl-F", "Ctrl-V" }, ACT_PAGE_DOWN,
+	  "one screen down (N: N lines)", NULL },
+	{ { "b", "PgUp", "Ctrl-B" }, ACT_PAGE_UP,
+	  "one screen up (N: N lines)", NULL },
+	{ { "d", "Ctrl-D" }, ACT_HALF_DOWN,
+	  "half a screen down (N: N lines)", NULL },
+	{ { "u", "Ctrl-U" }, ACT_HALF_UP,
+	  "half a screen up (N: N lines)", NULL },
+	{ { "g", "Home", "<" }, ACT_TOP,
+	  "start of the article (N: line N)",
+	  "Lines are counted as the screen lays them out, the blank line between "
+	  "paragraphs included, as --dump prints them." },
+	{ { "G", "End", ">" }, ACT_END,
+	  "end of the article (N: line N)", NULL },
+	{ { "%", "p" }, ACT_PERCENT,
+	  "N percent into the article, as in 50%", NULL },
+	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
+	  "next / previous quotation, with its speaker",
+	  "The quotation is highlighted and brought on screen, and the status line "
+	  "shows its number, its speaker and the cue. While it is on screen the "
+	  "next and previous are counted from it; otherwise ] takes the first "
+	  "quotation that starts on or below the top line of the screen and [ the "
+	  "last one that starts on or above the bottom line." },
+	{ { "]" }, ACT_QUOTE_NEXT, NULL, NULL },
+	{ { "[" }, ACT_QUOTE_PREV, NULL, NULL },
+	{ { "\"" }, ACT_QUOTE_LIST,
+	  "quotation list (type: filter, Tab: by speaker)",
+	  "The list shows position, speaker and first words. Typing filters it "
+	  "(on the speaker, the cue and the quoted text), Backspace and Ctrl-U edit "
+	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
+	  "move, Enter jumps to the quotation, Esc closes the list." },
+	{ { "Esc" }, ACT_FORGET,
+	  "forget the current quotation, or a count", NULL },
+	{ { "r" }, ACT_RENDER,
+	  "render mode: shaped, reorder, halant,\nreorder+halant, latin, interlinear", NULL },
+	{ { "=", "Ctrl-G" }, ACT_INFO,
+	  "file name, position and size", NULL },
+	{ { "Ctrl-L" }, ACT_REDRAW,
+	  "redraw the screen", NULL },
+	{ { "?", "h", "F1" }, ACT_HELP,
+	  "this help; any key closes it", NULL },
+	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
+	  "quit", NULL },
+};
+const size_t keys_count = sizeof keys_table / sizeof *keys_table;
+
+static const struct {
+	const char *name;
+	int code;
+} specials[] = {
+	{ "Enter", PK_KEY_ENTER }, { "Down", PK_KEY_DOWN }, { "Up", PK_KEY_UP },
+	{ "PgDn", PK_KEY_PGDN }, { "PgUp", PK_KEY_PGUP }, { "Home", PK_KEY_HOME },
+	{ "End", PK_KEY_END }, { "F1", PK_KEY_F1 }, { "Space", ' ' }, { "Esc", 27 },
+	{ "Tab", '\t' }, { "Backspace", 127 },
+};
+
+int
+keys_parse(const char *name, int codes[2])
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
+		if (strcmp(name, specials[i].name) == 0) {
+			codes[0] = specials[i].code;
+			return 1;
+		}
+	if (n == 6 && strncmp(name, "Ctrl-", 5) == 0 && isupper((unsigned char)name[5])) {
+		codes[0] = name[5] & 0x1f;
+		return 1;
+	}
+	if (n < 1 || n > 2)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isgraph((unsigned char)name[i]))
+			return 0;
+		codes[i] = (unsigned char)name[i];
+	}
+	return (int)n;
+}
+
+void
+keys_name(int code, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof specials / sizeof *specials; i++)
+		if (code == specials[i].code) {
+			snprintf(buf, n, "%s", specials[i].name);
+			return;
+		}
+	if (code >= 0 && code < 0x20)
+		snprintf(buf, n, "Ctrl-%c", code + '@');
+	else if (code > 0x20 && code < 0x7f)
+		snprintf(buf, n, "%c", code);
+	else if (code == PK_KEY_OTHER)
+		snprintf(buf, n, "that key");
+	else
+		snprintf(buf, n, "byte 0x%02X", (unsigned)code & 0xff);
+}
+
+/* Does binding name k match the typed sequence?  1: exactly, 2: the
+ * sequence is a proper prefix of it, 0: no. */
+static int
+seq_match(const char *k, const int *seq, int nseq)
+{
+	int codes[2];
+	int n = keys_parse(k, codes);
+	if (n < nseq)
+		return 0;
+	for (int i = 0; i < nseq; i++)
+		if (codes[i] != seq[i])
+			return 0;
+	return n == nseq ? 1 : 2;
+}
+
+static void
+reset(keys_state *ks)
+{
+	ks->count = -1;
+	ks->nseq = 0;
+}
+
+keys_result
+keys_feed(keys_state *ks, int code, key_action *act, long *count)
+{
+	bool prefix = false;
+
+	if (ks->nseq == 2 || (ks->nseq > 0 && ks->seq[ks->nseq - 1] == -1))
+		reset(ks);  /* what the last call reported as unbound */
+	if (code == 27 && (ks->count >= 0 || ks->nseq > 0)) {
+		reset(ks);
+		return KEYS_CANCEL;
+	}
+	if (ks->nseq == 0 && code >= '0' && code <= '9') {
+		long c = ks->count < 0 ? 0 : ks->count;
+		ks->count = c < 100000000 ? c * 10 + (code - '0') : c;
+		return KEYS_MORE;
+	}
+	ks->seq[ks->nseq++] = code;
+	for (size_t i = 0; i < keys_count; i++) {
+		if (keys_table[i].action == ACT_NONE)
+			continue;
+		for (int j = 0; j < KEYS_NAMES_MAX && keys_table[i].keys[j]; j++) {
+			int m = seq_match(keys_table[i].keys[j], ks->seq, ks->nseq);
+			if (m == 1) {
+				*act = keys_table[i].action;
+				*count = ks->count;
+				reset(ks);
+				return KEYS_DONE;
+			}
+			prefix |= m == 2;
+		}
+	}
+	if (prefix && ks->nseq < 2)
+		return KEYS_MORE;
+	/* keep the sequence for keys_seq_name(); the next call starts anew */
+	if (ks->nseq < 2)
+		ks->seq[ks->nseq++] = -1;
+	return KEYS_UNBOUND;
+}
+
+void
+keys_seq_name(const keys_state *ks, char *buf, size_t n)
+{
+	size_t k = 0;
+	buf[0] = 0;
+	if (ks->count >= 0)
+		k = (size_t)snprintf(buf, n, "%ld", ks->count);
+	for (int i = 0; i < ks->nseq && k < n && ks->seq[i] != -1; i++) {
+		keys_name(ks->seq[i], buf + k, n - k);
+		k += strlen(buf + k);
+	}
+}
+
+/* ---------------------------------------------------------------- help */
+
+static void
+names_joined(const key_binding *b, const char *sep, char *buf, size_t n)
+{
+	size_t k = 0;
+	buf[0] = 0;
+	for (int j = 0; j < KEYS_NAMES_MAX && b->keys[j] && k < n; j++)
+		k += (size_t)snprintf(buf + k, n - k, "%s%s", j ? sep : "", b->keys[j]);
+}
+
+static int
+names_width(void)
+{
+	int w = 0;
+	char buf[128];
+	for (size_t i = 0; i < keys_count; i++) {
+		names_joined(&keys_table[i], " ", buf, sizeof buf);
+		if ((int)strlen(buf) > w)
+			w = (int)strlen(buf);
+	}
+	return w;
+}
+
+static const char *const help_head[] = { "pathak - keys", "" };
+static const char *const help_tail[] = {
+	"",
+	"A number typed first is a count: 5j, 20G (line 20), 50%.",
+	"Any key closes this help.",
+};
+
+bool
+keys_help_line(size_t i, char *buf, size_t n)
+{
+	size_t nh = sizeof help_head / sizeof *help_head;
+	int w = names_width();
+
+	if (i < nh) {
+		snprintf(buf, n, "%s", help_head[i]);
+		return true;
+	}
+	i -= nh;
+	for (size_t r = 0; r < keys_count; r++) {
+		const key_binding *b = &keys_table[r];
+		char names[128];
+		if (!b->help)
+			continue;
+		names_joined(b, " ", names, sizeof names);
+		for (const char *h = b->help, *nl; h; h = nl ? nl + 1 : NULL) {
+			nl = strchr(h, '\n');
+			int len = nl ? (int)(nl - h) : (int)strlen(h);
+			if (i-- == 0) {
+				snprintf(buf, n, "  %-*s  %.*s", w, h == b->help ? names : "", len, h);
+				return true;
+			}
+		}
+	}
+	if (i < sizeof help_tail / sizeof *help_tail) {
+		snprintf(buf, n, "%s", help_tail[i]);
+		return true;
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- manual */
+
+/* Text for troff: a hyphen is \-, a backslash \e. */
+static void
+man_put(FILE *out, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len && s[i]; i++) {
+		if (s[i] == '-')
+			fputs("\\-", out);
+		else if (s[i] == '\\')
+			fputs("\\e", out);
+		else if (s[i] == '\n')
+			fputc(' ', out);
+		else
+			fputc(s[i], out);
+	}
+}
+
+void
+keys_man(FILE *out)
+{
+	for (size_t r = 0; r < keys_count; r++) {
+		const key_binding *b = &keys_table[r];
+		if (!b->help)
+			continue;
+		fputs(".TP\n", out);
+		for (int j = 0; j < KEYS_NAMES_MAX && b->keys[j]; j++) {
+			fputs(j ? ", \\fB" : "\\fB", out);
+			man_put(out, b->keys[j], strlen(b->keys[j]));
+			fputs("\\fR", out);
+		}
+		fputc('\n', out);
+		/* the help line as a sentence: a capital and a full stop */
+		fputc(toupper((unsigned char)b->help[0]), out);
+		man_put(out, b->help + 1, strlen(b->help + 1));
+		fputc('.', out);
+		if (b->more) {
+			fputc(' ', out);
+			man_put(out, b->more, strlen(b->more));
+		}
+		fputc('\n', out);
+	}
+}

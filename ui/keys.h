@@ -1,0 +1,104 @@
+/*
+ * keys.h - the keys, as data: one table of {keys, action, help}.
+ *
+ * In the manner of less's cmdtable: the pager looks keys up here, the help
+ * screen is printed from here, and so is the KEYS section of the manual
+ * (pathak --help-keys=man; tests/mankeys.sh fails when doc/pathak.1 and
+ * the table disagree).  A number typed before a key is its count (5j, 20G,
+ * 50%).  No curses: special keys have their own codes, and the pager
+ * translates curses' KEY_* to them.
+ */
+#ifndef PATHAK_KEYS_H
+#define PATHAK_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/** Codes for keys that are not characters (characters are themselves). */
+enum {
+	PK_KEY_ENTER = 0x110000,   /**< Enter, Return, Ctrl-J, Ctrl-M */
+	PK_KEY_DOWN,
+	PK_KEY_UP,
+	PK_KEY_PGDN,
+	PK_KEY_PGUP,
+	PK_KEY_HOME,
+	PK_KEY_END,
+	PK_KEY_F1,
+	PK_KEY_OTHER,              /**< a special key no binding uses */
+};
+
+/** What a key does. */
+typedef enum {
+	ACT_NONE,
+	ACT_DOWN,        /**< count lines down (default 1) */
+	ACT_UP,
+	ACT_PAGE_DOWN,   /**< a screen down, or count lines */
+	ACT_PAGE_UP,
+	ACT_HALF_DOWN,   /**< half a screen down, or count lines */
+	ACT_HALF_UP,
+	ACT_TOP,         /**< the start, or line count */
+	ACT_END,         /**< the end, or line count */
+	ACT_PERCENT,     /**< count percent into the file (default 0) */
+	ACT_QUOTE_NEXT,  /**< the next quotation (count times) */
+	ACT_QUOTE_PREV,
+	ACT_QUOTE_LIST,  /**< the list of quotations */
+	ACT_FORGET,      /**< forget the current quotation */
+	ACT_RENDER,      /**< the next render mode */
+	ACT_INFO,        /**< file name, position and size in the status line */
+	ACT_REDRAW,
+	ACT_HELP,
+	ACT_QUIT,
+	ACT_N
+} key_action;
+
+#define KEYS_NAMES_MAX 8
+
+/** One row of the table. */
+typedef struct key_binding {
+	const char *keys[KEYS_NAMES_MAX]; /**< names: "j", "Down", "Ctrl-N", "ZZ", ":q"; NULL-ended */
+	key_action action;
+	const char *help;                 /**< the help screen's line ('\n': a second line) */
+	const char *more;                 /**< the manual adds this, or NULL */
+} key_binding;
+
+extern const key_binding keys_table[];
+extern const size_t keys_count;
+
+/** The codes of the key sequence @p name (at most 2); returns how many, 0 if
+ * the name is not valid. */
+int keys_parse(const char *name, int codes[2]);
+
+/** A key code's name ("j", "Ctrl-G", "Down", "U+0915"), for messages. */
+void keys_name(int code, char *buf, size_t n);
+
+/** The state of a key sequence being typed: a count, a prefix such as Z. */
+typedef struct keys_state {
+	long count;       /**< -1 when none was typed */
+	int seq[2];
+	int nseq;
+} keys_state;
+
+#define KEYS_STATE_INIT { -1, { 0, 0 }, 0 }
+
+typedef enum {
+	KEYS_MORE,       /**< part of a count or of a sequence: wait for more */
+	KEYS_DONE,       /**< *act with *count (-1: none) */
+	KEYS_UNBOUND,    /**< no key is bound to the sequence (keys_seq_name) */
+	KEYS_CANCEL,     /**< Esc dropped a count or a prefix */
+} keys_result;
+
+/** Feed the key @p code. */
+keys_result keys_feed(keys_state *ks, int code, key_action *act, long *count);
+
+/** What has been typed of the sequence (the count and the keys), e.g.
+ * "5", ":", "Zx", for the status line. */
+void keys_seq_name(const keys_state *ks, char *buf, size_t n);
+
+/** Line @p i of the help screen into @p buf; false past the last. */
+bool keys_help_line(size_t i, char *buf, size_t n);
+
+/** Write the KEYS section's body of the manual (troff) to @p out. */
+void keys_man(FILE *out);
+
+#endif
