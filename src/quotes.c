@@ -21,6 +21,7 @@
 #include "config.h"
 #include "quotes.h"
 #include "fold.h"
+#include "quote/quote_int.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -53,107 +54,18 @@
 /* Tokens                                                              */
 
 enum { T_WORD, T_PUNCT, T_MARK };
-enum { F_DOUBLE = 1, F_SINGLE = 2 };
-enum { D_OPEN = 1, D_CLOSE = 2, D_NEUTRAL = 3 };
-
 typedef struct tok {
 	size_t s, e;          /* bytes */
 	uint32_t cp;          /* the code point of a punctuation token */
 	unsigned char t, fam, dir;
 	bool sp;              /* whitespace (or the block start) before it */
-	uint32_t lex;         /* B_* bits of a word: the word lists it is in */
+	lexset lex;           /* the lexicon classes of a word */
 } tok;
 
 typedef struct toks {
 	tok *v;
 	size_t n, cap;
 } toks;
-
-/* The next code point of s[*pos..len): pk_decode() inlined (the same ICU
- * ill-formed-sequence rule), as the tokenizer calls it for every byte. */
-/* For the tokenizer's per-code-point helpers. */
-#if defined(__GNUC__)
-#define HOT static inline __attribute__((always_inline))
-#else
-#define HOT static inline
-#endif
-
-HOT uint32_t
-dec(const char *s, size_t len, size_t *pos)
-{
-	size_t i = *pos;
-	const unsigned char *u = (const unsigned char *)s;
-	UChar32 c;
-
-	if (i >= len) {
-		*pos = len;
-		return 0xFFFD;
-	}
-	if (u[i] < 0x80) {
-		*pos = i + 1;
-		return u[i];
-	}
-	U8_NEXT((const uint8_t *)s, i, len, c);
-	*pos = i;
-	return c < 0 ? 0xFFFD : (uint32_t)c;
-}
-
-HOT bool
-is_space_cp(uint32_t c)
-{
-	if (c < 0x80)
-		return c <= 0x20;
-	if (c >= 0x900 && c <= 0x97F)
-		return false;
-	return c == 0xFEFF || u_isUWhiteSpace((UChar32)c);
-}
-
-HOT bool
-is_word_cp(uint32_t c)
-{
-	/* ASCII and Devanagari (letters, signs, digits but the dandas and the
-	 * abbreviation sign) without asking ICU */
-	if (c < 0x80)
-		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-	if (c >= 0x900 && c <= 0x97F)
-		return c != 0x964 && c != 0x965 && c != 0x970;
-	if (c == 0x200C || c == 0x200D || c == 0xAD)
-		return true;
-	if (c == 0xFFFD)
-		return false;
-	uint32_t m = U_GET_GC_MASK((UChar32)c);
-	return (m & (U_GC_L_MASK | U_GC_M_MASK | U_GC_N_MASK)) != 0;
-}
-
-/* Apostrophes and hyphens inside a word (ओ’ब्रायन, वॉलर-ब्रिज), a point in a number. */
-HOT bool
-is_joiner_cp(uint32_t c)
-{
-	return c == '\'' || c == 0x2019 || c == 0x2018 || c == '-' || c == 0x2010 ||
-	       c == 0x2011 || c == '.';
-}
-
-/* Family and direction of a quotation mark, 0 if @p c is none. */
-HOT int
-mark_kind(uint32_t c, unsigned char *dir)
-{
-	switch (c) {
-	case 0x201C: case 0x201E: case 0x201F: case 0xAB:
-		*dir = D_OPEN; return F_DOUBLE;
-	case 0x201D: case 0xBB:
-		*dir = D_CLOSE; return F_DOUBLE;
-	case '"':
-		*dir = D_NEUTRAL; return F_DOUBLE;
-	case 0x2018: case 0x201A: case '`': case 0x2039:
-		*dir = D_OPEN; return F_SINGLE;
-	case 0x2019: case 0x203A:
-		*dir = D_CLOSE; return F_SINGLE;
-	case '\'':
-		*dir = D_NEUTRAL; return F_SINGLE;
-	default:
-		return 0;
-	}
-}
 
 static int
 toks_push(toks *k, tok t)
@@ -170,17 +82,6 @@ toks_push(toks *k, tok t)
 	return 0;
 }
 
-typedef struct lexicon lexicon;
-static uint32_t lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain);
-
-/* Does folding change c (nukta, ZWJ/ZWNJ, a soft hyphen, a precomposed nukta letter)? */
-HOT bool
-is_foldy(uint32_t c)
-{
-	return c == 0x93C || c == 0x200C || c == 0x200D || c == 0xAD || c == 0x929 || c == 0x931 ||
-	       c == 0x934 || (c >= 0x958 && c <= 0x95F);
-}
-
 /* Tokenize bytes [a, b) of s (len bytes in all) into k (emptied first);
  * words get their lexicon bits from L. */
 static int
@@ -192,35 +93,35 @@ tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *
 	k->n = 0;
 	while (i < b) {
 		size_t st = i;
-		uint32_t c = dec(s, b, &i);
+		uint32_t c = qc_next(s, b, &i);
 		unsigned char dir = 0;
 		int fam;
 
-		if (is_space_cp(c)) {
+		if (qc_space(c)) {
 			sp = true;
 			continue;
 		}
-		if (is_word_cp(c)) {
-			bool fold = is_foldy(c);
+		if (qc_word(c)) {
+			bool fold = (qc_class(c) & CC_FOLDY) != 0;
 			for (;;) {
 				size_t j = i;
 				if (j >= b)
 					break;
-				uint32_t d = dec(s, b, &j);
-				if (is_word_cp(d)) {
-					fold |= is_foldy(d);
+				uint32_t d = qc_next(s, b, &j);
+				if (qc_word(d)) {
+					fold |= (qc_class(d) & CC_FOLDY) != 0;
 					i = j;
 					continue;
 				}
-				if (is_joiner_cp(d) && j < b) {
+				if ((qc_class(d) & CC_JOINER) && j < b) {
 					size_t k2 = j;
-					uint32_t e = dec(s, b, &k2);
+					uint32_t e = qc_next(s, b, &k2);
 					/* a point joins digits only */
-					if (is_word_cp(e) && (d != '.' ||
-					    (u_isdigit((UChar32)c) && u_isdigit((UChar32)e)))) {
+					if (qc_word(e) && (d != '.' ||
+					    ((qc_class(c) & CC_DIGIT) && (qc_class(e) & CC_DIGIT)))) {
 						i = k2;
 						c = e;
-						fold |= is_foldy(e);
+						fold |= (qc_class(e) & CC_FOLDY) != 0;
 						continue;
 					}
 				}
@@ -231,23 +132,23 @@ tokenize(const lexicon *L, const char *s, size_t len, size_t a, size_t b, toks *
 			sp = false;
 			continue;
 		}
-		fam = mark_kind(c, &dir);
+		fam = qc_mark(c, &dir);
 		if (fam) {
 			/* doubled marks (‘‘ ’’ '' `` ‚‚) act as one double mark */
 			size_t j = i;
 			if (j < b) {
-				uint32_t d = dec(s, b, &j);
+				uint32_t d = qc_next(s, b, &j);
 				if (d == c && fam == F_SINGLE) {
 					i = j;
 					fam = F_DOUBLE;
 				}
 			}
-			if (toks_push(k, (tok){ st, i, c, T_MARK, (unsigned char)fam, dir, sp, 0 }) < 0)
+			if (toks_push(k, (tok){ st, i, c, T_MARK, (unsigned char)fam, dir, sp, { { 0 } } }) < 0)
 				return -1;
 			sp = false;
 			continue;
 		}
-		if (toks_push(k, (tok){ st, i, c, T_PUNCT, 0, 0, sp, 0 }) < 0)
+		if (toks_push(k, (tok){ st, i, c, T_PUNCT, 0, 0, sp, { { 0 } } }) < 0)
 			return -1;
 		sp = false;
 	}
@@ -266,361 +167,6 @@ static bool
 is_open_bracket(const tok *t)
 {
 	return t->t == T_PUNCT && (t->cp == '(' || t->cp == '[' || t->cp == '{');
-}
-
-/* ------------------------------------------------------------------ */
-/* Word lists.  Compared with nukta folded away (क़ = क), so either      */
-/* spelling in the text matches.                                        */
-
-HOT uint32_t
-fold_cp(uint32_t c)
-{
-	static const uint16_t base[8] = { 0x915, 0x916, 0x917, 0x91C, 0x921, 0x922, 0x92B, 0x92F };
-	if (c >= 0x958 && c <= 0x95F)
-		return base[c - 0x958];
-	if (c == 0x929)
-		return 0x928;
-	if (c == 0x931)
-		return 0x930;
-	if (c == 0x934)
-		return 0x933;
-	return c;
-}
-
-/* Folded next code point: skips nukta, ZW(N)J and the soft hyphen. */
-HOT uint32_t
-fold_next(const char *s, size_t len, size_t *pos)
-{
-	while (*pos < len) {
-		uint32_t c = dec(s, len, pos);
-		if (c == 0x93C || c == 0x200C || c == 0x200D || c == 0xAD)
-			continue;
-		return fold_cp(c);
-	}
-	return 0;
-}
-
-/* Verbs of saying that take `ने`: X ने (…) कहा. */
-static const char *const ne_verbs[] = {
-	"कहा", "बताया", "लिखा", "पूछा", "ट्वीट", "जोड़ा", "दोहराया", "स्वीकारा",
-	"माना", "दावा", "अपील", "घोषणा", "जताया", "जताई", "धन्यवाद", "शुक्रिया",
-	"टिप्पणी", "बयान", "चेतावनी", "आग्रह", "जवाब", "कहीं", "समझाया", "पुकारा",
-	"लिखी", "कही", "बोला", "सुझाव", "आरोप", "वक्तव्य", NULL
-};
-
-/* Verbs whose subject stands bare before them: X कहते हैं. */
-static const char *const subj_verbs[] = {
-	"कहते", "कहती", "कहता", "बताते", "बताती", "बताता", "मानते", "मानती",
-	"मानता", "सोचते", "सोचती", "सोचता", "बोले", "बोलीं", "बोली", "बोलते",
-	"बोलती", "पूछते", "पूछती", "लिखते", "लिखती", "लिखता", "जोड़ते", "जोड़ती",
-	"समझाते", "समझाती", "कहतीं", "बतातीं", "मानतीं", "कहेंगे", NULL
-};
-
-/* Nouns after का/की/के that make a cue: X का कहना है, X के मुताबिक़. */
-static const char *const gen_nouns[] = {
-	"कहना", "मानना", "मुताबिक", "अनुसार", "कथन", "शब्दों", "सोचना", NULL
-};
-
-static const char *const genitives[] = { "का", "की", "के", NULL };
-
-/* Words that end a speaker noun phrase walking backwards. */
-static const char *const np_stops[] = {
-	"कि", "और", "तथा", "एवं", "या", "तो", "लेकिन", "मगर", "परंतु", "पर", "किंतु",
-	"जबकि", "जब", "तब", "अब", "फिर", "भी", "ही", "में", "से", "को", "ने", "है",
-	"हैं", "था", "थे", "थी", "थीं", "हो", "बाद", "साथ", "दौरान", "लिए", "इसलिए",
-	"इसीलिए", "क्योंकि", "हालांकि", "हालाँकि", "यहां", "यहाँ", "वहां", "वहाँ", "आज",
-	"कल", "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "बृहस्पतिवार", "शुक्रवार",
-	"शनिवार", "रविवार", "यह", "ये", "इस", "उस", "इन", "जो", "जिसे", "कहा",
-	"बताया", "करते", "हुए", "कर", "करके", "पहले", "दिया", "किया", "गया", "गई",
-	"रहे", "रही", "रहा", "नहीं", "न", "ना", "बल्कि", "सिर्फ", "केवल", "अनुसार",
-	"मुताबिक", "दरअसल", "वैसे", "साथ", "बारे", "तरह", "प्रति", "द्वारा", "खिलाफ",
-	"अंत", "आखिर", "इसके", "उसके", "इसपर", "जवाब", "पूछे", "जाने", "वाले", "वाली",
-	"सबसे", "बहुत", "कहना", "मानना", "फ़िलहाल", "हाँ", "हां", "मैंने", "हमने", "मैं",
-	"हम", "आप", "हुई", "हुआ", "तुम", "यदि", "अगर", "जैसे", "बीच", "बावजूद", "आए",
-	"आई", "गए", "जाकर", "होकर", "लेकर", "देकर", "मिलकर", "करने", "होने", "देने", "तहत",
-	"ज़रिए", "जरिए", "ओर", "तरफ", "सामने", "पास", "अलावा", "वजह", "कारण", "यही", "वही",
-	"सवाल", "सवालों", "प्रश्न", "अपना", "अपनी", "अपने", "हुईं", "हुये", "चुका", "चुकी", "चुके", "चुकीं",
-	"गयी", "गये", "वक्त", "वक़्त", "समय",
-	/* past verbs ending a clause before a name (… को बचाया सोनम ने) */
-	"बचाया", "बनाया", "दिखाया", "सुनाया", "समझाया", "कराया", "करवाया", "लगाया",
-	"उठाया", "हराया", "चलाया", "जताया", "सिखाया", "पाया", "लिया", "आया", "छोड़ा",
-	"जीता", "हारा", "बुलाया", "भेजा", NULL
-};
-
-/* Adverbs that may stand between a subject and its verb. */
-static const char *const skip_adv[] = {
-	"यही", "वही", "भी", "ही", "फिर", "तो", "अब", "हमेशा", "अक्सर", "सिर्फ़", "सिर्फ",
-	"आगे", "साफ", "साफ़", NULL
-};
-
-/* Pronoun mentions, resolved to an antecedent. */
-static const char *const pronouns[] = {
-	"उन्होंने", "उन्होने", "इन्होंने", "उसने", "इसने", "वह", "वो", "वे", "उनका",
-	"उनकी", "उनके", "उसका", "उसकी", "उसके", "इनका", "इनकी", "इनके", "उन्हें",
-	"उन्हों", NULL
-};
-
-/* Pronouns with ने fused in. */
-static const char *const pron_ne[] = {
-	"उन्होंने", "उन्होने", "इन्होंने", "उसने", "इसने", NULL
-};
-
-/* Titles, roles and kin terms: a name starts after the last of these. */
-static const char *const descriptors[] = {
-	"प्रोफेसर", "प्रोफ़ेसर", "प्रो", "डॉ", "डॉक्टर", "श्री", "श्रीमती", "सुश्री",
-	"मंत्री", "प्रधानमंत्री", "मुख्यमंत्री", "राष्ट्रपति", "उपराष्ट्रपति", "नेता",
-	"अधिकारी", "प्रवक्ता", "विश्लेषक", "सलाहकार", "प्रतिनिधि", "अभिनेता",
-	"अभिनेत्री", "सह-अभिनेता", "निर्देशक", "लेखक", "लेखिका", "विशेषज्ञ",
-	"वैज्ञानिक", "शोधकर्ता", "अध्यक्ष", "सचिव", "महासचिव", "सांसद", "विधायक",
-	"कप्तान", "कोच", "खिलाड़ी", "छात्र", "छात्रा", "शिक्षक", "शिक्षिका", "अध्यापक",
-	"अध्यापिका", "पत्रकार", "संपादक", "प्रमुख", "निदेशक", "प्रबंधक", "मेयर",
-	"राज्यपाल", "न्यायाधीश", "जज", "वकील", "कमिश्नर", "आयुक्त", "सदस्य",
-	"कार्यकर्ता", "समर्थक", "प्रशंसक", "युवा", "महिला", "पुरुष", "व्यक्ति", "किसान",
-	"मजदूर", "चिकित्सक", "संस्थापक", "सीईओ", "चेयरमैन", "प्रेसिडेंट", "मालिक",
-	"पिता", "मां", "माँ", "बेटा", "बेटी", "पत्नी", "पति", "भाई", "बहन", "दोस्त",
-	"मित्र", "साथी", "कलाकार", "गायक", "गायिका", "उम्मीदवार", "प्रत्याशी",
-	"राजनेता", "विद्वान", "इतिहासकार", "अर्थशास्त्री", "डायरेक्टर", "मैनेजर",
-	"कमांडर", "जनरल", "सेनाध्यक्ष", "प्रधान", "सरपंच", "स्वयंसेवक", "स्वयंसेविका",
-	"निवासी", "लोग", "बच्चे", "अफसर", "अफ़सर", "इंस्पेक्टर", "दारोगा", "सिपाही",
-	"राजदूत", "उपाध्यक्ष", "कुलपति", "मौलाना", "स्वामी", "साहब", "वर्षीय", "साल",
-	"वर्ष", "पूर्व", "रिपोर्ट", "बयान", "अखबार", "विभाग", "मंत्रालय", "सरकार",
-	"कंपनी", "संस्था", "संगठन", "पार्टी", "उपसंपादक", "एंकर", "रिपोर्टर",
-	"कारोबारी", "व्यापारी", "सब", "सभी", "कुछ", "कोई", "दोनों", "अयातुल्लाह",
-	"आयतुल्ला", "वर्षीया", "अन्य", "इंजीनियर", "अभियंता", "प्रधानाचार्य", "प्रिंसिपल", "दूसरे", "दूसरी",
-	"हीरोइन", "हीरो", "अदाकारा", "फ़िल्मकार", "फिल्मकार", "निर्माता", "सीएमडी", "एमडी",
-	"स्पोक्सपर्सन", "प्रवक्‍ता", "चेयरपर्सन", "डायरेक्‍टर", "कोच", "मुखिया", "पदाधिकारी", "लोगों", "डीएम", "एसपी", "एसएसपी", "आईजी", "डीजीपी", "अभियुक्त",
-	"एक्टर", "एक्ट्रेस", "प्रोड्यूसर", "प्रॉड्यूसर", "सुप्रीमो", "अधिवक्ता", "सिंगर",
-	NULL
-};
-
-/* Nouns that make a short quoted phrase a title, name or label. */
-static const char *const title_nouns[] = {
-	"फ़िल्म", "फिल्म", "फिल्मों", "नाटक", "सीरियल", "धारावाहिक", "शो", "गाना", "गाने",
-	"गीत", "किताब", "पुस्तक", "उपन्यास", "संस्थान", "अखबार", "अख़बार", "पत्रिका", "चैनल",
-	"योजना", "अभियान", "नाम", "नामक", "श्रेणी", "टैगलाइन", "नारा", "नारे", "ऐप",
-	"एप", "मिशन", "ऑपरेशन", "संस्था", "संगठन", "कंपनी", "पार्टी", "ब्रांड",
-	"कार्यक्रम", "कविता", "कहानी", "एल्बम", "वेबसाइट", "पोर्टल", "हैशटैग", "स्कीम",
-	"उपनाम", "शीर्षक", "सीरीज़", "सीरीज", "श्रृंखला", "पुरस्कार", "सम्मान", "आंदोलन",
-	"स्टेडियम", "मैगज़ीन", "मैगजीन", "रिपोर्ट", "कॉलम", "लेख", "विषय", "टाइटल",
-	"ट्रैक", "एपिसोड", "एपीसोड", "शीर्षक", NULL
-};
-
-/* Words in a sentence that make a short quoted phrase a partial quotation. */
-static const char *const speechy[] = {
-	"कहा", "कहना", "कहते", "कहती", "कहता", "कही", "बताया", "बताते", "बताती",
-	"दावा", "धन्यवाद", "शुक्रिया", "जताना", "जताया", "जताई", "बोले", "बोलीं",
-	"लिखा", "पूछा", "मानना", "मुताबिक", "कहतीं", "करार", "बताना", "अपील",
-	"आरोप", "जताते", "जताती", "जताने", "कहकर", "बताकर", NULL
-};
-
-static const char *const auxes[] = { "है", "हैं", "था", "थे", "थी", "थीं", "हूं", "हूँ", NULL };
-
-static const char *const w_ne[] = { "ने", NULL };
-static const char *const w_ki[] = { "कि", NULL };
-static const char *const w_ek[] = { "एक", NULL };
-static const char *const w_light[] = { "किया", "दिया", "की", NULL };
-static const char *const w_vala[] = { "वाले", "वाली", NULL };
-static const char *const w_genpron[] = { "उनका", "उनके", "उनकी", "इनका", "उसका", NULL };
-static const char *const w_conj[] = { "या", "और", "तथा", NULL };
-static const char *const w_arg[] = { "को", "ने", "से", NULL };
-/* words that end a name walking right (extend_right) */
-static const char *const w_xend[] = { "ने", "का", "की", "के", "से", "को", "और", "में", "पर",
-	"भी", "ही", "जी", NULL };
-/* Y से पूछा / Y से बात की: Y answers next */
-static const char *const w_ask[] = { "पूछा", "पूछे", "पूछने", "पूछी", "पुछा", "पुछे", "पुछी", NULL };
-/* unnamed spokespeople: `कंपनी के प्रवक्ता` is the speaker as written */
-static const char *const w_spokes[] = { "प्रवक्ता", "प्रवक्‍ता", "स्पोक्सपर्सन", "स्पोकपर्सन", NULL };
-/* words that may follow a sentence-initial named subject */
-static const char *const w_topic_end[] = { "भी", "यह", "ये", "इस", "उस", "अपने", "अपनी", "अपना",
-	"हमेशा", NULL };
-static const char *const w_talk[] = { "बात", "बातचीत", NULL };
-/* predicate adjectives between a subject and मानते: X सही मानते हैं */
-static const char *const w_pred[] = { "सही", "गलत", "ग़लत", "ज़रूरी", "जरूरी", "बेहतर", "अहम",
-	"महत्वपूर्ण", "मुश्किल", "आसान", "ठीक", "उचित", "अनुचित", "बेहतरीन", NULL };
-static const char *const w_loc[] = { "में", "पर", NULL };
-static const char *const w_postp[] = { "ने", "का", "की", "के", "से", "को", "और", NULL };
-/* the passive of a speech verb: कहा गया है */
-static const char *const w_pass[] = { "गया", "गई", "गए", "गयी", "गये", NULL };
-/* singing a quoted song title: ‘…’ गाया था */
-static const char *const w_sing[] = { "गाया", "गाई", "गाए", "गाये", "गायी", "गाती", "गाते",
-	"गाता", "गुनगुनाया", "गुनगुनाते", NULL };
-/* descriptors that only qualify the noun after them (एक अन्य मरीज, पूर्व
- * पार्टनर): what follows is a common noun, not a name */
-static const char *const w_modif[] = { "अन्य", "पूर्व", "दूसरे", "दूसरी", "दूसरा", NULL };
-/* heads of organisation names: राष्ट्रीय महिला आयोग is the speaker as written */
-static const char *const w_org[] = { "आयोग", "समिति", "परिषद", "बोर्ड", "मंत्रालय", "विभाग",
-	"संस्थान", "सरकार", "अदालत",
-	"न्यायालय", "कोर्ट", "बैंक", "यूनियन", "संघ", "विश्वविद्यालय", "ट्रस्ट",
-	"फाउंडेशन", "ब्यूरो", "निगम", "प्राधिकरण", "मंडल", "महासंघ", NULL };
-
-/* ------------------------------------------------------------------ */
-/* The lexicon: every list above in one hash table of folded words,    */
-/* built once per pk_quotes_find() call.  A token is folded and looked */
-/* up once, when it is cut; afterwards list membership is a bit test.  */
-
-enum {
-	B_NE_VERBS = 1u << 0, B_SUBJ_VERBS = 1u << 1, B_GEN_NOUNS = 1u << 2,
-	B_GENITIVES = 1u << 3, B_NP_STOPS = 1u << 4, B_SKIP_ADV = 1u << 5,
-	B_PRONOUNS = 1u << 6, B_PRON_NE = 1u << 7, B_DESCRIPTORS = 1u << 8,
-	B_TITLE_NOUNS = 1u << 9, B_SPEECHY = 1u << 10, B_AUXES = 1u << 11,
-	B_NE = 1u << 12, B_KI = 1u << 13, B_EK = 1u << 14, B_LIGHT = 1u << 15,
-	B_VALA = 1u << 16, B_GENPRON = 1u << 17, B_CONJ = 1u << 18, B_ARG = 1u << 19,
-	B_XEND = 1u << 20, B_POSTP = 1u << 21, B_LOC = 1u << 22,
-	B_ASK = 1u << 23, B_PRED = 1u << 24, B_TALK = 1u << 25, B_SPOKES = 1u << 26,
-	B_TOPIC_END = 1u << 27, B_SING = 1u << 28, B_MODIF = 1u << 29, B_ORG = 1u << 30,
-	B_PASS = 1u << 31,
-};
-
-#define IS(t, b) (((t)->lex & (b)) != 0)
-
-#define LEX_KEY 63            /* longest folded word kept, in bytes */
-#define LEX_SLOTS 2048        /* power of two, well above the ~450 words */
-
-typedef struct lexent {
-	uint32_t bits;        /* 0: an empty slot */
-	unsigned char len;
-	char key[LEX_KEY];
-} lexent;
-
-struct lexicon {
-	lexent *v;            /* LEX_SLOTS slots, open addressing */
-	uint32_t *tag;        /* per slot: its word's hash | 1, or 0 if empty (small: stays in cache) */
-};
-
-static size_t
-utf8_put(char *o, uint32_t c)
-{
-	/* ICU's encoder; c is always a valid scalar value here */
-	int32_t n = 0;
-	U8_APPEND_UNSAFE((uint8_t *)o, n, (UChar32)c);
-	return (size_t)n;
-}
-
-/* Folded UTF-8 of bytes [a, b) into o (LEX_KEY bytes); its length, or
- * (size_t)-1 if it does not fit (then it is in no list). */
-static size_t
-fold_key(const char *s, size_t a, size_t b, char *o)
-{
-	size_t i = a, n = 0;
-	while (i < b) {
-		uint32_t c = fold_next(s, b, &i);
-		if (!c)
-			break;
-		if (n + 4 > LEX_KEY)
-			return (size_t)-1;
-		n += utf8_put(o + n, c);
-	}
-	return n;
-}
-
-/* Hash of a key: its length and its first and last 8 bytes, mixed (a
- * byte-serial hash is the lookup's main cost). */
-static uint32_t
-lex_hash(const char *k, size_t n)
-{
-	uint64_t x = 0, y = 0, h;
-	if (n >= 8) {
-		memcpy(&x, k, 8);
-		memcpy(&y, k + n - 8, 8);
-	} else {
-		memcpy(&x, k, n);
-	}
-	h = x * 0x9E3779B97F4A7C15u ^ y * 0xC2B2AE3D27D4EB4Fu ^ n;
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9u;
-	return (uint32_t)(h ^ (h >> 32));
-}
-
-/* The B_* bits of the word at bytes [a, b); @p plain if it is known to
- * have nothing to fold (then its bytes are the key). */
-static uint32_t
-lex_lookup(const lexicon *L, const char *s, size_t a, size_t b, bool plain)
-{
-	char k[LEX_KEY];
-	size_t n;
-	const char *key = k;
-
-	/* folding never lengthens a word: a long one is in no list */
-	if (!L->v || b - a > 3 * LEX_KEY || b == a)
-		return 0;
-	if (plain && b - a > LEX_KEY)
-		return 0;
-	if (plain) {
-		key = s + a;
-		n = b - a;
-	} else if ((n = fold_key(s, a, b, k)) == (size_t)-1 || !n) {
-		return 0;
-	}
-	uint32_t hv = lex_hash(key, n) | 1;
-	for (uint32_t h = hv & (LEX_SLOTS - 1);; h = (h + 1) & (LEX_SLOTS - 1)) {
-		uint32_t tg = L->tag[h];
-		if (!tg)
-			return 0;
-		if (tg == hv && L->v[h].len == n && !memcmp(L->v[h].key, key, n))
-			return L->v[h].bits;
-	}
-}
-
-/* The B_* bits of the word at bytes [a, b). */
-static uint32_t
-lex_find(const lexicon *L, const char *s, size_t a, size_t b)
-{
-	bool plain = true;
-	for (size_t i = a; plain && i < b;)
-		plain = !is_foldy(dec(s, b, &i));
-	return lex_lookup(L, s, a, b, plain);
-}
-
-static int
-lex_add(lexicon *L, const char *const *list, uint32_t bit)
-{
-	for (; *list; list++) {
-		char k[LEX_KEY];
-		size_t n = fold_key(*list, 0, strlen(*list), k);
-		if (n == (size_t)-1 || !n)
-			return -1;    /* a list word too long: a bug in the lists */
-		uint32_t hv = lex_hash(k, n) | 1, h = hv & (LEX_SLOTS - 1);
-		for (;; h = (h + 1) & (LEX_SLOTS - 1)) {
-			lexent *e = &L->v[h];
-			if (!e->bits) {
-				L->tag[h] = hv;
-				e->len = (unsigned char)n;
-				memcpy(e->key, k, n);
-				e->bits = bit;
-				break;
-			}
-			if (e->len == n && !memcmp(e->key, k, n)) {
-				e->bits |= bit;
-				break;
-			}
-		}
-	}
-	return 0;
-}
-
-static int
-lex_build(lexicon *L)
-{
-	static const struct { const char *const *list; uint32_t bit; } all[] = {
-		{ ne_verbs, B_NE_VERBS }, { subj_verbs, B_SUBJ_VERBS }, { gen_nouns, B_GEN_NOUNS },
-		{ genitives, B_GENITIVES }, { np_stops, B_NP_STOPS }, { skip_adv, B_SKIP_ADV },
-		{ pronouns, B_PRONOUNS }, { pron_ne, B_PRON_NE }, { descriptors, B_DESCRIPTORS },
-		{ title_nouns, B_TITLE_NOUNS }, { speechy, B_SPEECHY }, { auxes, B_AUXES },
-		{ w_ne, B_NE }, { w_ki, B_KI }, { w_ek, B_EK }, { w_light, B_LIGHT },
-		{ w_vala, B_VALA }, { w_genpron, B_GENPRON }, { w_conj, B_CONJ }, { w_arg, B_ARG },
-		{ w_xend, B_XEND }, { w_postp, B_POSTP }, { w_loc, B_LOC },
-		{ w_ask, B_ASK }, { w_pred, B_PRED }, { w_talk, B_TALK }, { w_spokes, B_SPOKES },
-		{ w_topic_end, B_TOPIC_END }, { w_sing, B_SING }, { w_modif, B_MODIF },
-		{ w_org, B_ORG }, { w_pass, B_PASS },
-	};
-	L->v = calloc(LEX_SLOTS, sizeof *L->v);
-	L->tag = calloc(LEX_SLOTS, sizeof *L->tag);
-	if (!L->v || !L->tag)
-		return -1;
-	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-		if (lex_add(L, all[i].list, all[i].bit) < 0)
-			return -1;
-	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -654,7 +200,7 @@ typedef struct ctx {
 	size_t racap;
 	hist *h;
 	size_t nh, hcap;
-	lexicon lex;
+	lexicon *lex;
 	size_t title_s[MAX_TITLES], title_e[MAX_TITLES];  /* phrases dropped as titles */
 	size_t ntitles;       /* how many were seen (the last MAX_TITLES kept) */
 	bool no_open;         /* the pair being emitted starts after a cue, not a mark */
@@ -689,43 +235,11 @@ dup_range(const char *s, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Noun phrases and cues inside one block's tokens                     */
 
-/* Is bytes [a, b) a profession or office told by its ending:
- * पल्मोनोलॉजिस्ट, एक्टिविस्ट; अध्यापक, संस्थापक; जिलाधिकारी? */
-static bool
-prof_suffix(const char *s, size_t a, size_t b)
-{
-	static const char *const suf[] = { "िस्ट", "ापक", "ाधिकारी", NULL };
-	for (const char *const *x = suf; *x; x++) {
-		size_t l = strlen(*x);
-		if (b - a > l + 3 && !memcmp(s + b - l, *x, l))
-			return true;
-	}
-	return false;
-}
-
-/* Is token t one of the words of list (exact bytes)? */
-static bool
-tok_in(const ctx *c, const tok *t, const char *const *list)
-{
-	size_t l = t->e - t->s;
-	for (; *list; list++)
-		if (strlen(*list) == l && !memcmp(c->s + t->s, *list, l))
-			return true;
-	return false;
-}
-
-static const char *const w_apna[] = { "अपनी", "अपने", "अपना", NULL };
-static const char *const w_bhi[] = { "भी", NULL };
-static const char *const w_huye[] = { "हुए", NULL };
-static const char *const w_ko[] = { "को", NULL };
-static const char *const w_came[] = { "आईं", "आई", "आए", "आये", "आया", "आयीं", "आयी", "पहुंचे", "पहुंचीं", "पहुंची", "पहुँचे", "पहुँचीं", "पहुँची", NULL };
-static const char *const time_nouns[] = { "बार", "दिन", "दफ़ा", "दफा", "रात", "सुबह", "शाम", NULL };
-
 static bool
 is_pronoun(const ctx *c, const tok *t)
 {
 	(void)c;
-	return IS(t, B_PRONOUNS);
+	return IS(t, PRONOUNS);
 }
 
 /*
@@ -740,17 +254,17 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 	size_t i = k, words = 0;
 
 	/* X फिर भी यही कहते हैं: adverbs between subject and verb */
-	while (i > lo && k - i < 3 && (IS(&v[i - 1], B_SKIP_ADV) ||
-	                               (IS(&v[i - 1], B_PRED) && IS(&v[k], B_SUBJ_VERBS))))
+	while (i > lo && k - i < 3 && (IS(&v[i - 1], SKIP_ADV) ||
+	                               (IS(&v[i - 1], PRED) && IS(&v[k], SUBJ_VERBS))))
 		i--;
 	/* X अपनी किताब ‘…’ में लिखते हैं: where the subject says it stands
 	 * between the subject and a subject verb */
-	if (i > lo + 2 && IS(&v[k], B_SUBJ_VERBS) && IS(&v[i - 1], B_LOC)) {
+	if (i > lo + 2 && IS(&v[k], SUBJ_VERBS) && IS(&v[i - 1], LOC)) {
 		size_t j = i - 1;
-		while (j > lo + 1 && i - j < 14 && !tok_in(c, &v[j - 1], w_apna) &&
+		while (j > lo + 1 && i - j < 14 && !IS(&v[j - 1], APNA) &&
 		       !is_sent_end(&v[j - 1]) && !(v[j - 1].t == T_PUNCT && v[j - 1].cp == ','))
 			j--;
-		if (j > lo + 1 && tok_in(c, &v[j - 1], w_apna) && v[j - 2].t == T_WORD)
+		if (j > lo + 1 && IS(&v[j - 1], APNA) && v[j - 2].t == T_WORD)
 			i = j - 1;
 	}
 	k = i;
@@ -774,19 +288,19 @@ np_before(const ctx *c, size_t lo, size_t k, size_t *a, size_t *b)
 		const tok *t = &v[i - 1];
 		if (t->t != T_WORD)
 			break;
-		if (IS(t, B_GENITIVES)) {
+		if (IS(t, GENITIVES)) {
 			/* inside only: something must precede and follow */
 			if (i == k || i - 1 == lo || v[i - 2].t != T_WORD)
 				break;
-		} else if (IS(t, B_NP_STOPS) || is_pronoun(c, t) ||
-		           IS(t, B_SUBJ_VERBS) || IS(t, B_NE_VERBS)) {
+		} else if (IS(t, NP_STOPS) || is_pronoun(c, t) ||
+		           IS(t, SUBJ_VERBS) || IS(t, NE_VERBS)) {
 			break;
 		}
 		i--;
 		words++;
 	}
 	/* a phrase cannot start with a genitive */
-	while (i < k && IS(&v[i], B_GENITIVES))
+	while (i < k && IS(&v[i], GENITIVES))
 		i++;
 	if (i >= k)
 		return false;
@@ -809,13 +323,13 @@ np_after(const ctx *c, size_t k, size_t hi, size_t *a, size_t *b)
 		return true;
 	}
 	while (i < hi && words < NP_WORDS && v[i].t == T_WORD &&
-	       !IS(&v[i], B_NP_STOPS) && !IS(&v[i], B_SUBJ_VERBS) &&
-	       !IS(&v[i], B_NE_VERBS)) {
+	       !IS(&v[i], NP_STOPS) && !IS(&v[i], SUBJ_VERBS) &&
+	       !IS(&v[i], NE_VERBS)) {
 		i++;
 		words++;
 	}
 	/* a genitive at the end belongs to a cue (X का कहना) */
-	while (i > k && IS(&v[i - 1], B_GENITIVES))
+	while (i > k && IS(&v[i - 1], GENITIVES))
 		i--;
 	if (i == k)
 		return false;
@@ -841,7 +355,7 @@ cue_end_at_verb(const ctx *c, cue *q, size_t v, size_t gap, size_t hi)
 	const tok *t = c->tk.v;
 	q->ce = v + 1;
 	q->gap_s = q->gap_e = gap;
-	if (q->ce < hi && IS(&t[q->ce], B_AUXES))
+	if (q->ce < hi && IS(&t[q->ce], AUXES))
 		q->ce++;
 	q->vend = q->ce;
 	return true;
@@ -854,7 +368,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 
 	if (t[v].t != T_WORD)
 		return false;
-	if (IS(&t[v], B_NE_VERBS)) {
+	if (IS(&t[v], NE_VERBS)) {
 		bool found = false;
 		/* nearest ने (or उन्होंने) before the verb, within the clause */
 		for (size_t i = v; i > lo && v - i < 30; i--) {
@@ -864,7 +378,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 					break;
 				continue;
 			}
-			if (IS(n, B_NE)) {
+			if (IS(n, NE)) {
 				if (!np_before(c, lo, i - 1, &q->ms, &q->me))
 					return false;
 				q->cs = i - 1;
@@ -873,7 +387,7 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 				found = true;
 				break;
 			}
-			if (IS(n, B_PRON_NE)) {
+			if (IS(n, PRON_NE)) {
 				q->ms = i - 1;
 				q->me = i;
 				q->cs = i - 1;
@@ -888,15 +402,15 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		q->ce = v + 1;
 		/* a light verb completes the cue: दावा किया, धन्यवाद दिया */
 		if (q->ce < hi && t[q->ce].t == T_WORD &&
-		    IS(&t[q->ce], B_LIGHT))
+		    IS(&t[q->ce], LIGHT))
 			q->ce++;
 		q->vend = q->ce;
 		return true;
 	}
-	if (IS(&t[v], B_SUBJ_VERBS)) {
+	if (IS(&t[v], SUBJ_VERBS)) {
 		/* X अपनी किताब में Y को कहते हुए बताती हैं: X relays Y's words */
-		if (v >= lo + 4 && tok_in(c, &t[v - 1], w_huye) && IS(&t[v - 2], B_SUBJ_VERBS) &&
-		    tok_in(c, &t[v - 3], w_ko) && np_before(c, lo, v - 3, &q->ms, &q->me) &&
+		if (v >= lo + 4 && IS(&t[v - 1], HUYE) && IS(&t[v - 2], SUBJ_VERBS) &&
+		    IS(&t[v - 3], KO) && np_before(c, lo, v - 3, &q->ms, &q->me) &&
 		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
 			q->cs = v - 2;
 			return cue_end_at_verb(c, q, v, v - 2, hi);
@@ -904,11 +418,11 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase
 		 * (with एक or a genitive) between X भी and the verb */
 		size_t bh = v, obj = 0;
-		while (bh > lo && v - bh < 8 && t[bh - 1].t == T_WORD && !tok_in(c, &t[bh - 1], w_bhi)) {
-			obj |= IS(&t[bh - 1], B_EK) || IS(&t[bh - 1], B_GENITIVES);
+		while (bh > lo && v - bh < 8 && t[bh - 1].t == T_WORD && !IS(&t[bh - 1], BHI)) {
+			obj |= IS(&t[bh - 1], EK) || IS(&t[bh - 1], GENITIVES);
 			bh--;
 		}
-		if (obj && bh > lo + 1 && bh < v && tok_in(c, &t[bh - 1], w_bhi) &&
+		if (obj && bh > lo + 1 && bh < v && IS(&t[bh - 1], BHI) &&
 		    np_before(c, lo, bh - 1, &q->ms, &q->me) &&
 		    !(q->me - q->ms == 1 && is_pronoun(c, &t[q->ms]))) {
 			q->cs = v;
@@ -919,13 +433,13 @@ cue_at(const ctx *c, size_t lo, size_t v, size_t hi, cue *q)
 		q->cs = v;
 		return cue_end_at_verb(c, q, v, v, hi);
 	}
-	if (IS(&t[v], B_GEN_NOUNS) && v > lo) {
+	if (IS(&t[v], GEN_NOUNS) && v > lo) {
 		const tok *g = &t[v - 1];
-		if (IS(g, B_GENITIVES)) {
+		if (IS(g, GENITIVES)) {
 			if (!np_before(c, lo, v - 1, &q->ms, &q->me))
 				return false;
 			q->cs = v - 1;
-		} else if (IS(g, B_GENPRON)) {
+		} else if (IS(g, GENPRON)) {
 			q->ms = v - 1;
 			q->me = v;
 			q->cs = v;
@@ -981,40 +495,39 @@ np_classify(const ctx *c, size_t a, size_t b, size_t *na, size_t *nb)
 		const tok *w = &t[i];
 		/* रूस से हिंदी पढ़ने भारत आईं ओल्गा: a clause with a participle
 		 * of coming qualifies the name after it */
-		if (i + 1 < b && tok_in(c, w, w_came)) {
+		if (i + 1 < b && IS(w, CAME)) {
 			cut = i + 1;
 			continue;
 		}
 		/* एक बार राज कपूर ने, एक दिन X ने: a time, not the speaker */
-		if (i > a && IS(&t[i - 1], B_EK) && i + 1 < b && tok_in(c, w, time_nouns)) {
+		if (i > a && IS(&t[i - 1], EK) && i + 1 < b && IS(w, TIME_NOUNS)) {
 			cut = i + 1;
 			indef = false;
 			continue;
 		}
-		if (IS(w, B_EK))
+		if (IS(w, EK))
 			indef = true;
-		if (IS(w, B_DESCRIPTORS) || IS(w, B_GENITIVES) ||
-		    IS(w, B_EK) || (c->s[w->s] >= '0' && c->s[w->s] <= '9') ||
-		    (w->e - w->s > 6 && (!memcmp(c->s + w->e - 6, "ीय", 6) ||
-		                         (w->e - w->s > 12 && !memcmp(c->s + w->e - 12, "ियाई", 12)))) ||
-		    (w->e - w->s > 9 && !memcmp(c->s + w->e - 9, "वादी", 9)) ||
-		    prof_suffix(c->s, w->s, w->e))
+		if (IS(w, DESCRIPTORS) || IS(w, GENITIVES) ||
+		    IS(w, EK) || (c->s[w->s] >= '0' && c->s[w->s] <= '9') ||
+		    lex_suffix(LS_ADJ_SUFFIX, c->s, w->s, w->e) ||
+		    lex_suffix(LS_VADI_SUFFIX, c->s, w->s, w->e) ||
+		    lex_suffix(LS_PROF_SUFFIX, c->s, w->s, w->e))
 			cut = i + 1;
 	}
 	/* राष्ट्रीय महिला आयोग: an organisation's name, the speaker as written
 	 * (not an antecedent for the pronouns after it, which mean people) */
-	if (b - a >= 2 && IS(&t[b - 1], B_ORG) && !IS(&t[b - 2], B_GENITIVES) && !indef)
+	if (b - a >= 2 && IS(&t[b - 1], ORG) && !IS(&t[b - 2], GENITIVES) && !indef)
 		return NP_INDEF_DESC;
 	/* एक अन्य मरीज, पिंकी की पूर्व लिव-इन पार्टनर: after a word that only
 	 * qualifies a noun comes a common noun, not a name */
-	if (cut > a && cut < b && IS(&t[cut - 1], B_MODIF))
+	if (cut > a && cut < b && IS(&t[cut - 1], MODIF))
 		return NP_INDEF_DESC;
 	if (cut >= b) {
 		/* `कंपनी के प्रवक्ता`: a descriptor with its own genitive names
 		 * the speaker as well as the article will */
 		bool gen = false;
 		for (size_t i = a + 1; i + 1 < b; i++)
-			gen |= IS(&t[i], B_GENITIVES) && IS(&t[b - 1], B_SPOKES);
+			gen |= IS(&t[i], GENITIVES) && IS(&t[b - 1], SPOKES);
 		return indef || gen ? NP_INDEF_DESC : NP_DEF_DESC;
 	}
 	*na = cut;
@@ -1059,8 +572,8 @@ static bool
 range_speechy(const ctx *c, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi; i++)
-		if (IS(&c->tk.v[i], B_SPEECHY) ||
-		    IS(&c->tk.v[i], B_SUBJ_VERBS))
+		if (IS(&c->tk.v[i], SPEECHY) ||
+		    IS(&c->tk.v[i], SUBJ_VERBS))
 			return true;
 	return false;
 }
@@ -1112,32 +625,32 @@ looks_like_title(const ctx *c, size_t o, size_t e)
 	const tok *v = c->tk.v;
 	size_t n = c->tk.n;
 
-	if (e + 1 < n && IS(&v[e + 1], B_TITLE_NOUNS))
+	if (e + 1 < n && IS(&v[e + 1], TITLE_NOUNS))
 		return true;
-	if (o > 0 && IS(&v[o - 1], B_TITLE_NOUNS))
+	if (o > 0 && IS(&v[o - 1], TITLE_NOUNS))
 		return true;
 	/* गाने, ‘…’: a title noun and a comma before */
-	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], B_TITLE_NOUNS))
+	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], TITLE_NOUNS))
 		return true;
 	/* a list of quoted labels: ‘अच्छी’ या ‘संतोषजनक’ */
 	if (e + 2 < n && v[e + 2].t == T_MARK &&
-	    (IS(&v[e + 1], B_CONJ) ||
+	    (IS(&v[e + 1], CONJ) ||
 	     (v[e + 1].t == T_PUNCT && v[e + 1].cp == ',')))
 		return true;
 	if (o >= 2 && v[o - 2].t == T_MARK &&
-	    (IS(&v[o - 1], B_CONJ) ||
+	    (IS(&v[o - 1], CONJ) ||
 	     (v[o - 1].t == T_PUNCT && v[o - 1].cp == ',')))
 		return true;
 	/* a name in an argument slot, not words: ‘…’ को दिए, ‘…’ ने */
-	if (e + 1 < n && IS(&v[e + 1], B_ARG))
+	if (e + 1 < n && IS(&v[e + 1], ARG))
 		return true;
 	/* a source's name: ‘…’ के मुताबिक, ‘…’ के अनुसार */
-	if (e + 2 < n && IS(&v[e + 1], B_GENITIVES) && IS(&v[e + 2], B_GEN_NOUNS))
+	if (e + 2 < n && IS(&v[e + 1], GENITIVES) && IS(&v[e + 2], GEN_NOUNS))
 		return true;
 	/* one word qualifying a noun: ‘अग्निपथ’ का रीमेक (but ‘…’ का दावा
 	 * किया is speech, and a phrase, “व्यस्त कार्यक्रम” के बावजूद, may be) */
-	if (e == o + 2 && e + 1 < n && (IS(&v[e + 1], B_GENITIVES) || IS(&v[e + 1], B_LOC)) &&
-	    !(e + 2 < n && (IS(&v[e + 2], B_SPEECHY) || IS(&v[e + 2], B_NE_VERBS))))
+	if (e == o + 2 && e + 1 < n && (IS(&v[e + 1], GENITIVES) || IS(&v[e + 1], LOC)) &&
+	    !(e + 2 < n && (IS(&v[e + 2], SPEECHY) || IS(&v[e + 2], NE_VERBS))))
 		return true;
 	return false;
 }
@@ -1153,11 +666,11 @@ short_is_label(const ctx *c, size_t o, size_t e)
 
 	if (e >= n)
 		return false;
-	if (e + 1 < n && IS(&v[e + 1], B_TITLE_NOUNS))
+	if (e + 1 < n && IS(&v[e + 1], TITLE_NOUNS))
 		return true;
-	if (o > 0 && (IS(&v[o - 1], B_TITLE_NOUNS) || IS(&v[o - 1], B_GENITIVES)))
+	if (o > 0 && (IS(&v[o - 1], TITLE_NOUNS) || IS(&v[o - 1], GENITIVES)))
 		return true;
-	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], B_TITLE_NOUNS))
+	if (o > 1 && v[o - 1].t == T_PUNCT && v[o - 1].cp == ',' && IS(&v[o - 2], TITLE_NOUNS))
 		return true;
 	return false;
 }
@@ -1198,43 +711,29 @@ word_elsewhere(const ctx *c, size_t a, size_t b, size_t skip)
 			z = at - 1;
 			while (z > 0 && ((unsigned char)c->s[z] & 0xC0) == 0x80)
 				z--;
-			if (is_word_cp(pk_decode(c->s, c->len, &z)))
+			if (qc_word(pk_decode(c->s, c->len, &z)))
 				continue;
 		}
 		z = q;
-		if (q < c->len && is_word_cp(pk_decode(c->s, c->len, &z)))
+		if (q < c->len && qc_word(pk_decode(c->s, c->len, &z)))
 			continue;
 		return true;
 	}
 	return false;
 }
 
-/* Is code point cp a Devanagari letter that can start a word (not a
- * vowel sign, virama or nukta)? */
-static bool
-starts_word(uint32_t cp)
-{
-	return (cp >= 0x904 && cp <= 0x939) || (cp >= 0x958 && cp <= 0x961) ||
-	       (cp >= 0x972 && cp <= 0x97F);
-}
-
-/* Verbs that end a sentence and get glued to the next word when a
- * paragraph break was lost upstream: `… गयी हैंहर्षिता कहती हैं`. */
-static const char *const glue_pre[] = {
-	"हैं", "है", "थीं", "थी", "थे", "था", "गया", "गयी", "गई", "गए", "गये", NULL
-};
-
 /* Bytes to cut off the front of the word [a, b): a glued verb, when what
  * follows it is a word the article uses on its own (a name), else 0. */
 static size_t
 glued_prefix(const ctx *c, size_t a, size_t b)
 {
-	for (size_t i = 0; glue_pre[i]; i++) {
-		size_t l = strlen(glue_pre[i]), p = a + l;
-		if (b - a < l + 6 || memcmp(c->s + a, glue_pre[i], l))
+	const char *const *pre = lex_prefixes(LP_GLUE_PRE);
+	for (size_t i = 0; pre[i]; i++) {
+		size_t l = strlen(pre[i]), p = a + l;
+		if (b - a < l + 6 || memcmp(c->s + a, pre[i], l))
 			continue;
 		size_t z = p;
-		if (!starts_word(pk_decode(c->s, b, &z)))
+		if (!(qc_class(pk_decode(c->s, b, &z)) & CC_WSTART))
 			continue;
 		if (word_elsewhere(c, p, b, p))
 			return l;
@@ -1310,10 +809,10 @@ topic_subject(const ctx *c, size_t m, size_t floor, size_t *na, size_t *nb)
 		return false;
 	for (i = ps; i < pe; i++) {
 		cue k;
-		if (t[i].t == T_MARK || IS(&t[i], B_NE) || IS(&t[i], B_PRON_NE))
+		if (t[i].t == T_MARK || IS(&t[i], NE) || IS(&t[i], PRON_NE))
 			return false;
 		memset(&k, 0, sizeof k);
-		if ((IS(&t[i], B_NE_VERBS) || IS(&t[i], B_SUBJ_VERBS) || IS(&t[i], B_GEN_NOUNS)) &&
+		if ((IS(&t[i], NE_VERBS) || IS(&t[i], SUBJ_VERBS) || IS(&t[i], GEN_NOUNS)) &&
 		    cue_at(c, ps, i, pe, &k))
 			return false;
 	}
@@ -1321,18 +820,20 @@ topic_subject(const ctx *c, size_t m, size_t floor, size_t *na, size_t *nb)
 	for (;;) {
 		/* titles and roles before the name: एक अन्य छात्र */
 		while (i < pe && skips < 4 && t[i].t == T_WORD &&
-		       (IS(&t[i], B_DESCRIPTORS) || IS(&t[i], B_EK))) {
+		       (IS(&t[i], DESCRIPTORS) || IS(&t[i], EK))) {
 			i++;
 			skips++;
 		}
 		st = i;
 		while (i < pe && i - st < 4 && t[i].t == T_WORD &&
-		       !(t[i].lex & (B_NP_STOPS | B_PRONOUNS | B_NE_VERBS | B_SUBJ_VERBS | B_LOC | B_ARG |
-		                     B_DESCRIPTORS | B_EK | B_GENITIVES | B_AUXES)) &&
+		       !(IS(&t[i], NP_STOPS) || IS(&t[i], PRONOUNS) || IS(&t[i], NE_VERBS) ||
+		         IS(&t[i], SUBJ_VERBS) || IS(&t[i], LOC) || IS(&t[i], ARG) ||
+		         IS(&t[i], DESCRIPTORS) || IS(&t[i], EK) || IS(&t[i], GENITIVES) ||
+		         IS(&t[i], AUXES)) &&
 		       !(c->s[t[i].s] >= '0' && c->s[t[i].s] <= '9') && !oblique_plural(c, &t[i]))
 			i++;
 		/* कॉलेज के प्रिंसिपल X: the head comes after the genitive */
-		if (i < pe && i > st && IS(&t[i], B_GENITIVES) && restarts < 2) {
+		if (i < pe && i > st && IS(&t[i], GENITIVES) && restarts < 2) {
 			i++;
 			restarts++;
 			continue;
@@ -1349,7 +850,7 @@ topic_subject(const ctx *c, size_t m, size_t floor, size_t *na, size_t *nb)
 		      !memcmp(c->s + t[i - 1].e - 3, "\xE0\xA5\x87", 3)))  /* े */
 			return false;
 		i--;
-	} else if (t[i].t != T_WORD || !IS(&t[i], B_TOPIC_END)) {
+	} else if (t[i].t != T_WORD || !IS(&t[i], TOPIC_END)) {
 		/* an object, a place or a noun phrase (बाकी छात्र), not a
 		 * name followed by भी, यह, … */
 		return false;
@@ -1383,8 +884,8 @@ attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, r
 	if (!partial && cue_last(c, bs, o, &k)) {
 		size_t gap = k.vend;
 		while (gap < o && (t[gap].t == T_PUNCT ||
-		                   IS(&t[gap], B_KI) ||
-		                   IS(&t[gap], B_AUXES)))
+		                   IS(&t[gap], KI) ||
+		                   IS(&t[gap], AUXES)))
 			gap++;
 		if (gap == o)
 			goto found;
@@ -1425,9 +926,9 @@ attribute(ctx *c, size_t o, size_t e, size_t floor, bool partial, pk_quote *q, r
 	if (partial && e < n) {
 		for (size_t i = o; i > bs; i--) {
 			const tok *w = &t[i - 1];
-			if (w->t == T_WORD && (IS(w, B_NE) || IS(w, B_PRON_NE))) {
+			if (w->t == T_WORD && (IS(w, NE) || IS(w, PRON_NE))) {
 				size_t ma, mb;
-				if (IS(w, B_PRON_NE)) {
+				if (IS(w, PRON_NE)) {
 					ma = i - 1;
 					mb = i;
 				} else if (!np_before(c, bs, i - 1, &ma, &mb)) {
@@ -1463,7 +964,7 @@ trim_ws(const char *s, size_t *a, size_t *b)
 {
 	while (*a < *b) {
 		size_t p = *a;
-		if (!is_space_cp(pk_decode(s, *b, &p)))
+		if (!qc_space(pk_decode(s, *b, &p)))
 			break;
 		*a = p;
 	}
@@ -1472,7 +973,7 @@ trim_ws(const char *s, size_t *a, size_t *b)
 		while (p > *a && ((unsigned char)s[p] & 0xC0) == 0x80)
 			p--;
 		size_t q = p;
-		if (!is_space_cp(pk_decode(s, *b, &q)))
+		if (!qc_space(pk_decode(s, *b, &q)))
 			break;
 		*b = p;
 	}
@@ -1509,11 +1010,11 @@ title_predicate(const ctx *c, size_t e)
 	const tok *v = c->tk.v;
 	size_t n = c->tk.n;
 	for (size_t i = e + 1; i < n && i <= e + 7; i++) {
-		if (v[i].t != T_WORD || IS(&v[i], B_NE) || IS(&v[i], B_SPEECHY) ||
-		    IS(&v[i], B_SUBJ_VERBS) || IS(&v[i], B_NE_VERBS))
+		if (v[i].t != T_WORD || IS(&v[i], NE) || IS(&v[i], SPEECHY) ||
+		    IS(&v[i], SUBJ_VERBS) || IS(&v[i], NE_VERBS))
 			return false;
-		if (IS(&v[i], B_TITLE_NOUNS))
-			return i + 1 < n && IS(&v[i + 1], B_AUXES);
+		if (IS(&v[i], TITLE_NOUNS))
+			return i + 1 < n && IS(&v[i + 1], AUXES);
 	}
 	return false;
 }
@@ -1527,7 +1028,7 @@ sung_title(const ctx *c, size_t o, size_t e, size_t words)
 	const tok *v = c->tk.v;
 	size_t n = c->tk.n, last = e;
 	if (words >= 12 || e + 1 >= n || v[e + 1].t != T_WORD ||
-	    !(IS(&v[e + 1], B_SING) || IS(&v[e + 1], B_TITLE_NOUNS)))
+	    !(IS(&v[e + 1], SING) || IS(&v[e + 1], TITLE_NOUNS)))
 		return false;
 	/* the trailing run of points */
 	while (last > o + 1 && v[last - 1].t == T_PUNCT &&
@@ -1536,7 +1037,7 @@ sung_title(const ctx *c, size_t o, size_t e, size_t words)
 	for (size_t i = o + 1; i < last; i++)
 		if (is_sent_end(&v[i]))
 			return false;
-	if (IS(&v[e + 1], B_SING))
+	if (IS(&v[e + 1], SING))
 		return true;
 	/* a title noun after a sentence: only with an ellipsis (a cut-off
 	 * line quoted as the title) */
@@ -1553,12 +1054,12 @@ cue_before(const ctx *c, size_t o, size_t floor, bool punct)
 	if (punct && o > floor && t[o - 1].t == T_PUNCT && !is_sent_end(&t[o - 1]))
 		return true;
 	while (i > floor && o - i < 6 &&
-	       ((t[i - 1].t == T_PUNCT && !is_sent_end(&t[i - 1])) || IS(&t[i - 1], B_KI) ||
-	        IS(&t[i - 1], B_AUXES) || IS(&t[i - 1], B_PASS)))
+	       ((t[i - 1].t == T_PUNCT && !is_sent_end(&t[i - 1])) || IS(&t[i - 1], KI) ||
+	        IS(&t[i - 1], AUXES) || IS(&t[i - 1], PASS)))
 		i--;
 	return i > floor && t[i - 1].t == T_WORD &&
-	       (IS(&t[i - 1], B_NE_VERBS) || IS(&t[i - 1], B_SUBJ_VERBS) ||
-	        IS(&t[i - 1], B_SPEECHY) || IS(&t[i - 1], B_GEN_NOUNS) || IS(&t[i - 1], B_LIGHT));
+	       (IS(&t[i - 1], NE_VERBS) || IS(&t[i - 1], SUBJ_VERBS) ||
+	        IS(&t[i - 1], SPEECHY) || IS(&t[i - 1], GEN_NOUNS) || IS(&t[i - 1], LIGHT));
 }
 
 /* Is the pair at tokens o, e a sub-heading: alone on its line, no danda,
@@ -1609,15 +1110,15 @@ emit(ctx *c, size_t o, size_t e, size_t bend, size_t floor)
 		}
 		/* किताब ‘… …’ में लिखते हैं, किताब ‘…’, लिखने वाली: a title after
 		 * its noun, governed by a postposition or set off by a comma */
-		if (words < 12 && !punct && o > 0 && IS(&t[o - 1], B_TITLE_NOUNS) &&
-		    e + 1 < c->tk.n && (IS(&t[e + 1], B_LOC) || IS(&t[e + 1], B_GENITIVES) ||
-		                        IS(&t[e + 1], B_ARG) ||
+		if (words < 12 && !punct && o > 0 && IS(&t[o - 1], TITLE_NOUNS) &&
+		    e + 1 < c->tk.n && (IS(&t[e + 1], LOC) || IS(&t[e + 1], GENITIVES) ||
+		                        IS(&t[e + 1], ARG) ||
 		                        (t[e + 1].t == T_PUNCT && t[e + 1].cp == ','))) {
 			title_note(c, a, b);
 			return false;
 		}
 		/* ‘… …’ शीर्षक वाली: a long title, told by the noun after it */
-		if ((words < 12 && !punct && e + 1 < c->tk.n && IS(&t[e + 1], B_TITLE_NOUNS)) ||
+		if ((words < 12 && !punct && e + 1 < c->tk.n && IS(&t[e + 1], TITLE_NOUNS)) ||
 		    (e < c->tk.n && sung_title(c, o, e, words))) {
 			title_note(c, a, b);
 			return false;
@@ -1673,7 +1174,7 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 		const tok *t = &c->tk.v[v];
 		cue k;
 		size_t a, b;
-		if (t->t == T_WORD && IS(t, B_NE) &&
+		if (t->t == T_WORD && IS(t, NE) &&
 		    np_before(c, lo, v, &a, &b)) {
 			k.ms = a;
 			k.me = b;
@@ -1682,21 +1183,21 @@ scan_narration(ctx *c, size_t lo, size_t hi)
 		}
 		/* Y से पूछा / Y से बात की: Y is who answers next (not the one
 		 * who asks, nor Y से बात करने के बाद) */
-		if (t->t == T_WORD && IS(t, B_ARG) && !IS(t, B_NE) && v + 1 < hi &&
-		    (IS(&c->tk.v[v + 1], B_ASK) ||
-		     (v + 2 < hi && IS(&c->tk.v[v + 1], B_TALK) && IS(&c->tk.v[v + 2], B_LIGHT))) &&
+		if (t->t == T_WORD && IS(t, ARG) && !IS(t, NE) && v + 1 < hi &&
+		    (IS(&c->tk.v[v + 1], ASK) ||
+		     (v + 2 < hi && IS(&c->tk.v[v + 1], TALK) && IS(&c->tk.v[v + 2], LIGHT))) &&
 		    np_before(c, lo, v, &a, &b) && !(b - a == 1 && is_pronoun(c, &c->tk.v[a]))) {
 			k.ms = a;
 			k.me = b;
 			note_subject(c, &k, true);
 			continue;
 		}
-		if (t->t != T_WORD || !(IS(t, B_NE_VERBS) || IS(t, B_SUBJ_VERBS) ||
-		                        IS(t, B_GEN_NOUNS)))
+		if (t->t != T_WORD || !(IS(t, NE_VERBS) || IS(t, SUBJ_VERBS) ||
+		                        IS(t, GEN_NOUNS)))
 			continue;
 		memset(&k, 0, sizeof k);
 		if (cue_at(c, v > CLAUSE_TOKS ? v - CLAUSE_TOKS : 0, v, hi, &k) && k.ms >= lo)
-			note_subject(c, &k, !IS(t, B_ASK));
+			note_subject(c, &k, !IS(t, ASK));
 	}
 }
 
@@ -1746,11 +1247,11 @@ speech_verb_before(const ctx *c, size_t o, size_t floor)
 {
 	const tok *t = c->tk.v;
 	size_t i = o;
-	while (i > floor && o - i < 4 && (IS(&t[i - 1], B_AUXES) || IS(&t[i - 1], B_PASS)))
+	while (i > floor && o - i < 4 && (IS(&t[i - 1], AUXES) || IS(&t[i - 1], PASS)))
 		i--;
 	return i > floor && t[i - 1].t == T_WORD &&
-	       (IS(&t[i - 1], B_NE_VERBS) || IS(&t[i - 1], B_SUBJ_VERBS) ||
-	        IS(&t[i - 1], B_GEN_NOUNS));
+	       (IS(&t[i - 1], NE_VERBS) || IS(&t[i - 1], SUBJ_VERBS) ||
+	        IS(&t[i - 1], GEN_NOUNS));
 }
 
 /* A straight closer at token i with no opener (वह कहते हैं, जब … है. "):
@@ -1960,8 +1461,8 @@ block_reopens(const ctx *c, const pk_block *b)
 	uint32_t prev = 0, cp = 0;
 	unsigned char dir;
 	while (p < b->end) {
-		cp = dec(c->s, b->end, &p);
-		if (mark_kind(cp, &dir) == F_DOUBLE)
+		cp = qc_next(c->s, b->end, &p);
+		if (qc_mark(cp, &dir) == F_DOUBLE)
 			break;
 		prev = cp;
 	}
@@ -1969,13 +1470,13 @@ block_reopens(const ctx *c, const pk_block *b)
 	    !(prev == '.' || prev == ',' || prev == '?' || prev == '!' || prev == 0x964))
 		return false;
 	q = p;
-	cp = dec(c->s, b->end, &q);
+	cp = qc_next(c->s, b->end, &q);
 	if (cp == ' ' && q < b->end)
-		cp = dec(c->s, b->end, &q);
+		cp = qc_next(c->s, b->end, &q);
 	if (cp != '"' || q >= b->end)
 		return false;
-	cp = dec(c->s, b->end, &q);
-	return is_word_cp(cp);
+	cp = qc_next(c->s, b->end, &q);
+	return qc_word(cp);
 }
 
 /* Is the count of straight double marks in bytes [a, b) odd (a quote left open)? */
@@ -1995,7 +1496,7 @@ block_opens(const ctx *c, const pk_block *b)
 	size_t p = b->start;
 	unsigned char dir;
 	uint32_t cp = pk_decode(c->s, b->end, &p);
-	return mark_kind(cp, &dir) != 0;
+	return qc_mark(cp, &dir) != 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -2044,8 +1545,8 @@ word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
 	size_t nu = 0, nw = 0, i = a, j = x;
 	/* nukta letters decomposed and nukta dropped (fold_next), then the
 	 * rest of pk_fold()'s equivalence: vowel length, chandrabindu */
-	while (i < b && nu < 40) { uint32_t cp = pk_fold_cp(fold_next(s, b, &i)); if (cp) u[nu++] = cp; }
-	while (j < y && nw < 40) { uint32_t cp = pk_fold_cp(fold_next(s, y, &j)); if (cp) w[nw++] = cp; }
+	while (i < b && nu < 40) { uint32_t cp = pk_fold_cp(qc_fold_next(s, b, &i)); if (cp) u[nu++] = cp; }
+	while (j < y && nw < 40) { uint32_t cp = pk_fold_cp(qc_fold_next(s, y, &j)); if (cp) w[nw++] = cp; }
 	if (i < b || j < y)
 		return false;
 	if (nu == nw && !memcmp(u, w, nu * sizeof *u))
@@ -2077,7 +1578,7 @@ name_contains(const char *s, size_t a, size_t b, size_t x, size_t y)
 		while (i < e && *nw < 12) {
 			size_t p = i;
 			uint32_t cp = pk_decode(s, e, &p);
-			if (!is_word_cp(cp)) {
+			if (!qc_word(cp)) {
 				i = p;
 				continue;
 			}
@@ -2085,7 +1586,7 @@ name_contains(const char *s, size_t a, size_t b, size_t x, size_t y)
 			while (i < e) {
 				p = i;
 				cp = pk_decode(s, e, &p);
-				if (!is_word_cp(cp))
+				if (!qc_word(cp))
 					break;
 				i = p;
 			}
@@ -2123,14 +1624,14 @@ first_word(const char *s, size_t a, size_t b, size_t *x, size_t *y)
 	size_t i = a, p;
 	while (i < b) {
 		p = i;
-		if (is_word_cp(pk_decode(s, b, &p)))
+		if (qc_word(pk_decode(s, b, &p)))
 			break;
 		i = p;
 	}
 	*x = i;
 	while (i < b) {
 		p = i;
-		if (!is_word_cp(pk_decode(s, b, &p)))
+		if (!qc_word(pk_decode(s, b, &p)))
 			break;
 		i = p;
 	}
@@ -2161,7 +1662,7 @@ name_slot(const ctx *c, size_t at, size_t q, size_t ext)
 		uint32_t cp = pk_decode(c->s, c->len, &z);
 		if (cp == '.' || cp == ',' || cp == 0x964 || cp == '?' || cp == '!')
 			return true;
-		if (!is_word_cp(cp))
+		if (!qc_word(cp))
 			return false;
 	}
 	/* the word before: back to its start */
@@ -2170,13 +1671,14 @@ name_slot(const ctx *c, size_t at, size_t q, size_t ext)
 		while (v > 0 && ((unsigned char)c->s[v] & 0xC0) == 0x80)
 			v--;
 		size_t z = v;
-		if (!is_word_cp(pk_decode(c->s, c->len, &z)))
+		if (!qc_word(pk_decode(c->s, c->len, &z)))
 			break;
 		w = v;
 	}
 	if (p - w > 200)
 		return false;
-	return (lex_find(&c->lex, c->s, w, p) & (B_DESCRIPTORS | B_VALA | B_CONJ)) != 0;
+	lexset x = lex_find(c->lex, c->s, w, p);
+	return LEX_IN(x, DESCRIPTORS) || LEX_IN(x, VALA) || LEX_IN(x, CONJ);
 }
 
 /*
@@ -2208,13 +1710,13 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 			while (z > 0 && ((unsigned char)c->s[z] & 0xC0) == 0x80)
 				z--;
 			size_t zz = z;
-			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+			if (qc_word(pk_decode(c->s, c->len, &zz)))
 				continue;
 		}
 		r = q;
 		if (r < c->len) {
 			size_t zz = r;
-			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+			if (qc_word(pk_decode(c->s, c->len, &zz)))
 				continue;
 		}
 		/* up to 2 more words, ended by a postposition or punctuation */
@@ -2227,8 +1729,9 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 				break;
 			if (y - x >= 128)
 				break;
-			bool stop = (lex_find(&c->lex, c->s, x, y) &
-			             (B_XEND | B_NP_STOPS | B_DESCRIPTORS | B_SUBJ_VERBS)) != 0;
+			lexset xw = lex_find(c->lex, c->s, x, y);
+			bool stop = LEX_IN(xw, XEND) || LEX_IN(xw, NP_STOPS) ||
+			            LEX_IN(xw, DESCRIPTORS) || LEX_IN(xw, SUBJ_VERBS);
 			if (stop)
 				break;
 			ext = y;
@@ -2241,14 +1744,15 @@ extend_right(ctx *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 		{
 			size_t x, y;
 			first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
-			uint32_t bits = x == ext + 1 && y > x ? lex_find(&c->lex, c->s, x, y) : 0;
-			if ((bits & (B_POSTP | B_NP_STOPS)) && !(bits & B_GENITIVES) &&
+			static const lexset none;
+			lexset bits = x == ext + 1 && y > x ? lex_find(c->lex, c->s, x, y) : none;
+			if ((LEX_IN(bits, POSTP) || LEX_IN(bits, NP_STOPS)) && !LEX_IN(bits, GENITIVES) &&
 			    name_slot(c, at, q, ext)) {
 				n_ext++;
 				one_s = q;
 				one_e = ext;
 			}
-			if (!(bits & B_POSTP)) {
+			if (!LEX_IN(bits, POSTP)) {
 				if (no < 32) {
 					oth_s[no] = q;
 					oth_e[no++] = ext;
@@ -2348,7 +1852,7 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		p = q;
 		if (q < c->len) {
 			size_t zz = q;
-			if (is_word_cp(pk_decode(c->s, c->len, &zz)))
+			if (qc_word(pk_decode(c->s, c->len, &zz)))
 				continue;
 		}
 		/* tokens of the 120 bytes before */
@@ -2357,7 +1861,7 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 			a++;
 		toks saved = c->tk;
 		toks tk = { 0 };
-		if (tokenize(&c->lex, c->s, c->len, a, at, &tk) < 0) {
+		if (tokenize(c->lex, c->s, c->len, a, at, &tk) < 0) {
 			free(tk.v);
 			c->oom = true;
 			return;
@@ -2381,12 +1885,10 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		at = i < n ? tk.v[i].s : at;
 		while (i > 0 && w < 2) {
 			const tok *t = &tk.v[i - 1];
-			if (t->t != T_WORD || IS(t, B_NP_STOPS) || IS(t, B_DESCRIPTORS) ||
-			    prof_suffix(c->s, t->s, t->e) ||
-			    IS(t, B_GENITIVES) || is_pronoun(c, t) || IS(t, B_NE_VERBS) ||
-			    IS(t, B_EK) || (t->e - t->s > 6 &&
-			    (!memcmp(c->s + t->e - 6, "ीय", 6) ||
-			     (t->e - t->s > 12 && !memcmp(c->s + t->e - 12, "ियाई", 12)))))
+			if (t->t != T_WORD || IS(t, NP_STOPS) || IS(t, DESCRIPTORS) ||
+			    lex_suffix(LS_PROF_SUFFIX, c->s, t->s, t->e) ||
+			    IS(t, GENITIVES) || is_pronoun(c, t) || IS(t, NE_VERBS) ||
+			    IS(t, EK) || lex_suffix(LS_ADJ_SUFFIX, c->s, t->s, t->e))
 				break;
 			i--;
 			w++;
@@ -2395,10 +1897,10 @@ extend_left(ctx *c, size_t *ns, size_t *ne)
 		 * व्लादिमीर पुतिन), or when the same words precede it twice */
 		if (w && i > 0) {
 			bool strong = tk.v[i - 1].t == T_WORD &&
-			              (IS(&tk.v[i - 1], B_DESCRIPTORS) ||
-			               prof_suffix(c->s, tk.v[i - 1].s, tk.v[i - 1].e) ||
-			               IS(&tk.v[i - 1], B_GENITIVES) ||
-			               IS(&tk.v[i - 1], B_VALA));
+			              (IS(&tk.v[i - 1], DESCRIPTORS) ||
+			               lex_suffix(LS_PROF_SUFFIX, c->s, tk.v[i - 1].s, tk.v[i - 1].e) ||
+			               IS(&tk.v[i - 1], GENITIVES) ||
+			               IS(&tk.v[i - 1], VALA));
 			size_t es = tk.v[i].s, j;
 			for (j = 0; j < nc; j++)
 				if (ce[j] - cs[j] == at - es && !memcmp(c->s + cs[j], c->s + es, at - es))
@@ -2548,7 +2050,7 @@ hist_name_at(const ctx *c, size_t w, size_t m, size_t hint, int words)
 			const hist *h = &c->h[j];
 			size_t l = h->ne - h->ns, z = w + l;
 			if (l && z < m && !memcmp(c->s + w, c->s + h->ns, l) &&
-			    !is_word_cp(pk_decode(c->s, c->len, &z)) && (!best || l > best->ne - best->ns))
+			    !qc_word(pk_decode(c->s, c->len, &z)) && (!best || l > best->ne - best->ns))
 				best = h;
 		}
 		if (best)
@@ -2633,7 +2135,9 @@ prev_subject(const ctx *c, size_t m, size_t hint)
 	y = z + 1;
 	while (y < e && c->s[y] != ' ')
 		y++;
-	if (lex_find(&c->lex, c->s, z + 1, y) & (B_POSTP | B_LOC | B_GENITIVES | B_ARG | B_NE))
+	lexset x = lex_find(c->lex, c->s, z + 1, y);
+	if (LEX_IN(x, POSTP) || LEX_IN(x, LOC) || LEX_IN(x, GENITIVES) || LEX_IN(x, ARG) ||
+	    LEX_IN(x, NE))
 		return NULL;
 	return h;
 }
@@ -2754,11 +2258,8 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	c.len = in->len;
 	out->v = NULL;
 	out->n = 0;
-	if (lex_build(&c.lex) < 0) {
-		free(c.lex.v);
-		free(c.lex.tag);
+	if (!(c.lex = lex_new()))
 		return PK_ERR_NOMEM;
-	}
 
 	have = pk_doc_first(d, &b);
 	while (have && !c.oom) {
@@ -2773,7 +2274,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 			more = pk_doc_next(d, &nb, &nn);
 			nb = nn;
 		}
-		if (tokenize(&c.lex, c.s, c.len, b.start, b.end, &c.tk) < 0) {
+		if (tokenize(c.lex, c.s, c.len, b.start, b.end, &c.tk) < 0) {
 			c.oom = true;
 			break;
 		}
@@ -2785,8 +2286,7 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	if (!c.oom)
 		st = resolve(&c);
 	free(c.tk.v);
-	free(c.lex.v);
-	free(c.lex.tag);
+	lex_free(c.lex);
 	free(c.ra);
 	free(c.h);
 	if (c.oom || st != PK_OK) {
