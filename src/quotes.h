@@ -52,6 +52,9 @@ typedef struct pk_quote {
 	                       *   continued turn); with none, the classification sieve
 	                       *   that made the pair a quotation (`clause`,
 	                       *   `fragment-cue`, `fragment-shared-cue`) */
+	const char *kind_rule; /**< the classification sieve that made the pair a quotation
+	                        *   (`clause`, `fragment-cue`, `fragment-shared-cue`);
+	                        *   static storage, never NULL */
 } pk_quote;
 
 /** A list of quotations in document order. */
