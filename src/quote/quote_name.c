@@ -65,6 +65,23 @@ q_np_classify(const qslice *c, size_t a, size_t b, size_t *na, size_t *nb)
 	return NP_NAME;
 }
 
+/* Are bytes [at, q) of s a whole word: no word character just before or
+ * just after them? */
+static bool
+whole_word(const char *s, size_t len, size_t at, size_t q)
+{
+	size_t z;
+	if (at > 0) {
+		z = at - 1;
+		while (z > 0 && ((unsigned char)s[z] & 0xC0) == 0x80)
+			z--;
+		if (qc_word(pk_decode(s, len, &z)))
+			return false;
+	}
+	z = q;
+	return q >= len || !qc_word(pk_decode(s, len, &z));
+}
+
 /* Does the word at bytes [a, b) occur elsewhere in the text as a whole
  * word (within the name windows)?  @p skip is an occurrence to ignore. */
 static bool
@@ -76,21 +93,10 @@ word_elsewhere(const char *s, size_t len, size_t a, size_t b, size_t skip)
 		const char *f = memmem(s + p, hi - p, s + a, l);
 		if (!f)
 			break;
-		size_t at = (size_t)(f - s), z, q = at + l;
+		size_t at = (size_t)(f - s), q = at + l;
 		p = at + 1;
-		if (at <= skip && skip < q)
-			continue;
-		if (at > 0) {
-			z = at - 1;
-			while (z > 0 && ((unsigned char)s[z] & 0xC0) == 0x80)
-				z--;
-			if (qc_word(pk_decode(s, len, &z)))
-				continue;
-		}
-		z = q;
-		if (q < len && qc_word(pk_decode(s, len, &z)))
-			continue;
-		return true;
+		if (!(at <= skip && skip < q) && whole_word(s, len, at, q))
+			return true;
 	}
 	return false;
 }
@@ -389,139 +395,144 @@ name_slot(const qnames *c, size_t at, size_t q, size_t ext)
 	return LEX_IN(x, DESCRIPTORS) || LEX_IN(x, VALA) || LEX_IN(x, CONJ);
 }
 
-/*
- * Extend name [ns, ne) to the right by the words that follow it most often
- * nearby (किम → किम जोंग उन), when they recur: a one-off is a following
- * noun, not a name part.  Returns the new end (in the occurrence at ns).
- */
+/* The end of up to two words after a name ending at byte q (not past hi),
+ * stopped by a postposition, a stop word, a title or a verb; q if none. */
 static size_t
-extend_right(const qnames *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
+words_after(const qnames *c, size_t q, size_t hi)
 {
-	size_t lo = ns > NAME_BACK ? ns - NAME_BACK : 0;
-	size_t hi = ne + NAME_FWD < c->len ? ne + NAME_FWD : c->len;
-	size_t l = ne - ns, best_n = 0, best_words = 0;
-	size_t cand_s[32], cand_e[32], cnt[32], nc = 0;
-	size_t one_s = 0, one_e = 0, n_ext = 0;  /* extensions ended by any stop word */
-	size_t oth_s[32], oth_e[32], no = 0;     /* extensions not ended by a postposition */
-
-	if (!l || l > 200)
-		return ne;
-	for (size_t p = lo; p + l <= hi;) {
-		const char *f = memmem(c->s + p, hi - p, c->s + ns, l);
-		if (!f)
+	size_t r = q;
+	for (int w = 0; w < 2; w++) {
+		size_t x, y;
+		if (r >= hi || c->s[r] != ' ')
 			break;
-		size_t at = (size_t)(f - c->s), q = at + l, r, w = 0, ext = q;
-		p = q;
-		/* whole words only */
-		if (at > 0) {
-			size_t z = at - 1;
-			while (z > 0 && ((unsigned char)c->s[z] & 0xC0) == 0x80)
-				z--;
-			size_t zz = z;
-			if (qc_word(pk_decode(c->s, c->len, &zz)))
-				continue;
-		}
-		r = q;
-		if (r < c->len) {
-			size_t zz = r;
-			if (qc_word(pk_decode(c->s, c->len, &zz)))
-				continue;
-		}
-		/* up to 2 more words, ended by a postposition or punctuation */
-		while (w < 2) {
-			size_t x, y;
-			if (r >= hi || c->s[r] != ' ')
-				break;
-			first_word(c->s, r + 1, hi < r + 120 ? hi : r + 120, &x, &y);
-			if (x != r + 1 || y == x)
-				break;
-			if (y - x >= 128)
-				break;
-			lexset xw = lex_find(c->lex, c->s, x, y);
-			bool stop = LEX_IN(xw, XEND) || LEX_IN(xw, NP_STOPS) ||
-			            LEX_IN(xw, DESCRIPTORS) || LEX_IN(xw, SUBJ_VERBS);
-			if (stop)
-				break;
-			ext = y;
-			r = y;
-			w++;
-		}
-		if (ext == q)
-			continue;
-		/* was it ended by a postposition? */
-		{
-			size_t x, y;
-			first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
-			static const lexset none;
-			lexset bits = x == ext + 1 && y > x ? lex_find(c->lex, c->s, x, y) : none;
-			if ((LEX_IN(bits, POSTP) || LEX_IN(bits, NP_STOPS)) && !LEX_IN(bits, GENITIVES) &&
-			    name_slot(c, at, q, ext)) {
-				n_ext++;
-				one_s = q;
-				one_e = ext;
-			}
-			if (!LEX_IN(bits, POSTP)) {
-				if (no < 32) {
-					oth_s[no] = q;
-					oth_e[no++] = ext;
-				}
-				continue;
-			}
-		}
-		size_t j;
-		for (j = 0; j < nc; j++)
-			if (cand_e[j] - cand_s[j] == ext - q &&
-			    !memcmp(c->s + cand_s[j], c->s + q, ext - q))
-				break;
-		if (j == nc) {
-			if (nc == 32)
-				continue;
-			cand_s[nc] = q;
-			cand_e[nc] = ext;
-			cnt[nc++] = 0;
-		}
-		cnt[j]++;
-		(void)w;
+		first_word(c->s, r + 1, hi < r + 120 ? hi : r + 120, &x, &y);
+		if (x != r + 1 || y == x || y - x >= 128)
+			break;
+		lexset xw = lex_find(c->lex, c->s, x, y);
+		if (LEX_IN(xw, XEND) || LEX_IN(xw, NP_STOPS) || LEX_IN(xw, DESCRIPTORS) ||
+		    LEX_IN(xw, SUBJ_VERBS))
+			break;
+		r = y;
 	}
-	/* सोनम कपूर की … सोनम कपूर फ़िल्म: a longer run of words that begins
-	 * with a candidate (and a space) supports it too */
-	for (size_t j = 0; j < nc; j++) {
-		size_t cl = cand_e[j] - cand_s[j];
-		for (size_t o = 0; o < no; o++)
-			if (oth_e[o] - oth_s[o] > cl && c->s[oth_s[o] + cl] == ' ' &&
-			    !memcmp(c->s + oth_s[o], c->s + cand_s[j], cl))
-				cnt[j]++;
+	return r;
+}
+
+#define MAX_EXT 32
+
+/* The words seen after the occurrences of a name, as extension candidates. */
+typedef struct exts {
+	size_t s[MAX_EXT], e[MAX_EXT], cnt[MAX_EXT], n;  /* ended by a postposition, how often */
+	size_t os[MAX_EXT], oe[MAX_EXT], no;             /* not ended by one */
+	size_t one_s, one_e, n_one;   /* ended by any stop word, in a name's slot */
+} exts;
+
+/* Count the extension [q, ext) of the occurrence at byte at. */
+static void
+exts_note(const qnames *c, exts *k, size_t at, size_t q, size_t ext, size_t hi)
+{
+	size_t x, y, j;
+	static const lexset none;
+	/* what ends it: a postposition? */
+	first_word(c->s, ext, hi < ext + 40 ? hi : ext + 40, &x, &y);
+	lexset bits = x == ext + 1 && y > x ? lex_find(c->lex, c->s, x, y) : none;
+	if ((LEX_IN(bits, POSTP) || LEX_IN(bits, NP_STOPS)) && !LEX_IN(bits, GENITIVES) &&
+	    name_slot(c, at, q, ext)) {
+		k->n_one++;
+		k->one_s = q;
+		k->one_e = ext;
 	}
-	size_t bi = (size_t)-1;
-	for (size_t j = 0; j < nc; j++) {
+	if (!LEX_IN(bits, POSTP)) {
+		if (k->no < MAX_EXT) {
+			k->os[k->no] = q;
+			k->oe[k->no++] = ext;
+		}
+		return;
+	}
+	for (j = 0; j < k->n; j++)
+		if (k->e[j] - k->s[j] == ext - q && !memcmp(c->s + k->s[j], c->s + q, ext - q))
+			break;
+	if (j == k->n) {
+		if (k->n == MAX_EXT)
+			return;
+		k->s[j] = q;
+		k->e[j] = ext;
+		k->cnt[k->n++] = 0;
+	}
+	k->cnt[j]++;
+}
+
+/* The candidate seen most often (twice at least), the longest on a tie;
+ * MAX_EXT if none.  सोनम कपूर की … सोनम कपूर फ़िल्म: a longer run of words
+ * that begins with a candidate (and a space) supports it too. */
+static size_t
+exts_best(const qnames *c, exts *k)
+{
+	size_t bi = MAX_EXT, best_n = 0, best_words = 0;
+	for (size_t j = 0; j < k->n; j++) {
+		size_t cl = k->e[j] - k->s[j];
+		for (size_t o = 0; o < k->no; o++)
+			if (k->oe[o] - k->os[o] > cl && c->s[k->os[o] + cl] == ' ' &&
+			    !memcmp(c->s + k->os[o], c->s + k->s[j], cl))
+				k->cnt[j]++;
+	}
+	for (size_t j = 0; j < k->n; j++) {
 		size_t words = 0;
-		for (size_t z = cand_s[j]; z < cand_e[j]; z++)
+		for (size_t z = k->s[j]; z < k->e[j]; z++)
 			words += c->s[z] == ' ';
-		if (cnt[j] >= 2 && (cnt[j] > best_n || (cnt[j] == best_n && words > best_words))) {
-			best_n = cnt[j];
+		if (k->cnt[j] >= 2 && (k->cnt[j] > best_n ||
+		                       (k->cnt[j] == best_n && words > best_words))) {
+			best_n = k->cnt[j];
 			best_words = words;
 			bi = j;
 		}
 	}
+	return bi;
+}
+
+/*
+ * The words that extend name [ns, ne) to the right, in [*xs, *xe) (empty
+ * if none): those that follow it most often nearby (किम → किम जोंग उन), when
+ * they recur, since a one-off is a following noun, not a name part.
+ */
+static void
+extend_right(const qnames *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
+{
+	size_t lo = ns > NAME_BACK ? ns - NAME_BACK : 0;
+	size_t hi = ne + NAME_FWD < c->len ? ne + NAME_FWD : c->len;
+	size_t l = ne - ns, bi, x, y;
+	exts k;
+
 	*xs = *xe = 0;
-	if (bi == (size_t)-1) {
-		/* the full name written once (हर्षिता वेंकटेश केवल 22 साल की …,
-		 * युवराज सिंह और …): trusted when its next word stands nowhere
-		 * else nearby, as a surname would, and a following noun would not */
-		size_t x, y;
-		if (n_ext != 1)
-			return ne;
-		first_word(c->s, one_s, one_e, &x, &y);
-		if (y > x && !word_elsewhere(c->s, c->len, x, y, x)) {
-			*xs = one_s;
-			*xe = one_e;
-		}
-		return ne;
+	if (!l || l > 200)
+		return;
+	k.n = k.no = k.n_one = k.one_s = k.one_e = 0;
+	for (size_t p = lo; p + l <= hi;) {
+		const char *f = memmem(c->s + p, hi - p, c->s + ns, l);
+		if (!f)
+			break;
+		size_t at = (size_t)(f - c->s), q = at + l, ext;
+		p = q;
+		if (!whole_word(c->s, c->len, at, q) || (ext = words_after(c, q, hi)) == q)
+			continue;
+		exts_note(c, &k, at, q, ext, hi);
 	}
-	/* the extension as found elsewhere (with its leading space) */
-	*xs = cand_s[bi];
-	*xe = cand_e[bi];
-	return ne;
+	bi = exts_best(c, &k);
+	if (bi < MAX_EXT) {
+		/* the extension as found elsewhere (with its leading space) */
+		*xs = k.s[bi];
+		*xe = k.e[bi];
+		return;
+	}
+	/* the full name written once (हर्षिता वेंकटेश केवल 22 साल की …, युवराज
+	 * सिंह और …): trusted when its next word stands nowhere else nearby,
+	 * as a surname would, and a following noun would not */
+	if (k.n_one != 1)
+		return;
+	first_word(c->s, k.one_s, k.one_e, &x, &y);
+	if (y > x && !word_elsewhere(c->s, c->len, x, y, x)) {
+		*xs = k.one_s;
+		*xe = k.one_e;
+	}
 }
 
 /* Extend name [*ns, ne) leftwards by first names seen before it nearby:
