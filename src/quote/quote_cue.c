@@ -114,93 +114,124 @@ cue_end_at_verb(const qslice *c, cue *q, size_t v, size_t gap, size_t hi)
 	return true;
 }
 
-bool
-q_cue_at(const qslice *c, size_t lo, size_t v, size_t hi, cue *q)
+/* X ने (…) कहा, उन्होंने कहा: the nearest ने (or उन्होंने) before the verb
+ * at v, within the clause; a light verb after it completes the cue
+ * (दावा किया, धन्यवाद दिया). */
+static bool
+cue_ne_verb(const qslice *c, size_t lo, size_t v, size_t hi, cue *q)
+{
+	const tok *t = c->v;
+	size_t i;
+
+	for (i = v; i > lo && v - i < 30; i--) {
+		const tok *n = &t[i - 1];
+		if (n->t != T_WORD) {
+			if (n->t == T_PUNCT && (q_sent_end(n) || n->cp == ':'))
+				return false;
+			continue;
+		}
+		if (IS(n, NE)) {
+			if (!q_np_before(c, lo, i - 1, &q->ms, &q->me))
+				return false;
+			break;
+		}
+		if (IS(n, PRON_NE)) {
+			q->ms = i - 1;
+			q->me = i;
+			break;
+		}
+	}
+	if (i == lo || v - i >= 30)
+		return false;
+	q->cs = i - 1;
+	q->gap_s = i;
+	q->gap_e = v;
+	q->ce = v + 1;
+	if (q->ce < hi && t[q->ce].t == T_WORD && IS(&t[q->ce], LIGHT))
+		q->ce++;
+	q->vend = q->ce;
+	return true;
+}
+
+/* Is the mention of q a lone pronoun? */
+static bool
+lone_pronoun(const qslice *c, const cue *q)
+{
+	return q->me - q->ms == 1 && IS(&c->v[q->ms], PRONOUNS);
+}
+
+/* X कहते हैं: the subject stands bare before the verb at v. */
+static bool
+cue_subj_verb(const qslice *c, size_t lo, size_t v, size_t hi, cue *q)
 {
 	const tok *t = c->v;
 
-	if (t[v].t != T_WORD)
-		return false;
-	if (IS(&t[v], NE_VERBS)) {
-		bool found = false;
-		/* nearest ने (or उन्होंने) before the verb, within the clause */
-		for (size_t i = v; i > lo && v - i < 30; i--) {
-			const tok *n = &t[i - 1];
-			if (n->t != T_WORD) {
-				if (n->t == T_PUNCT && (q_sent_end(n) || n->cp == ':'))
-					break;
-				continue;
-			}
-			if (IS(n, NE)) {
-				if (!q_np_before(c, lo, i - 1, &q->ms, &q->me))
-					return false;
-				q->cs = i - 1;
-				q->gap_s = i;
-				q->gap_e = v;
-				found = true;
-				break;
-			}
-			if (IS(n, PRON_NE)) {
-				q->ms = i - 1;
-				q->me = i;
-				q->cs = i - 1;
-				q->gap_s = i;
-				q->gap_e = v;
-				found = true;
-				break;
-			}
-		}
-		if (!found)
-			return false;
-		q->ce = v + 1;
-		/* a light verb completes the cue: दावा किया, धन्यवाद दिया */
-		if (q->ce < hi && t[q->ce].t == T_WORD &&
-		    IS(&t[q->ce], LIGHT))
-			q->ce++;
-		q->vend = q->ce;
-		return true;
+	/* X अपनी किताब में Y को कहते हुए बताती हैं: X relays Y's words */
+	if (v >= lo + 4 && IS(&t[v - 1], HUYE) && IS(&t[v - 2], SUBJ_VERBS) &&
+	    IS(&t[v - 3], KO) && q_np_before(c, lo, v - 3, &q->ms, &q->me) && !lone_pronoun(c, q)) {
+		q->cs = v - 2;
+		return cue_end_at_verb(c, q, v, v - 2, hi);
 	}
-	if (IS(&t[v], SUBJ_VERBS)) {
-		/* X अपनी किताब में Y को कहते हुए बताती हैं: X relays Y's words */
-		if (v >= lo + 4 && IS(&t[v - 1], HUYE) && IS(&t[v - 2], SUBJ_VERBS) &&
-		    IS(&t[v - 3], KO) && q_np_before(c, lo, v - 3, &q->ms, &q->me) &&
-		    !(q->me - q->ms == 1 && IS(&t[q->ms], PRONOUNS))) {
-			q->cs = v - 2;
-			return cue_end_at_verb(c, q, v, v - 2, hi);
-		}
-		/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase
-		 * (with एक or a genitive) between X भी and the verb */
-		size_t bh = v, obj = 0;
-		while (bh > lo && v - bh < 8 && t[bh - 1].t == T_WORD && !IS(&t[bh - 1], BHI)) {
-			obj |= IS(&t[bh - 1], EK) || IS(&t[bh - 1], GENITIVES);
-			bh--;
-		}
-		if (obj && bh > lo + 1 && bh < v && IS(&t[bh - 1], BHI) &&
-		    q_np_before(c, lo, bh - 1, &q->ms, &q->me) &&
-		    !(q->me - q->ms == 1 && IS(&t[q->ms], PRONOUNS))) {
-			q->cs = v;
-			return cue_end_at_verb(c, q, v, v, hi);
-		}
-		if (!q_np_before(c, lo, v, &q->ms, &q->me))
-			return false;
+	/* X भी इसी तरह का एक और किस्सा बताती हैं: an object phrase (with एक
+	 * or a genitive) between X भी and the verb */
+	size_t bh = v, obj = 0;
+	while (bh > lo && v - bh < 8 && t[bh - 1].t == T_WORD && !IS(&t[bh - 1], BHI)) {
+		obj |= IS(&t[bh - 1], EK) || IS(&t[bh - 1], GENITIVES);
+		bh--;
+	}
+	if (obj && bh > lo + 1 && bh < v && IS(&t[bh - 1], BHI) &&
+	    q_np_before(c, lo, bh - 1, &q->ms, &q->me) && !lone_pronoun(c, q)) {
 		q->cs = v;
 		return cue_end_at_verb(c, q, v, v, hi);
 	}
-	if (IS(&t[v], GEN_NOUNS) && v > lo) {
-		const tok *g = &t[v - 1];
-		if (IS(g, GENITIVES)) {
-			if (!q_np_before(c, lo, v - 1, &q->ms, &q->me))
-				return false;
-			q->cs = v - 1;
-		} else if (IS(g, GENPRON)) {
-			q->ms = v - 1;
-			q->me = v;
-			q->cs = v;
-		} else {
+	if (!q_np_before(c, lo, v, &q->ms, &q->me))
+		return false;
+	q->cs = v;
+	return cue_end_at_verb(c, q, v, v, hi);
+}
+
+/* X का कहना है, X के मुताबिक़, उनका कहना: a genitive before the noun at v. */
+static bool
+cue_gen_noun(const qslice *c, size_t lo, size_t v, size_t hi, cue *q)
+{
+	const tok *g;
+
+	if (v <= lo)
+		return false;
+	g = &c->v[v - 1];
+	if (IS(g, GENITIVES)) {
+		if (!q_np_before(c, lo, v - 1, &q->ms, &q->me))
 			return false;
-		}
-		return cue_end_at_verb(c, q, v, v, hi);
+		q->cs = v - 1;
+	} else if (IS(g, GENPRON)) {
+		q->ms = v - 1;
+		q->me = v;
+		q->cs = v;
+	} else {
+		return false;
 	}
+	return cue_end_at_verb(c, q, v, v, hi);
+}
+
+/* The cue patterns, by the class of the word at the verb: the first whose
+ * class it is decides. */
+static const struct {
+	enum lex_class verb;
+	bool (*at)(const qslice *, size_t, size_t, size_t, cue *);
+} cue_patterns[] = {
+	{ LC_NE_VERBS, cue_ne_verb },
+	{ LC_SUBJ_VERBS, cue_subj_verb },
+	{ LC_GEN_NOUNS, cue_gen_noun },
+};
+
+bool
+q_cue_at(const qslice *c, size_t lo, size_t v, size_t hi, cue *q)
+{
+	if (c->v[v].t != T_WORD)
+		return false;
+	for (size_t i = 0; i < sizeof cue_patterns / sizeof *cue_patterns; i++)
+		if (lex_has(&c->v[v].lex, cue_patterns[i].verb))
+			return cue_patterns[i].at(c, lo, v, hi, q);
 	return false;
 }
 

@@ -198,130 +198,184 @@ pair_close(const qslice *c, qstate *qs, size_t o, size_t e, size_t bend, size_t 
 	*scanned = e + 1;
 }
 
+/* The pairing state of a block: the stack of open marks and how far the
+ * block is done. */
+typedef struct pairing {
+	size_t st[3], k;      /* tokens of the open marks, innermost last */
+	size_t floor;         /* tokens before this belong to an earlier pair */
+	size_t scanned;       /* narration scanned up to this token */
+} pairing;
+
+/* How a mark at token i stands among its neighbours. */
+typedef struct shape {
+	bool sp_before;       /* after a space, the block start or an open bracket */
+	bool end;             /* before a space or the block end */
+	bool next_word;       /* glued to a word, a bracket or a mark after it */
+	bool prev_word;       /* glued to a word before it */
+	bool strict_open;     /* space before, word after: opens whatever its glyph */
+} shape;
+
+static shape
+mark_shape(const qslice *c, size_t i)
+{
+	const tok *t = c->v, *m = &t[i];
+	size_t n = c->n;
+	shape h;
+	h.sp_before = m->sp || i == 0 || is_open_bracket(&t[i - 1]);
+	h.end = i + 1 == n || t[i + 1].sp;
+	h.next_word = !h.end && (t[i + 1].t == T_WORD || is_open_bracket(&t[i + 1]) ||
+	                         t[i + 1].t == T_MARK);
+	h.prev_word = i > 0 && !m->sp && t[i - 1].t == T_WORD;
+	h.strict_open = h.sp_before && h.next_word;
+	return h;
+}
+
+/* A mark at token i when none is open: an orphan closer (the quote began
+ * after a cue), an opener, or nothing. */
+static void
+mark_alone(const qslice *c, qstate *qs, pairing *p, size_t i, shape h, bool cue_open)
+{
+	const tok *t = c->v, *m = &t[i];
+	/* कहती हैं," मैं …: glued to a comma or colon after a speech cue, a
+	 * mark opens even with a space after it */
+	bool after_comma = i > 1 && !m->sp && t[i - 1].t == T_PUNCT &&
+	                   (t[i - 1].cp == ',' || t[i - 1].cp == ':') && i + 1 < c->n &&
+	                   t[i - 2].t == T_WORD && q_cue_before(c, i - 1, p->floor, false);
+
+	if (!cue_open && close_shaped(c, i) && emit_orphan(c, qs, i, p->floor, &p->scanned)) {
+		p->floor = i + 1;
+		return;
+	}
+	if (h.next_word || (h.sp_before && m->dir != D_CLOSE) ||
+	    (!h.prev_word && !h.end && m->dir != D_CLOSE) || (after_comma && m->dir != D_CLOSE))
+		p->st[p->k++] = i;
+}
+
+/* जो "इंडोलॉजी" यानि: a short straight pair nested in the open quote,
+ * from token i; the token of its closer, or 0. */
+static size_t
+nested_pair(const qslice *c, size_t i)
+{
+	const tok *t = c->v;
+	size_t j = i + 1, n = c->n;
+	while (j < n && j - i <= 6 && t[j].t != T_MARK && !q_sent_end(&t[j]))
+		j++;
+	if (j < n && j - i <= 6 && t[j].cp == '"' && close_shaped(c, j) && j + 1 < n &&
+	    t[j + 1].t == T_WORD)
+		return j;
+	return 0;
+}
+
+/* A new opener at token i while the quote at the bottom of the stack is
+ * open: that one was never closed.  Emit it if it can be cut short. */
+static void
+never_closed(const qslice *c, qstate *qs, pairing *p, size_t i)
+{
+	const tok *t = c->v;
+	size_t o0 = p->st[0], s0;
+
+	if (p->k != 1 || p->scanned > o0)
+		return;
+	if (p->scanned < o0)
+		narrate(c, qs, p->scanned, o0);
+	p->scanned = o0;
+	s0 = emit_unclosed(c, qs, o0, i, p->floor);
+	if (s0)
+		p->floor = p->scanned = s0;
+	/* है. "इसी …, " ससुराल: the mark left open closed a quote whose
+	 * opener was lost */
+	else if (t[o0].cp == '"' && !cue_opens(c, o0, p->floor) &&
+	         emit_orphan(c, qs, o0, p->floor, &p->scanned))
+		p->floor = o0 + 1;
+}
+
+/* Does the single mark at token i close the double quote open alone,
+ * mismatched as published? */
+static bool
+mismatched_close(const qslice *c, const pairing *p, size_t i, shape h)
+{
+	const tok *t = c->v, *m = &t[i], *top = &t[p->st[p->k - 1]];
+	if (p->k != 1 || top->fam != F_DOUBLE)
+		return false;
+	/* "… कार होगी.' कपूर: a straight single mark glued to a full stop,
+	 * a space after it */
+	if (m->cp == '\'' && i > 0 && q_sent_end(&t[i - 1]) && !m->sp && h.end && i + 1 < c->n)
+		return true;
+	/* “हेल्पलाइन’ पर: a single closer after a word, shortly after a double
+	 * opener */
+	return top->dir == D_OPEN && m->dir == D_CLOSE && h.prev_word &&
+	       (h.end || t[i + 1].t == T_PUNCT) && i - p->st[0] <= 8;
+}
+
 void
 q_pair_block(const qslice *c, qstate *qs, size_t bend, bool next_opens)
 {
 	const tok *t = c->v;
 	size_t n = c->n;
-	size_t st[3], k = 0;
-	size_t floor = 0;   /* tokens before this belong to an earlier pair */
-	size_t scanned = 0; /* narration scanned up to this token */
+	pairing p = { { 0, 0, 0 }, 0, 0, 0 };
 
 	for (size_t i = 0; i < n; i++) {
 		const tok *m = &t[i];
 		if (m->t != T_MARK)
 			continue;
-		bool sp_before = m->sp || i == 0 || is_open_bracket(&t[i - 1]);
-		bool end = i + 1 == n || t[i + 1].sp;
-		bool next_word = !end && (t[i + 1].t == T_WORD || is_open_bracket(&t[i + 1]) ||
-		                          t[i + 1].t == T_MARK);
-		bool prev_word = i > 0 && !m->sp && t[i - 1].t == T_WORD;
-		bool strict_open = sp_before && next_word;
+		shape h = mark_shape(c, i);
 
 		/* a quote open too long lost its closer */
-		while (k && m->s - t[st[0]].e > MAX_OPEN_BYTES)
-			k = 0;
+		if (p.k && m->s - t[p.st[0]].e > MAX_OPEN_BYTES)
+			p.k = 0;
 		/* कि 'कई … रहे हैं.''मुगले: a straight single closer glued to the
 		 * opener of what follows reads as a doubled mark; it closes */
-		if (k == 1 && t[st[0]].cp == '\'' && t[st[0]].fam == F_SINGLE && m->cp == '\'' &&
-		    m->fam == F_DOUBLE && !m->sp && i > 0 && q_sent_end(&t[i - 1]) && i - st[0] > 4) {
-			k = 0;
-			pair_close(c, qs, st[0], i, bend, &floor, &scanned);
+		if (p.k == 1 && t[p.st[0]].cp == '\'' && t[p.st[0]].fam == F_SINGLE && m->cp == '\'' &&
+		    m->fam == F_DOUBLE && !m->sp && i > 0 && q_sent_end(&t[i - 1]) && i - p.st[0] > 4) {
+			p.k = 0;
+			pair_close(c, qs, p.st[0], i, bend, &p.floor, &p.scanned);
 			continue;
 		}
 		/* a single quote open when a double mark comes was not a quote */
-		if (k && t[st[k - 1]].fam == F_SINGLE && m->fam == F_DOUBLE)
-			k--;
-		/* कहती हैं," मैं …: glued to a comma or colon after a speech cue,
-		 * a mark opens even with a space after it */
-		bool after_comma = !k && i > 1 && !m->sp && t[i - 1].t == T_PUNCT &&
-		                   (t[i - 1].cp == ',' || t[i - 1].cp == ':') && i + 1 < n &&
-		                   t[i - 2].t == T_WORD && q_cue_before(c, i - 1, floor, false);
-		bool cue_open = cue_opens(c, i, floor);
-		if (!k) {
-			/* a closer with no opener: the quote began after a cue */
-			if (!cue_open && close_shaped(c, i) && emit_orphan(c, qs, i, floor, &scanned)) {
-				floor = i + 1;
-				continue;
-			}
-			if (next_word || (sp_before && m->dir != D_CLOSE) ||
-			    (!prev_word && !end && m->dir != D_CLOSE) ||
-			    (after_comma && m->dir != D_CLOSE))
-				st[k++] = i;
+		if (p.k && t[p.st[p.k - 1]].fam == F_SINGLE && m->fam == F_DOUBLE)
+			p.k--;
+		bool cue_open = cue_opens(c, i, p.floor);
+		if (!p.k) {
+			mark_alone(c, qs, &p, i, h, cue_open);
 			continue;
 		}
-		const tok *top = &t[st[k - 1]];
-		if (m->fam == top->fam) {
-			if (strict_open && !cue_open && m->cp == '"' && top->cp == '"' && k == 1) {
-				/* जो "इंडोलॉजी" यानि: a short pair nested in the open quote */
-				size_t j = i + 1;
-				while (j < n && j - i <= 6 && t[j].t != T_MARK && !q_sent_end(&t[j]))
-					j++;
-				if (j < n && j - i <= 6 && t[j].cp == '"' && close_shaped(c, j) &&
-				    j + 1 < n && t[j + 1].t == T_WORD) {
-					i = j;
-					continue;
-				}
-			}
-			if ((strict_open && m->dir != D_CLOSE && !prev_word) || cue_open) {
-				/* a new opener: the open quote was never closed */
-				if (k == 1 && scanned <= st[0]) {
-					size_t o0 = st[0];
-					if (scanned < st[0])
-						narrate(c, qs, scanned, st[0]);
-					scanned = st[0];
-					size_t s0 = emit_unclosed(c, qs, st[0], i, floor);
-					if (s0)
-						floor = scanned = s0;
-					/* है. "इसी …, " ससुराल: the mark left open
-					 * closed a quote whose opener was lost */
-					else if (t[o0].cp == '"' && !cue_opens(c, o0, floor) &&
-					         emit_orphan(c, qs, o0, floor, &scanned))
-						floor = o0 + 1;
-				}
-				k = 0;
-				st[k++] = i;
+		if (m->fam == t[p.st[p.k - 1]].fam) {
+			size_t j;
+			if (h.strict_open && !cue_open && m->cp == '"' && t[p.st[0]].cp == '"' &&
+			    p.k == 1 && (j = nested_pair(c, i)) != 0) {
+				i = j;
 				continue;
 			}
-			k--;
-			if (k == 0) {
-				pair_close(c, qs, st[0], i, bend, &floor, &scanned);
+			if ((h.strict_open && m->dir != D_CLOSE && !h.prev_word) || cue_open) {
+				never_closed(c, qs, &p, i);
+				p.k = 0;
+				p.st[p.k++] = i;
+				continue;
 			}
+			if (--p.k == 0)
+				pair_close(c, qs, p.st[0], i, bend, &p.floor, &p.scanned);
 			continue;
 		}
 		/* a single mark inside a double quote: nested, or an apostrophe */
-		if (m->fam == F_SINGLE && strict_open && k < 3) {
-			st[k++] = i;
+		if (m->fam == F_SINGLE && h.strict_open && p.k < 3) {
+			p.st[p.k++] = i;
 			continue;
 		}
-		/* "… कार होगी.' कपूर: a straight single mark glued to a full stop
-		 * with a space after it closes the double quote, mismatched */
-		if (k == 1 && top->fam == F_DOUBLE && m->cp == '\'' && i > 0 &&
-		    q_sent_end(&t[i - 1]) && !m->sp && end && i + 1 < n) {
-			k = 0;
-			pair_close(c, qs, st[0], i, bend, &floor, &scanned);
-			continue;
-		}
-		/* “हेल्पलाइन’ पर: a single closer after a word shortly after a
-		 * double opener closes it, mismatched as published */
-		if (k == 1 && top->fam == F_DOUBLE && top->dir == D_OPEN && m->dir == D_CLOSE &&
-		    prev_word && (end || t[i + 1].t == T_PUNCT) && i - st[0] <= 8) {
-			k = 0;
-			pair_close(c, qs, st[0], i, bend, &floor, &scanned);
+		if (mismatched_close(c, &p, i, h)) {
+			p.k = 0;
+			pair_close(c, qs, p.st[0], i, bend, &p.floor, &p.scanned);
 		}
 	}
-	if (k) {
-		/* unclosed: runs to the paragraph end if the next paragraph
-		 * reopens (a quote over paragraphs) or the end is near */
-		if (next_opens || bend - t[st[0]].e <= UNBAL_TAIL) {
-			if (scanned < st[0])
-				narrate(c, qs, scanned, st[0]);
-			emit(c, qs, st[0], n, bend, floor, false);
-			scanned = n;
-		}
+	/* unclosed: runs to the paragraph end if the next paragraph reopens
+	 * (a quote over paragraphs) or the end is near */
+	if (p.k && (next_opens || bend - t[p.st[0]].e <= UNBAL_TAIL)) {
+		if (p.scanned < p.st[0])
+			narrate(c, qs, p.scanned, p.st[0]);
+		emit(c, qs, p.st[0], n, bend, p.floor, false);
+		p.scanned = n;
 	}
-	if (scanned < n)
-		narrate(c, qs, scanned, n);
+	if (p.scanned < n)
+		narrate(c, qs, p.scanned, n);
 }
 
 bool
