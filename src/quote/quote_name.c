@@ -535,118 +535,161 @@ extend_right(const qnames *c, size_t ns, size_t ne, size_t *xs, size_t *xe)
 	}
 }
 
-/* Extend name [*ns, ne) leftwards by first names seen before it nearby:
- * `राष्ट्रपति व्लादिमीर पुतिन` gives व्लादिमीर.  Returns an occurrence. */
+/* The words of bytes [a, b) of s into w (at most max): how many, or max
+ * when there are more. */
+static size_t
+split_words(const char *s, size_t a, size_t b, size_t (*w)[2], size_t max)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b && n < max;) {
+		size_t x, y;
+		first_word(s, i, b, &x, &y);
+		if (y == x)
+			break;
+		w[n][0] = x;
+		w[n++][1] = y;
+		i = y;
+	}
+	return n;
+}
+
+/* Do the tokens tk of the bytes before byte at end with the name's words
+ * but its last, nw[0 .. nn-2] (loosely spelled; a hyphen may join them:
+ * `वॉलर ब्रिज` finds `फीबी वॉलर-ब्रिज`)?  *first gets the token where the
+ * name starts. */
+static bool
+name_ends_tokens(const char *s, const toks *tk, size_t at, size_t (*nw)[2], size_t nn,
+                 size_t *first)
+{
+	const tok *v = tk->v;
+	size_t n = tk->n, i = n;
+	for (size_t m = nn; m > 0; m--) {
+		if (i && v[i - 1].e == (i == n ? at : v[i].s)) {
+			/* joined by a hyphen, or glued to a longer word */
+			if (!(v[i - 1].t == T_PUNCT && v[i - 1].cp == '-'))
+				return false;
+			i--;
+		}
+		if (m == 1)
+			break;
+		if (!i || v[i - 1].t != T_WORD ||
+		    !word_fuzzy(s, v[i - 1].s, v[i - 1].e, nw[m - 2][0], nw[m - 2][1]))
+			return false;
+		i--;
+	}
+	*first = i;
+	return true;
+}
+
+/* Can word token t be a first name: not a stop word, title, profession,
+ * genitive, pronoun, verb, एक or adjective? */
+static bool
+name_part(const char *s, const tok *t)
+{
+	return t->t == T_WORD && !IS(t, NP_STOPS) && !IS(t, DESCRIPTORS) &&
+	       !lex_suffix(LS_PROF_SUFFIX, s, t->s, t->e) && !IS(t, GENITIVES) &&
+	       !IS(t, PRONOUNS) && !IS(t, NE_VERBS) && !IS(t, EK) &&
+	       !lex_suffix(LS_ADJ_SUFFIX, s, t->s, t->e);
+}
+
+/* Is a first name trusted after token t: a title, a profession, a genitive
+ * or वाला (राष्ट्रपति व्लादिमीर पुतिन)? */
+static bool
+trusted_after(const char *s, const tok *t)
+{
+	return t->t == T_WORD && (IS(t, DESCRIPTORS) || lex_suffix(LS_PROF_SUFFIX, s, t->s, t->e) ||
+	                          IS(t, GENITIVES) || IS(t, VALA));
+}
+
+#define MAX_FIRST 16
+
+/* First names seen before the occurrences of a name. */
+typedef struct firsts {
+	size_t s[MAX_FIRST], e[MAX_FIRST];  /* the first names */
+	size_t q[MAX_FIRST];                /* the end of the name after them */
+	size_t w[MAX_FIRST];                /* how many words */
+	size_t cnt[MAX_FIRST], n;           /* how often */
+	bool strong[MAX_FIRST];             /* seen after a title or a genitive */
+} firsts;
+
+static void
+firsts_note(const char *s, firsts *k, size_t es, size_t at, size_t q, size_t w, bool strong)
+{
+	size_t j;
+	for (j = 0; j < k->n; j++)
+		if (k->e[j] - k->s[j] == at - es && !memcmp(s + k->s[j], s + es, at - es))
+			break;
+	if (j == k->n) {
+		if (k->n == MAX_FIRST)
+			return;
+		k->s[j] = es;
+		k->e[j] = at;
+		k->q[j] = q;
+		k->w[j] = w;
+		k->cnt[j] = 0;
+		k->strong[j] = false;
+		k->n++;
+	}
+	k->cnt[j]++;
+	k->strong[j] |= strong;
+}
+
+/* Extend name [*ns, *ne) leftwards by first names seen before it nearby
+ * (`राष्ट्रपति व्लादिमीर पुतिन` gives व्लादिमीर), trusted after a title or a
+ * genitive, or when the same words precede it twice.  Sets [*ns, *ne) to
+ * the occurrence with them. */
 static void
 extend_left(qnames *c, size_t *ns, size_t *ne)
 {
 	size_t lo = *ns > NAME_BACK ? *ns - NAME_BACK : 0;
 	size_t hi = *ne + NAME_FWD < c->len ? *ne + NAME_FWD : c->len;
-	size_t best_s = 0, best_e = 0, best_w = 0;
-	size_t cs[16], ce[16], cq[16], cw[16], cn[16], nc = 0;
-	size_t nw[6][2], nn = 0, l;
-	bool cst[16];
+	size_t nw[6][2], nn = split_words(c->s, *ns, *ne, nw, 6), l, best = MAX_FIRST;
+	toks tk = { 0 };
+	firsts k;
 
-	/* search for the last word; earlier words are matched token by token
-	 * so that `वॉलर ब्रिज` finds `फीबी वॉलर-ब्रिज` */
-	for (size_t i = *ns; i < *ne && nn < 6;) {
-		size_t x, y;
-		first_word(c->s, i, *ne, &x, &y);
-		if (y == x)
-			break;
-		nw[nn][0] = x;
-		nw[nn++][1] = y;
-		i = y;
-	}
+	/* search for the last word; the earlier ones are matched token by token */
 	if (!nn || nn == 6)
 		return;
 	l = nw[nn - 1][1] - nw[nn - 1][0];
 	if (!l || l > 200)
 		return;
+	k.n = 0;
 	for (size_t p = lo; p + l <= hi;) {
 		const char *f = memmem(c->s + p, hi - p, c->s + nw[nn - 1][0], l);
 		if (!f)
 			break;
-		size_t at = (size_t)(f - c->s), q = at + l;
+		size_t at = (size_t)(f - c->s), q = at + l, i, w = 0, z = q;
 		p = q;
-		if (q < c->len) {
-			size_t zz = q;
-			if (qc_word(pk_decode(c->s, c->len, &zz)))
-				continue;
-		}
-		/* tokens of the 120 bytes before */
+		/* a word ends there (it may be the tail of a longer one: वॉलर-ब्रिज) */
+		if (q < c->len && qc_word(pk_decode(c->s, c->len, &z)))
+			continue;
+		/* the tokens of the 160 bytes before */
 		size_t a = at > 160 ? at - 160 : 0;
 		while (a < at && ((unsigned char)c->s[a] & 0xC0) == 0x80)
 			a++;
-		toks tk = { 0 };
 		if (q_tokenize(c->lex, c->s, a, at, &tk) < 0) {
-			free(tk.v);
 			c->oom = true;
-			return;
+			break;
 		}
-		size_t n = tk.n, i = n, w = 0;
-		for (size_t m = nn; m > 0; m--) {
-			if (i && tk.v[i - 1].e == (i == n ? at : tk.v[i].s)) {
-				/* joined by a hyphen (वॉलर-ब्रिज), or glued to a longer word */
-				if (!(tk.v[i - 1].t == T_PUNCT && tk.v[i - 1].cp == '-'))
-					goto next;
-				i--;
-			}
-			if (m == 1)
-				break;
-			if (!i || tk.v[i - 1].t != T_WORD ||
-			    !word_fuzzy(c->s, tk.v[i - 1].s, tk.v[i - 1].e, nw[m - 2][0], nw[m - 2][1]))
-				goto next;
-			i--;
-		}
-		at = i < n ? tk.v[i].s : at;
-		while (i > 0 && w < 2) {
-			const tok *t = &tk.v[i - 1];
-			if (t->t != T_WORD || IS(t, NP_STOPS) || IS(t, DESCRIPTORS) ||
-			    lex_suffix(LS_PROF_SUFFIX, c->s, t->s, t->e) ||
-			    IS(t, GENITIVES) || IS(t, PRONOUNS) || IS(t, NE_VERBS) ||
-			    IS(t, EK) || lex_suffix(LS_ADJ_SUFFIX, c->s, t->s, t->e))
-				break;
+		if (!name_ends_tokens(c->s, &tk, at, nw, nn, &i))
+			continue;
+		at = i < tk.n ? tk.v[i].s : at;
+		while (i > 0 && w < 2 && name_part(c->s, &tk.v[i - 1])) {
 			i--;
 			w++;
 		}
-		/* a first name is trusted after a title or a genitive (राष्ट्रपति
-		 * व्लादिमीर पुतिन), or when the same words precede it twice */
-		if (w && i > 0) {
-			bool strong = tk.v[i - 1].t == T_WORD &&
-			              (IS(&tk.v[i - 1], DESCRIPTORS) ||
-			               lex_suffix(LS_PROF_SUFFIX, c->s, tk.v[i - 1].s, tk.v[i - 1].e) ||
-			               IS(&tk.v[i - 1], GENITIVES) ||
-			               IS(&tk.v[i - 1], VALA));
-			size_t es = tk.v[i].s, j;
-			for (j = 0; j < nc; j++)
-				if (ce[j] - cs[j] == at - es && !memcmp(c->s + cs[j], c->s + es, at - es))
-					break;
-			if (j == nc && nc < 16) {
-				cs[nc] = es;
-				ce[nc] = at;
-				cq[nc] = q;
-				cw[nc] = w;
-				cn[nc] = 0;
-				cst[nc++] = false;
-			}
-			if (j < nc) {
-				cn[j]++;
-				cst[j] |= strong;
-			}
-		}
-next:
-		free(tk.v);
+		if (w && i > 0)
+			firsts_note(c->s, &k, tk.v[i].s, at, q, w, trusted_after(c->s, &tk.v[i - 1]));
 	}
-	for (size_t j = 0; j < nc; j++)
-		if ((cst[j] || cn[j] >= 2) && cw[j] > best_w) {
-			best_w = cw[j];
-			best_s = cs[j];
-			best_e = cq[j];
+	free(tk.v);
+	for (size_t j = 0, bw = 0; j < k.n; j++)
+		if ((k.strong[j] || k.cnt[j] >= 2) && k.w[j] > bw) {
+			bw = k.w[j];
+			best = j;
 		}
-	if (best_w) {
-		*ns = best_s;
-		*ne = best_e;
+	if (best < MAX_FIRST) {
+		*ns = k.s[best];
+		*ne = k.q[best];
 	}
 }
 
