@@ -14,7 +14,8 @@
  * Everything is a byte offset into pk_doc_input(d)->bytes.  The work is
  * linear in the size of the input: every look-around is bounded to the
  * block or to a few kilobytes, so unbalanced marks cannot make it quadratic.
- * Nothing here writes to a terminal, exits or keeps mutable global state.
+ * Nothing here writes to a terminal or exits; the only global state is a
+ * table of character classes, built once from ICU (thread-safely).
  */
 #ifndef PATHAK_QUOTES_H
 #define PATHAK_QUOTES_H

@@ -125,7 +125,7 @@ q_glued_prefix(const qslice *c, size_t a, size_t b)
 bool
 q_glued_vo(const qslice *c, const tok *w)
 {
-	if (w->t != T_WORD || w->e - w->s <= 9 || memcmp(c->s + w->e - 6, "वो", 6))
+	if (w->t != T_WORD || !lex_suffix(LS_GLUED_VO, c->s, w->s, w->e))
 		return false;
 	size_t y = w->e - 9;
 	while (y > w->s && ((unsigned char)c->s[y] & 0xC0) == 0x80)
@@ -165,7 +165,7 @@ q_set_mention(const qslice *c, raw_attr *r, size_t ms, size_t me)
 static bool
 oblique_plural(const qslice *c, const tok *t)
 {
-	return t->t == T_WORD && t->e - t->s > 6 && !memcmp(c->s + t->e - 6, "ों", 6);
+	return t->t == T_WORD && lex_suffix(LS_OBL_PLURAL, c->s, t->s, t->e);
 }
 
 /*
@@ -225,8 +225,7 @@ q_topic_subject(const qslice *c, size_t m, size_t floor, size_t *na, size_t *nb)
 	if (oblique_plural(c, &t[i])) {
 		/* only `Name Adj-े Noun-ों`: right before the noun, the words are
 		 * an adjective phrase (लगातार फ़्लॉप फ़िल्मों), not a name */
-		if (!(i - st > 2 && t[i - 1].e - t[i - 1].s >= 6 &&
-		      !memcmp(c->s + t[i - 1].e - 3, "\xE0\xA5\x87", 3)))  /* े */
+		if (!(i - st > 2 && lex_suffix(LS_ADJ_E, c->s, t[i - 1].s, t[i - 1].e)))
 			return false;
 		i--;
 	} else if (t[i].t != T_WORD || !IS(&t[i], TOPIC_END)) {
@@ -362,7 +361,7 @@ name_slot(const qnames *c, size_t at, size_t q, size_t ext)
 	for (size_t i = q; i < ext; i++)
 		if (c->s[i] >= '0' && c->s[i] <= '9')
 			return false;
-	if (ext - q > 6 && !memcmp(c->s + ext - 6, "ों", 6))
+	if (lex_suffix(LS_OBL_PLURAL, c->s, q, ext))
 		return false;
 	while (p > 0 && (c->s[p - 1] == ' ' || c->s[p - 1] == '\n'))
 		p--;

@@ -169,8 +169,8 @@ prev_subject(const qnames *c, size_t m, size_t hint)
 			if (x->pos < q)
 				break;
 			/* उनके साथियों ने: a plural noun, nobody named */
-			if (x->ne - x->ns > 6 && !memchr(c->s + x->ns, ' ', x->ne - x->ns) &&
-			    !memcmp(c->s + x->ne - 6, "\xE0\xA5\x8B\xE0\xA4\x82", 6))
+			if (!memchr(c->s + x->ns, ' ', x->ne - x->ns) &&
+			    lex_suffix(LS_OBL_PLURAL, c->s, x->ns, x->ne))
 				continue;
 			if (one && (one->ne - one->ns != x->ne - x->ns ||
 			            memcmp(c->s + one->ns, c->s + x->ns, x->ne - x->ns)))
