@@ -108,6 +108,10 @@ hist_name_at(const qnames *c, size_t w, size_t m, size_t hint, int words)
 	return NULL;
 }
 
+/* जब राज कपूर … आए थे तो उन्होंने कहा: a pronoun in the main clause after
+ * `जब … तो` means the subject of the जब clause.  That subject is the
+ * longest name of the history (a speaker somewhere in the article) that
+ * starts one of the first words after जब; NULL if none does. */
 static const hist *
 jab_subject(const qnames *c, size_t m, size_t hint)
 {
