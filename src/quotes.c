@@ -75,13 +75,15 @@ find_pairs(pk_doc *d, const lexicon *lex, qstate *st)
 }
 
 pk_status
-pk_quotes_find(pk_doc *d, pk_quotes *out)
+q_find(pk_doc *d, pk_quotes *out, q_trace_fn trace, void *trace_arg)
 {
 	qstate st;
 	lexicon *lex;
 	pk_status rc = PK_OK;
 
 	memset(&st, 0, sizeof st);
+	st.trace = trace;
+	st.trace_arg = trace_arg;
 	out->v = NULL;
 	out->n = 0;
 	if (!(lex = lex_new()))
@@ -98,4 +100,10 @@ pk_quotes_find(pk_doc *d, pk_quotes *out)
 	}
 	*out = st.out;
 	return PK_OK;
+}
+
+pk_status
+pk_quotes_find(pk_doc *d, pk_quotes *out)
+{
+	return q_find(d, out, NULL, NULL);
 }

@@ -265,6 +265,10 @@ typedef struct qtitles {
 	size_t n;             /* how many were seen (the last MAX_TITLES kept) */
 } qtitles;
 
+/* Told of every pair classified: the sieve that decided and the quoted
+ * bytes [a, b) (for tests: which sieve dropped a pair). */
+typedef void (*q_trace_fn)(void *arg, const char *rule, size_t a, size_t b);
+
 /* The results of pass 1, grown as blocks are read. */
 typedef struct qstate {
 	pk_quotes out;        /* quotations, kind and cue set, speaker not yet */
@@ -274,6 +278,8 @@ typedef struct qstate {
 	qhist h;              /* named subjects */
 	qtitles titles;
 	bool oom;
+	q_trace_fn trace;     /* NULL, or told of every classification */
+	void *trace_arg;
 } qstate;
 
 /* Add a named subject to the history; -1 when out of memory. */
@@ -382,5 +388,12 @@ void q_release_behind(const pk_input *in, size_t *done, size_t pos);
 /* Set the speaker of every quotation of st, and its rule when a sieve
  * found one. */
 pk_status q_resolve(const pk_input *in, qstate *st, const lexicon *lex);
+
+/* ------------------------------------------------------------------ */
+/* The driver (../quotes.c)                                            */
+
+/* pk_quotes_find(), telling @p trace (if not NULL) of every pair
+ * classified. */
+pk_status q_find(pk_doc *d, pk_quotes *out, q_trace_fn trace, void *trace_arg);
 
 #endif

@@ -53,6 +53,8 @@ emit(const qslice *c, qstate *qs, size_t o, size_t e, size_t bend, size_t floor,
 	if (a >= b)
 		return false;
 	k = q_classify(c, &qs->titles, last, o, e, a, b, floor);
+	if (qs->trace)
+		qs->trace(qs->trace_arg, k.rule, a, b);
 	if (k.verdict != V_DIRECT && k.verdict != V_PARTIAL)
 		return false;
 	memset(&q, 0, sizeof q);

@@ -21,6 +21,7 @@
 #include "export.h"
 #include "fold.h"
 #include "testutil.h"
+#include "quote/quote_int.h"
 
 typedef struct fx {
 	pk_input in;
@@ -102,10 +103,19 @@ unescape(char *v)
 	return (size_t)(o - v);
 }
 
+/* A pair classified, as the trace tells it. */
+typedef struct traced {
+	const char *rule;
+	size_t a, b;
+} traced;
+
 typedef struct cases {
 	const char *file;
 	int failed;
 	fx f;
+	traced tr[64];        /* the pairs of the text classified, the first 64 */
+	size_t ntr;
+	char *absent;         /* the last `absent:` span */
 	bool have;            /* f holds the quotes of the case's text */
 	const pk_quote *q;    /* the quote the lines after `quote:` check */
 	bool q_missing;
@@ -125,11 +135,22 @@ case_fail(cases *c, int line, const char *fmt, ...)
 }
 
 static void
+trace(void *arg, const char *rule, size_t a, size_t b)
+{
+	cases *c = arg;
+	if (c->ntr < sizeof c->tr / sizeof *c->tr)
+		c->tr[c->ntr++] = (traced){ rule, a, b };
+}
+
+static void
 case_end(cases *c)
 {
 	if (c->have)
 		done(&c->f);
 	free(c->text);
+	free(c->absent);
+	c->absent = NULL;
+	c->ntr = 0;
 	c->text = NULL;
 	c->have = false;
 	c->q = NULL;
@@ -163,7 +184,7 @@ case_line(cases *c, int line, const char *key, char *v, size_t n, bool *named)
 		pk_input_from_mem(&c->f.in, c->text, n);
 		c->f.d = pk_doc_new(&c->f.in);
 		assert_non_null(c->f.d);
-		assert_int_equal(pk_quotes_find(c->f.d, &c->f.q), PK_OK);
+		assert_int_equal(q_find(c->f.d, &c->f.q, trace, c), PK_OK);
 		c->have = true;
 		return;
 	}
@@ -177,6 +198,25 @@ case_line(cases *c, int line, const char *key, char *v, size_t n, bool *named)
 	} else if (!strcmp(key, "absent")) {
 		if (case_find(c, v, n))
 			case_fail(c, line, "a quotation '%s', want none", v);
+		free(c->absent);
+		c->absent = strdup(v);
+		assert_non_null(c->absent);
+	} else if (!strcmp(key, "dropped-by")) {
+		/* the `absent:` pair above was classified, and dropped by v */
+		size_t i, l = c->absent ? strlen(c->absent) : 0;
+		for (i = 0; i < c->ntr; i++)
+			if (c->tr[i].b - c->tr[i].a == l &&
+			    !memcmp(c->f.in.bytes + c->tr[i].a, c->absent, l) && !strcmp(c->tr[i].rule, v))
+				break;
+		if (!c->absent || i == c->ntr) {
+			case_fail(c, line, "'%s' not dropped by %s; classified:", c->absent ? c->absent : "",
+			          v);
+			for (i = 0; i < c->ntr; i++)
+				fprintf(stderr, "  %s '%.*s'\n", c->tr[i].rule,
+				        (int)(c->tr[i].b - c->tr[i].a), c->f.in.bytes + c->tr[i].a);
+		}
+		if (!strncmp(name, v, strlen(v)) && !strcmp(name + strlen(v), ".txt"))
+			*named = true;
 	} else if (!strcmp(key, "quote")) {
 		c->q = case_find(c, v, n);
 		c->q_missing = !c->q;
@@ -256,8 +296,8 @@ test_case_file(void **state)
 	free(buf);
 	if (!ncases)
 		case_fail(&c, line, "no cases");
-	if ((in_list(speaker_sieves, sieve) || in_list(accept_sieves, sieve)) && !named)
-		case_fail(&c, line, "no case has rule or kind-rule %s", sieve);
+	if (!named)
+		case_fail(&c, line, "no case has rule, kind-rule or dropped-by %s", sieve);
 	if (c.failed)
 		fail_msg("%s: %d failed checks", path, c.failed);
 }
