@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "doc.h"
+#include "sentence.h"
 #include "grow.h"
 
 #include <stdlib.h>
@@ -242,17 +243,21 @@ contains_any(const char *s, size_t a, size_t b, const char *const *needles)
 	return false;
 }
 
-/* Does the block end a sentence (। ॥ . ! or a closing quote after them)? */
+/* Does the block end a statement (its last character . ! । ॥)?  Not a
+ * question mark: a headline may ask one and still be a title. */
 static bool
 ends_sentence(const char *s, size_t a, size_t b)
 {
-	static const char *const ends[] = { "।", "॥", ".", "!", NULL };
-	for (const char *const *e = ends; *e; e++) {
-		size_t n = strlen(*e);
-		if (b - a >= n && memcmp(s + b - n, *e, n) == 0)
-			return true;
-	}
-	return false;
+	size_t p = b, z;
+	uint32_t c;
+	if (p == a)
+		return false;
+	p--;
+	while (p > a && b - p < 4 && ((unsigned char)s[p] & 0xC0) == 0x80)
+		p--;
+	z = p;
+	c = pk_decode(s, b, &z);
+	return z == b && pk_sent_end_cp(c) && c != '?';
 }
 
 static const char *const meta_words[] = {

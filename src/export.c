@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jansson.h>
-#include <unicode/utf8.h>
+#include "grow.h"
+#include "utf8.h"
 
 char *
 pk_export_clean_utf8(const char *s, size_t a, size_t b, size_t *len)
@@ -128,17 +129,11 @@ jw_value(jw *w, json_t *j)
 	}
 	n = json_dumpb(j, w->buf, w->cap, JSON_COMPACT | JSON_ENCODE_ANY);
 	if (n > w->cap) {
-		size_t nc = w->cap ? w->cap : 4096;
-		while (nc < n)
-			nc *= 2;
-		char *nb = realloc(w->buf, nc);
-		if (!nb) {
+		if (pk_grow(&w->buf, &w->cap, n, 1, 4096) < 0) {
 			w->nomem = true;
 			json_decref(j);
 			return;
 		}
-		w->buf = nb;
-		w->cap = nc;
 		n = json_dumpb(j, w->buf, w->cap, JSON_COMPACT | JSON_ENCODE_ANY);
 	}
 	json_decref(j);
@@ -199,7 +194,8 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
 		                            : json_null()) ||
 		    !put(o, "mention_start", json_off(x->mention_start)) ||
 		    !put(o, "mention_end", json_off(x->mention_end)) ||
-		    !put(o, "cue", json_str_or_null(x->cue, &bad))) {
+		    !put(o, "cue", json_str_or_null(x->cue, &bad)) ||
+		    !put(o, "rule", json_string(x->rule ? x->rule : ""))) {
 			json_decref(o);
 			w.nomem = true;
 			break;
@@ -228,10 +224,8 @@ put_visible(const char *s, size_t a, size_t b, FILE *out)
 		if (v == cp && cp != 0xFFFD) {
 			fwrite(s + st, 1, i - st, out);
 		} else {
-			uint8_t u[4];
-			int32_t n = 0;
-			U8_APPEND_UNSAFE(u, n, (UChar32)v);
-			fwrite(u, 1, (size_t)n, out);
+			char u[4];
+			fwrite(u, 1, pk_utf8_put(u, v), out);
 		}
 	}
 }
@@ -250,6 +244,8 @@ pk_export_quotes_text(pk_doc *d, const pk_quotes *q, FILE *out)
 			put_visible(x->cue, 0, strlen(x->cue), out);
 			fputc(')', out);
 		}
+		if (x->rule)
+			fprintf(out, " {%s}", x->rule);
 		fputs("\n   ", out);
 		put_visible(in->bytes, x->start, x->end, out);
 		fputc('\n', out);

@@ -51,6 +51,20 @@
  *     "mention_end":   integer | null
  *     "cue":           string | null   the attribution cue (`ने कहा`,
  *                                      `ने … बताया`); null when none
+ *     "rule":          string          the sieve that decided (pk_quote.rule):
+ *                                      with a speaker, the one that found
+ *                                      it; with none, the one that made the
+ *                                      pair a quotation.  One of
+ *                                      cue-before cue-after dash-signoff
+ *                                      cue-in-sentence ne-before
+ *                                      topic-subject jab-subject
+ *                                      prev-subject antecedent last-speaker
+ *                                      def-descriptor cataphor continuation
+ *                                      clause fragment-cue
+ *                                      fragment-shared-cue.  A backward-
+ *                                      compatible addition (after "cue",
+ *                                      the last key): nothing before it
+ *                                      changed
  *   }
  *   0 <= start < end <= size, and each start >= the previous quote's end
  *   (quotes never overlap, so start offsets strictly increase).  mention,
@@ -95,7 +109,8 @@ pk_status pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
 
 /**
  * Write the quotations as a readable list, one quotation per entry:
- * number, kind, speaker (or `?`), cue, then the quoted text on the next line.
+ * number, kind, speaker (or `?`), cue, the rule in braces, then the quoted
+ * text on the next line.
  * Control characters in the text are shown as pk_visible() does.
  *
  * @return PK_OK, or PK_ERR_IO if writing failed

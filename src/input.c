@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "input.h"
+#include "grow.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -67,14 +68,9 @@ pk_input_read_fd(pk_input *in, int fd)
 	if (!buf)
 		return PK_ERR_NOMEM;
 	for (;;) {
-		if (len == cap) {
-			char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				return PK_ERR_NOMEM;
-			}
-			buf = nb;
-			cap *= 2;
+		if (len == cap && pk_grow(&buf, &cap, cap + 1, 1, cap) < 0) {
+			free(buf);
+			return PK_ERR_NOMEM;
 		}
 		ssize_t r = read(fd, buf + len, cap - len);
 		if (r == 0)

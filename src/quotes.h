@@ -7,10 +7,15 @@
  * attributes each to a speaker through Hindi speech cues (`ने कहा`,
  * `कहते हैं`, `का कहना है`, `के मुताबिक़`, a `- Name` sign-off, ...).
  *
+ * The decisions are ordered tables of named sieves, in the style of
+ * CoreNLP's quote attribution: the first sieve that fires decides, and
+ * its name is kept in pk_quote.rule.
+ *
  * Everything is a byte offset into pk_doc_input(d)->bytes.  The work is
  * linear in the size of the input: every look-around is bounded to the
  * block or to a few kilobytes, so unbalanced marks cannot make it quadratic.
- * Nothing here writes to a terminal, exits or keeps mutable global state.
+ * Nothing here writes to a terminal or exits; the only global state is a
+ * table of character classes, built once from ICU (thread-safely).
  */
 #ifndef PATHAK_QUOTES_H
 #define PATHAK_QUOTES_H
@@ -40,6 +45,17 @@ typedef struct pk_quote {
 	size_t mention_start; /**< the mention attached to the quote (`पुतिन`, `उन्होंने`), or PK_QUOTE_NONE */
 	size_t mention_end;   /**< one past the mention, or PK_QUOTE_NONE */
 	char *cue;            /**< the attribution cue (`ने कहा`, `ने … बताया`), UTF-8; NULL if none */
+	const char *rule;     /**< the name of the sieve that decided (static storage, never
+	                       *   NULL): with a speaker, the one that found it (an
+	                       *   attribution sieve such as `cue-before` for a named
+	                       *   mention, a speaker sieve such as `antecedent` or
+	                       *   `continuation` for a pronoun, a description or a
+	                       *   continued turn); with none, the classification sieve
+	                       *   that made the pair a quotation (`clause`,
+	                       *   `fragment-cue`, `fragment-shared-cue`) */
+	const char *kind_rule; /**< the classification sieve that made the pair a quotation
+	                        *   (`clause`, `fragment-cue`, `fragment-shared-cue`);
+	                        *   static storage, never NULL */
 } pk_quote;
 
 /** A list of quotations in document order. */

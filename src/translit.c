@@ -25,6 +25,8 @@
 #include <unicode/ustring.h>
 
 #include "translit.h"
+#include "grow.h"
+#include "utf8.h"
 
 /* ------------------------------------------------------------------ */
 /* Devanagari code points                                              */
@@ -287,39 +289,6 @@ pk_translit_style(const pk_translit *t)
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
 
-/* Make *p hold at least need elements of size sz. */
-static bool
-grow(void **p, size_t *cap, size_t need, size_t sz)
-{
-	size_t n;
-	void *q;
-
-	if (need <= *cap)
-		return true;
-	n = *cap ? *cap : 16;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / sz)
-			return false;
-		n *= 2;
-	}
-	q = realloc(*p, n * sz);
-	if (q == NULL)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
-/* Encode c as UTF-8 into b (4 bytes); returns the length. */
-static size_t
-utf8_put(char *o, uint32_t c)
-{
-	/* ICU's encoder; c is always a valid scalar value here */
-	int32_t n = 0;
-	U8_APPEND_UNSAFE((uint8_t *)o, n, (UChar32)c);
-	return (size_t)n;
-}
-
 /* Append n bytes of p, all mapped to input offset off. */
 static void
 emit(pk_translit *t, const char *p, size_t n, size_t off)
@@ -329,7 +298,7 @@ emit(pk_translit *t, const char *p, size_t n, size_t off)
 	if (t->olen + n + 1 > t->ocap) {
 		size_t cap = t->ocap;
 		void *o = t->out;
-		if (!grow(&o, &cap, t->olen + n + 1, 1)) {
+		if (pk_grow(&o, &cap, t->olen + n + 1, 1, 16) < 0) {
 			t->oom = true;
 			return;
 		}
@@ -337,7 +306,7 @@ emit(pk_translit *t, const char *p, size_t n, size_t off)
 		if (t->want_map) {
 			size_t mcap = t->ocap;
 			void *m = t->map;
-			if (!grow(&m, &mcap, cap, sizeof(size_t))) {
+			if (pk_grow(&m, &mcap, cap, sizeof(size_t), 16) < 0) {
 				t->oom = true;
 				return;
 			}
@@ -497,7 +466,7 @@ parse_run(pk_translit *t, size_t r0, size_t r1)
 			while (i < r1 && is_mod(cp[i].cp))
 				i++;
 		a.nmod = i - a.mod0;
-		if (!grow(&p, &t->cap_aks, t->naks + 1, sizeof a))
+		if (pk_grow(&p, &t->cap_aks, t->naks + 1, sizeof a, 16) < 0)
 			return false;
 		t->aks = p;
 		t->aks[t->naks++] = a;
@@ -542,7 +511,7 @@ delete_schwas(pk_translit *t, size_t w0, size_t w1)
 		void *p = t->segs;
 
 		/* at most MAXCONS consonants, a vowel and nmod signs */
-		if (!grow(&p, &t->cap_segs, n + MAXCONS + 1 + a->nmod, sizeof *t->segs))
+		if (pk_grow(&p, &t->cap_segs, n + MAXCONS + 1 + a->nmod, sizeof *t->segs, 16) < 0)
 			return false;
 		t->segs = p;
 		if (a->kind == AK_CONS) {
@@ -833,13 +802,13 @@ pk_translit_run(pk_translit *t, const char *s, size_t start, size_t end, size_t 
 	t->oom = false;
 	guess = end - start < SIZE_MAX / 4 ? (end - start) + (end - start) / 2 + 16 : SIZE_MAX;
 	p = NULL;
-	if (!grow(&p, &t->ocap, guess, 1))
+	if (pk_grow(&p, &t->ocap, guess, 1, 16) < 0)
 		return NULL;
 	t->out = p;
 	if (map) {
 		size_t mcap = 0;
 		p = NULL;
-		if (!grow(&p, &mcap, t->ocap, sizeof(size_t))) {
+		if (pk_grow(&p, &mcap, t->ocap, sizeof(size_t), 16) < 0) {
 			free(t->out);
 			return NULL;
 		}
@@ -855,14 +824,14 @@ pk_translit_run(pk_translit *t, const char *s, size_t start, size_t end, size_t 
 			char b[4];
 			if (c == 0)
 				c = 0x2400;
-			emit(t, b, utf8_put(b, c), off);
+			emit(t, b, pk_utf8_put(b, c), off);
 			continue;
 		}
 		/* a Devanagari run, with ZWJ/ZWNJ inside it */
 		t->ncps = 0;
 		for (;;) {
 			p = t->cps;
-			if (!grow(&p, &t->cap_cps, t->ncps + 1, sizeof *t->cps)) {
+			if (pk_grow(&p, &t->cap_cps, t->ncps + 1, sizeof *t->cps, 16) < 0) {
 				t->oom = true;
 				break;
 			}

@@ -29,6 +29,11 @@ version=$("$PATHAK" --version | sed -n '1s/^pathak //p')
 cat > "$tmp/check.py" <<'EOF'
 import json, sys
 
+SPEAKER_RULES = ("cue-before", "cue-after", "dash-signoff", "cue-in-sentence", "ne-before",
+                 "topic-subject", "jab-subject", "prev-subject", "antecedent", "last-speaker",
+                 "def-descriptor", "cataphor", "continuation")
+CLASS_RULES = ("clause", "fragment-cue", "fragment-shared-cue")
+
 def check(inp, source, outp):
     global raw, where
     raw_out = open(outp, "rb").read()
@@ -79,13 +84,18 @@ def check(inp, source, outp):
     prev = 0
     for p in top["quotes"]:
         q = obj(p, ["start", "end", "text", "kind", "speaker", "mention",
-                    "mention_start", "mention_end", "cue"], "quote")
+                    "mention_start", "mention_end", "cue", "rule"], "quote")
         need(is_int(q["start"]) and is_int(q["end"]), q)
         need(prev <= q["start"] < q["end"] <= n, "quote out of order or out of the input: %r" % q)
         prev = q["end"]
         need(isinstance(q["text"], str) and q["text"] == decoded(q["start"], q["end"]),
            "text is not bytes[start:end]: %r" % q)
         need(q["kind"] in ("direct", "partial"), q)
+        # the sieve that decided: one that finds a speaker when there is
+        # one, else one that accepts a pair as a quotation
+        need(isinstance(q["rule"], str) and q["rule"] != "", "rule: %r" % q)
+        need(q["rule"] in (SPEAKER_RULES if q["speaker"] is not None else CLASS_RULES),
+             "rule %r with speaker %r" % (q["rule"], q["speaker"]))
         for k in ("speaker", "cue"):
             need(q[k] is None or (isinstance(q[k], str) and q[k] != ""), "%s: %r" % (k, q))
         m = (q["mention"], q["mention_start"], q["mention_end"])
@@ -124,7 +134,11 @@ import json, sys
 qs = json.load(sys.stdin)["quotes"]
 speakers = [q["speaker"] for q in qs]
 assert speakers.count("किम जोंग उन") == 6 and speakers.count("व्लादिमीर पुतिन") == 4, speakers
-' || fail "seed speakers are wrong"
+rules = [q["rule"] for q in qs]
+assert rules == ["cue-in-sentence", "ne-before", "cue-after", "ne-before", "cue-before",
+                 "continuation", "cue-after", "cue-before", "cue-in-sentence", "ne-before"], rules
+assert list(qs[0])[-1] == "rule", list(qs[0])
+' || fail "seed speakers or rules are wrong"
 
 # A BOM counts in the offsets; ill-formed bytes and NUL are replaced in text.
 printf '\357\273\277राम ने कहा, “मैं कल सुबह गांव जाऊंगा और वहां सबसे मिलूंगा.”\n\nसीता ने कहा, “यह \377 बात \0 ठीक है, मैं भी साथ चलूंगी.”\n' > "$tmp/bom.txt"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # eval.sh SRCDIR PATHAK - score `pathak --json` quotations against gold
-# annotations (exact-span P/R/F1, speaker accuracy).
+# annotations (exact-span P/R/F1, speaker accuracy, overall and per sieve).
 #   PATHAK_GOLD      gold dir (default SRCDIR/../shared/data/gold-dev); any dir
 #                    of <id>.tsv files in the gold-dev format, e.g. a held-out set
 #   PATHAK_ARTICLES  article texts (default SRCDIR/../shared/data/articles)

@@ -9,8 +9,11 @@ held-out set, say); <id>.ents.tsv and <id>.excluded.tsv are ignored.
 Gold offsets are code points; pathak's are bytes, so gold spans are converted
 to bytes of the file as stored.  Quotations are the gold rows of type direct or
 partial; a predicted quote matches a gold one on exact byte span.  Speaker
-accuracy is NFC string equality over matched quotes.
+accuracy is NFC string equality over matched quotes.  Right and wrong
+speakers are also counted per sieve: the quote's "rule", the sieve that
+found its speaker (or that accepted the quotation, when it has none).
 """
+import collections
 import csv
 import glob
 import json
@@ -38,6 +41,7 @@ def main():
     gold_dir, art_dir, pathak = sys.argv[1:4]
     verbose = '-v' in sys.argv[4:]
     tot = dict(tp=0, fp=0, fn=0, sp_ok=0)
+    by_rule = collections.defaultdict(lambda: [0, 0])   # rule -> [right, wrong]
     rows_out = []
     for g in sorted(glob.glob(os.path.join(gold_dir, '*.tsv'))):
         base = os.path.basename(g)
@@ -64,6 +68,9 @@ def main():
         fp = [k for k in pred if k not in gold]
         fn = [k for k in gold if k not in pred]
         sp_ok = sum(1 for k in tp if nfc(pred[k]['speaker']) == nfc(gold[k][3]))
+        for k in tp:
+            ok = nfc(pred[k]['speaker']) == nfc(gold[k][3])
+            by_rule[pred[k].get('rule') or '(none)'][0 if ok else 1] += 1
         tot['tp'] += len(tp)
         tot['fp'] += len(fp)
         tot['fn'] += len(fn)
@@ -95,6 +102,10 @@ def main():
     acc = tot['sp_ok'] / tot['tp'] if tot['tp'] else 0.0
     print('%-28s %4d %4d %4d  %.3f %.3f %.3f  %.3f (%d/%d)' % (
         'OVERALL', tot['tp'], tot['fp'], tot['fn'], p, r, f, acc, tot['sp_ok'], tot['tp']))
+    print()
+    print('%-28s %5s %5s  %s' % ('speakers by sieve', 'right', 'wrong', 'accuracy'))
+    for rule, (ok, bad) in sorted(by_rule.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
+        print('%-28s %5d %5d  %.3f' % (rule, ok, bad, ok / (ok + bad)))
 
 
 if __name__ == '__main__':

@@ -1,0 +1,381 @@
+/* quote_resolve.c - who speaks: pronouns and definite descriptions
+ * resolved to a named subject before them, continued turns to the
+ * speaker before.  An ordered table of named sieves. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* strdup */
+#endif
+#include "config.h"
+#include "quote_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "grow.h"
+
+#define RELEASE_LAG (256 * 1024)   /* bytes kept resident behind the scan */
+#define RELEASE_STEP (4u << 20)    /* released in steps this large */
+
+int
+q_hist_push(qhist *h, size_t pos, size_t ns, size_t ne, bool strong)
+{
+	if (pk_grow(&h->v, &h->cap, h->n + 1, sizeof *h->v, 64) < 0)
+		return -1;
+	h->v[h->n++] = (hist){ pos, ns, ne, strong };
+	return 0;
+}
+
+void
+q_release_behind(const pk_input *in, size_t *done, size_t pos)
+{
+	if (pos > *done + RELEASE_LAG + RELEASE_STEP) {
+		pk_input_release(in, *done, pos - RELEASE_LAG);
+		*done = pos - RELEASE_LAG;
+	}
+}
+
+/* The length of the sentence end (. ? ! । ॥) that ends just before byte p
+ * of s, or 0 if none does. */
+static size_t
+sent_end_before(const char *s, size_t p)
+{
+	size_t q, z;
+	if (!p)
+		return 0;
+	q = p - 1;
+	while (q > 0 && p - q < 4 && ((unsigned char)s[q] & 0xC0) == 0x80)
+		q--;
+	z = q;
+	return pk_sent_end_cp(pk_decode(s, p, &z)) && z == p ? p - q : 0;
+}
+
+/* The first history entry at or after pos, from hint on (the history is
+ * in document order, and quotes are resolved in order). */
+static size_t
+hist_seek(const qnames *c, size_t pos, size_t hint)
+{
+	while (hint < c->nh && c->h[hint].pos < pos)
+		hint++;
+	return hint;
+}
+
+/* The antecedent of a mention at pos: the nearest subject before it, of
+ * a speech cue if any.  @p i is hist_seek(pos). */
+static const hist *
+antecedent(const qnames *c, size_t pos, size_t i)
+{
+	/* the nearest subject of a speech cue, else of any ने */
+	for (size_t j = i; j > 0 && c->h[j - 1].pos + ANTE_BYTES >= pos; j--)
+		if (c->h[j - 1].strong)
+			return &c->h[j - 1];
+	if (i && c->h[i - 1].pos + ANTE_BYTES >= pos)
+		return &c->h[i - 1];
+	return NULL;
+}
+
+/* Does s[p..] hold the word w (UTF-8) with a space or start before it and
+ * a space after it? */
+static bool
+word_at(const qnames *c, size_t p, const char *w)
+{
+	size_t l = strlen(w);
+	return p + l < c->len && !memcmp(c->s + p, w, l) && c->s[p + l] == ' ' &&
+	       (p == 0 || c->s[p - 1] == ' ' || c->s[p - 1] == ',');
+}
+
+/* The longest name of the history near entry hint that starts one of the
+ * first @p words words at w (before m); NULL if none does. */
+static const hist *
+hist_name_at(const qnames *c, size_t w, size_t m, size_t hint, int words)
+{
+	const hist *best = NULL;
+	/* the history near m only: bounded work per pronoun */
+	size_t j0 = hint > JAB_HIST ? hint - JAB_HIST : 0;
+	size_t j1 = hint + JAB_HIST < c->nh ? hint + JAB_HIST : c->nh;
+	for (int k = 0; k < words && w < m; k++) {
+		for (size_t j = j0; j < j1; j++) {
+			const hist *h = &c->h[j];
+			size_t l = h->ne - h->ns, z = w + l;
+			if (l && z < m && !memcmp(c->s + w, c->s + h->ns, l) &&
+			    !qc_word(pk_decode(c->s, c->len, &z)) && (!best || l > best->ne - best->ns))
+				best = h;
+		}
+		if (best)
+			return best;
+		while (w < m && c->s[w] != ' ')
+			w++;
+		while (w < m && c->s[w] == ' ')
+			w++;
+	}
+	return NULL;
+}
+
+/* जब राज कपूर … आए थे तो उन्होंने कहा: a pronoun in the main clause after
+ * `जब … तो` means the subject of the जब clause.  That subject is the
+ * longest name of the history (a speaker somewhere in the article) that
+ * starts one of the first words after जब; NULL if none does. */
+static const hist *
+jab_subject(const qnames *c, size_t m, size_t hint)
+{
+	size_t lo = m > JAB_BYTES ? m - JAB_BYTES : 0, jab = PK_QUOTE_NONE;
+	bool to = false;
+	for (size_t p = m; p > lo; p--) {
+		unsigned char b = (unsigned char)c->s[p - 1];
+		if (sent_end_before(c->s, p) || b == '"' || b == '\n')
+			return NULL;
+		if (!to && word_at(c, p - 1, "तो"))
+			to = true;
+		else if (to && word_at(c, p - 1, "जब")) {
+			jab = p - 1 + strlen("जब") + 1;
+			break;
+		}
+	}
+	if (jab == PK_QUOTE_NONE)
+		return NULL;
+	return hist_name_at(c, jab, m, hint, 4);
+}
+
+/* राज कपूर दरवाज़े के पीछे … सुन रहे थे. उन्होंने … कहा: a pronoun that
+ * opens its sentence means a name the history knows that opens the
+ * sentence before, as its subject (no postposition after it). */
+static const hist *
+prev_subject(const qnames *c, size_t m, size_t hint)
+{
+	size_t p = m, l, lo;
+	while (p > 0 && c->s[p - 1] == ' ')
+		p--;
+	if (p < 3 || !(l = sent_end_before(c->s, p)))
+		return NULL;
+	size_t e = p - l;
+	lo = e > JAB_BYTES ? e - JAB_BYTES : 0;
+	size_t q = e;
+	while (q > lo) {
+		unsigned char b = (unsigned char)c->s[q - 1];
+		if (sent_end_before(c->s, q) || b == '"' || b == '\n')
+			break;
+		/* after a closer (”, ’): the quote ended the sentence */
+		if (q >= 3 && (!memcmp(c->s + q - 3, "\xE2\x80\x9D", 3) ||
+		               !memcmp(c->s + q - 3, "\xE2\x80\x99", 3)))
+			break;
+		q--;
+	}
+	if (q == lo && lo > 0)
+		return NULL;
+	while (q < e && c->s[q] == ' ')
+		q++;
+	const hist *h = hist_name_at(c, q, e, hint, 1);
+	if (!h) {
+		/* X ने … शादी की है. उनका कहना है: the subject of a ने in the
+		 * sentence before, the only one there */
+		const hist *one = NULL;
+		for (size_t j = hint < c->nh ? hint + 1 : c->nh; j > 0; j--) {
+			const hist *x = &c->h[j - 1];
+			if (x->pos >= e)
+				continue;
+			if (x->pos < q)
+				break;
+			/* उनके साथियों ने: a plural noun, nobody named */
+			if (!memchr(c->s + x->ns, ' ', x->ne - x->ns) &&
+			    lex_suffix(LS_OBL_PLURAL, c->s, x->ns, x->ne))
+				continue;
+			if (one && (one->ne - one->ns != x->ne - x->ns ||
+			            memcmp(c->s + one->ns, c->s + x->ns, x->ne - x->ns)))
+				return NULL;
+			one = x;
+		}
+		return one;
+	}
+	/* the name's next word is no postposition */
+	size_t z = q + (h->ne - h->ns), y;
+	if (z >= e || c->s[z] != ' ')
+		return NULL;
+	y = z + 1;
+	while (y < e && c->s[y] != ' ')
+		y++;
+	lexset x = lex_find(c->lex, c->s, z + 1, y);
+	if (LEX_IN(x, POSTP) || LEX_IN(x, LOC) || LEX_IN(x, GENITIVES) || LEX_IN(x, ARG) ||
+	    LEX_IN(x, NE))
+		return NULL;
+	return h;
+}
+
+/* A pronoun with nobody named before it (an interview that opens with
+ * `उन्होंने … जवाब दिया` and names its subject later): the first named
+ * subject of a speech cue after it, within ANTE_BYTES.  Subjects of any
+ * other ने are too often someone else (व्यापारियों ने …) to guess from. */
+static const hist *
+cataphor(const qnames *c, size_t pos, size_t hint)
+{
+	for (size_t j = hint; j < c->nh && c->h[j].pos <= pos + ANTE_BYTES; j++)
+		if (c->h[j].pos >= pos && c->h[j].strong)
+			return &c->h[j];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The speaker sieves                                                  */
+
+/* What every speaker sieve sees of the quote. */
+typedef struct res_in {
+	qnames *c;
+	const pk_quote *q;
+	const raw_attr *r;
+	size_t hint;          /* hist_seek() of a pronoun's or description's mention */
+	const char *last;     /* the last speaker found, or NULL */
+	size_t last_pos;      /* the end of its quote */
+} res_in;
+
+/* A named mention: the fullest form of the name. */
+static bool
+r_name(const res_in *x, char **sp, UErrorCode *err)
+{
+	if (x->r->np != NP_NAME)
+		return false;
+	*sp = q_fullest(x->c, x->r->ns, x->r->ne, x->r->ns, err);
+	return true;
+}
+
+/* कंपनी के प्रवक्ता, राष्ट्रीय महिला आयोग: the mention as written. */
+static bool
+r_indef(const res_in *x, char **sp, UErrorCode *err)
+{
+	if (x->r->np != NP_INDEF_DESC)
+		return false;
+	*sp = q_nfc(x->c->s, x->r->ms, x->r->me, err);
+	return true;
+}
+
+static bool
+pronoun_in_front(const res_in *x)
+{
+	return x->r->np == NP_PRONOUN && x->r->ms < x->q->start;
+}
+
+static bool
+fullest_of(const res_in *x, const hist *h, char **sp, UErrorCode *err)
+{
+	if (!h)
+		return false;
+	*sp = q_fullest(x->c, h->ns, h->ne, h->pos, err);
+	return true;
+}
+
+/* जब राज कपूर … आए थे तो उन्होंने कहा: the subject of the जब clause. */
+static bool
+r_jab_subject(const res_in *x, char **sp, UErrorCode *err)
+{
+	return pronoun_in_front(x) &&
+	       fullest_of(x, jab_subject(x->c, x->r->ms, x->hint), sp, err);
+}
+
+/* A pronoun opening its sentence: the name opening the sentence before. */
+static bool
+r_prev_subject(const res_in *x, char **sp, UErrorCode *err)
+{
+	return pronoun_in_front(x) &&
+	       fullest_of(x, prev_subject(x->c, x->r->ms, x->hint), sp, err);
+}
+
+static bool
+pronoun_or_def(const res_in *x)
+{
+	return x->r->np == NP_PRONOUN || x->r->np == NP_DEF_DESC;
+}
+
+/* The nearest named subject before, of a speech cue if any. */
+static bool
+r_antecedent(const res_in *x, char **sp, UErrorCode *err)
+{
+	return pronoun_or_def(x) &&
+	       fullest_of(x, antecedent(x->c, x->r->ms, x->hint), sp, err);
+}
+
+static bool
+near_last(const res_in *x, size_t bytes, char **sp)
+{
+	if (!x->last || x->q->start - x->last_pos >= bytes)
+		return false;
+	*sp = strdup(x->last);
+	return true;
+}
+
+/* Nobody named nearby: the speaker of the quote before. */
+static bool
+r_last_speaker(const res_in *x, char **sp, UErrorCode *err)
+{
+	(void)err;
+	return pronoun_or_def(x) && near_last(x, ANTE_BYTES, sp);
+}
+
+/* पार्टी के प्रवक्ता with nobody named: the description as written. */
+static bool
+r_def_descriptor(const res_in *x, char **sp, UErrorCode *err)
+{
+	if (x->r->np != NP_DEF_DESC)
+		return false;
+	*sp = q_nfc(x->c->s, x->r->ms, x->r->me, err);
+	return true;
+}
+
+/* An interview that opens with उन्होंने and names its subject later. */
+static bool
+r_cataphor(const res_in *x, char **sp, UErrorCode *err)
+{
+	return x->r->np == NP_PRONOUN && !x->last &&
+	       fullest_of(x, cataphor(x->c, x->r->me, x->hint), sp, err);
+}
+
+/* No mention: the quote continues the turn of the speaker before. */
+static bool
+r_continuation(const res_in *x, char **sp, UErrorCode *err)
+{
+	(void)err;
+	return x->r->np == NP_NONE && near_last(x, CONT_BYTES, sp);
+}
+
+static const struct sieve {
+	const char *name;     /* NULL: the attribution sieve's name stands */
+	bool (*fires)(const res_in *, char **, UErrorCode *);
+} sieves[] = {
+	{ NULL, r_name },
+	{ NULL, r_indef },
+	{ "jab-subject", r_jab_subject },
+	{ "prev-subject", r_prev_subject },
+	{ "antecedent", r_antecedent },
+	{ "last-speaker", r_last_speaker },
+	{ "def-descriptor", r_def_descriptor },
+	{ "cataphor", r_cataphor },
+	{ "continuation", r_continuation },
+};
+
+pk_status
+q_resolve(const pk_input *in, qstate *st, const lexicon *lex)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	qnames c = { in->bytes, in->len, lex, st->h.v, st->h.n, false };
+	res_in x = { &c, NULL, NULL, 0, NULL, 0 };
+	size_t released = 0;
+
+	for (size_t i = 0; i < st->out.n; i++) {
+		pk_quote *q = &st->out.v[i];
+		const raw_attr *r = &st->ra[i];
+		q_release_behind(in, &released, q->start);
+		x.q = q;
+		x.r = r;
+		if (r->np == NP_PRONOUN || r->np == NP_DEF_DESC)
+			x.hint = hist_seek(&c, r->ms, x.hint);
+		for (size_t k = 0; k < sizeof sieves / sizeof *sieves; k++)
+			if (sieves[k].fires(&x, &q->speaker, &err)) {
+				if (q->speaker)
+					q->rule = sieves[k].name ? sieves[k].name : r->rule;
+				break;
+			}
+		if (U_FAILURE(err))
+			return PK_ERR_ICU;
+		if (c.oom)
+			return PK_ERR_NOMEM;
+		if (q->speaker) {
+			x.last = q->speaker;
+			x.last_pos = q->end;
+		}
+	}
+	return PK_OK;
+}
