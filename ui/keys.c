@@ -52,7 +52,7 @@ const key_binding keys_table[] = {
 	{ { "Ctrl-L" }, ACT_REDRAW,
 	  "redraw the screen", NULL },
 	{ { "?", "h", "F1" }, ACT_HELP,
-	  "this help; any key closes it", NULL },
+	  "this help: j k Space b scroll it, any other\nkey closes it", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
 	  "quit", NULL },
 };
@@ -211,7 +211,7 @@ static const char *const help_head[] = { "pathak - keys", "" };
 static const char *const help_tail[] = {
 	"",
 	"A number typed first is a count: 5j, 20G (line 20), 50%.",
-	"Any key closes this help.",
+	"j k Space b scroll this help; any other key closes it.",
 };
 
 bool

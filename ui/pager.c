@@ -39,6 +39,7 @@ struct pager {
 	pager_opts o;
 	int left;            /* left margin that centres the text column */
 	bool help;           /* the help screen is up */
+	int help_top;        /* its first line shown, when it is taller than the window */
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
@@ -194,18 +195,64 @@ draw_status(pager *p)
 	status_draw(&st, status_text, p);
 }
 
-/* The help screen, printed from the key table. */
-static void
-help_draw(void)
+/* How many lines the help screen has. */
+static int
+help_lines(void)
 {
 	char line[256];
+	int n = 0;
+	while (keys_help_line((size_t)n, line, sizeof line))
+		n++;
+	return n;
+}
+
+/* The help screen, printed from the key table.  Taller than the window, it
+ * scrolls from @p top and its last row says how (as man does through less). */
+static void
+help_draw(int top)
+{
+	char line[256];
+	int n = help_lines(), rows = n > LINES ? LINES - 1 : LINES;
 	attrset(colors_attr(ROLE_HELP));
-	for (int i = 0; i < LINES && keys_help_line((size_t)i, line, sizeof line); i++) {
-		move(i, 0);
+	for (int y = 0; y < rows && keys_help_line((size_t)(top + y), line, sizeof line); y++) {
+		move(y, 0);
 		clrtoeol();
-		mvaddnstr(i, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
+		mvaddnstr(y, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
+	}
+	if (rows < LINES && rows > 0) {
+		snprintf(line, sizeof line, "help %d-%d/%d: j k Space b scroll, q closes",
+			 top + 1, top + rows, n);
+		attrset(colors_attr(ROLE_STATUS));
+		mvaddnstr(LINES - 1, 0, line, COLS);
 	}
 	attrset(A_NORMAL);
+}
+
+/* A key on the help screen: scroll keys move a help taller than the window;
+ * any other key closes it. */
+static void
+help_key(pager *p, int ch)
+{
+	int n = help_lines(), rows = LINES - 1, top = p->help_top;
+	if (n <= LINES || rows < 1) {
+		p->help = false;
+		return;
+	}
+	switch (ch) {
+	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: top++; break;
+	case 'k': case KEY_UP: top--; break;
+	case ' ': case 'f': case KEY_NPAGE: top += rows; break;
+	case 'b': case KEY_PPAGE: top -= rows; break;
+	case 'g': case KEY_HOME: top = 0; break;
+	case 'G': case KEY_END: top = n; break;
+	case KEY_RESIZE: break;
+	default:
+		p->help = false;
+		return;
+	}
+	if (top > n - rows)
+		top = n - rows;
+	p->help_top = top < 0 ? 0 : top;
 }
 
 void
@@ -216,7 +263,7 @@ pager_draw(pager *p)
 	p->d.cur = p->cur;  /* highlighted */
 	erase();
 	if (p->help) {
-		help_draw();
+		help_draw(p->help_top);
 		return;
 	}
 	if (p->ql) {
@@ -394,6 +441,7 @@ pager_act(pager *p, key_action act, long n)
 		return true;
 	case ACT_HELP:
 		p->help = true;
+		p->help_top = 0;
 		return true;
 	case ACT_NONE:
 	case ACT_N:
@@ -412,10 +460,12 @@ pager_key(pager *p, int ch)
 
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
+		if (p->help)
+			help_key(p, ch);
 		return true;
 	}
 	if (p->help) {
-		p->help = false;  /* any key closes the help */
+		help_key(p, ch);
 		return true;
 	}
 	if (p->ql) {

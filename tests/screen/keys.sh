@@ -12,6 +12,9 @@
 #  * " opens the list of quotations; Esc closes it;
 #  * x says "x: no such key (press ? for help)" and does nothing else; a
 #    count being typed shows in the status line;
+#  * ? at 100x30 shows the whole help and any key closes it; in 80x12 the
+#    help scrolls (its last row says "help 1-11/N"), G shows its last line,
+#    and a key that does not scroll closes it;
 #  * q, Q, ZZ and :q each quit with status 0; Z then x does not quit.
 . "$top_srcdir/tests/lib.sh"
 need_tmux
@@ -122,6 +125,35 @@ keys q
 wait_exit || fail_screen "q did not quit"
 tm kill-server >/dev/null 2>&1
 ok "= with a long file name keeps its end and the size"
+
+# the help: whole in 100x30, scrolled in 80x12
+tm_start 100 30 "'$PATHAK' $RENDER_OPT '$SEED'"
+wait_for 'जोंग' || fail_screen "pathak did not start on the seed"
+keys '?'
+wait_for 'pathak - keys' || fail_screen "? does not show the help"
+grep -F -q 'q Q :q :Q ZZ' "$T/screen" || fail_screen "the help in 100x30 does not show its last key"
+grep -F -q 'help 1-' "$T/screen" && fail_screen "the help in 100x30 scrolls although it fits"
+keys j
+wait_gone 'pathak - keys' || fail_screen "a key does not close a help that fits"
+keys q
+wait_exit || fail_screen "q did not quit"
+tm kill-server >/dev/null 2>&1
+tm_start 80 12 "'$PATHAK' $RENDER_OPT '$SEED'"
+wait_for 'जोंग' || fail_screen "pathak did not start on the seed in 80x12"
+keys '?'
+wait_for 'help 1-11/' || fail_screen "the help in 80x12 does not say it scrolls"
+grep -F -q 'q Q :q :Q ZZ' "$T/screen" && fail_screen "the help in 80x12 shows its last key on the first page"
+keys G
+wait_for 'q Q :q :Q ZZ' || fail_screen "G in the help does not show its end"
+keys k
+wait_for 'pathak - keys' && fail_screen "k in the help went back to its first line (one line expected)"
+keys x
+wait_gone 'help ' || fail_screen "x does not close the help"
+wait_for 'जोंग' || fail_screen "the text is not back after the help"
+keys q
+wait_exit || fail_screen "q did not quit"
+tm kill-server >/dev/null 2>&1
+ok "? shows the help; it scrolls when taller than the window"
 
 quits_with Q
 quits_with Z Z
