@@ -144,7 +144,7 @@ overlay_flush(pk_overlay *ov)
 	attr_t cur = (attr_t)-1;
 	int cy, cx;
 
-	if (!ov->npc == 0)
+	if (ov->npc == 0)
 		return;
 	olen = 0;
 	/* Each row that holds such clusters is erased from its first one and

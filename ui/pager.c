@@ -302,6 +302,7 @@ key_code(int ch)
 }
 
 /* A message for the status line, kept in the pager. */
+static void say(pager *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 say(pager *p, const char *fmt, ...)
 {

@@ -132,7 +132,7 @@ wait_top 4 || fail_screen "j j j did not move to line 4"
 keys '?'
 wait_for 'pathak - keys' || fail_screen "? does not show the help screen"
 # the help is one refresh, but the capture may come mid-write: wait for its end
-wait_for 'Any key closes' || fail_screen "the help screen is incomplete"
+wait_for 'any other key closes it.' || fail_screen "the help screen is incomplete"
 grep -F -q 'quit' "$T/screen" || fail_screen "the help screen does not describe q"
 sed -n "4p" "$T/dump80" >"$T/want"
 want=$(sed 's/^ *//;s/ *$//' "$T/want")

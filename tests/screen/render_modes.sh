@@ -7,6 +7,9 @@
 #    that mode, and the status line keeps the position (¶ 1/20) and the
 #    mode's name each in its column (no drift);
 #  * --probe inside tmux: wcwidth model measured, the check line PASSes;
+#  * --advance=cluster: curses holds placeholder cells and the overlay
+#    writes the clusters itself, so the words are on screen (tmux advances
+#    by wcwidth, so their columns may differ; the words must be there);
 #  * stdin and stdout not a terminal: no probe wait, the dump is printed;
 #  * a non-UTF-8 locale: --dump and the screen are ASCII only.
 . "$top_srcdir/tests/lib.sh"
@@ -82,6 +85,14 @@ grep -q 'check: *PASS' "$T/probe" || fail_screen "--probe: check"
 [ "$EXIT_STATUS" = 0 ] || fail "--probe exit status $EXIT_STATUS"
 ok "--probe in tmux"
 tm kill-server >/dev/null 2>&1
+
+# the cluster-advance overlay: without it only placeholders would show
+tm_start 100 30 "'$PATHAK' --advance=cluster '$SEED'"
+wait_for 'मास्को' || fail_screen "--advance=cluster: the overlay did not write the text (मास्को)"
+keys q
+wait_exit || fail_screen "q did not quit"
+tm kill-server >/dev/null 2>&1
+ok "--advance=cluster: the overlay writes the clusters"
 
 # no terminal at all: no probe, no wait
 start=$(date +%s)

@@ -168,7 +168,7 @@ test_help_lines(void **state)
 	}
 	assert_true(i > keys_count);
 	assert_true(quit);
-	assert_string_equal(line, "Any key closes this help.");
+	assert_string_equal(line, "j k Space b scroll this help; any other key closes it.");
 }
 
 int
