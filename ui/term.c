@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "term.h"
+#include "utf8.h"
 #include "layout.h"
 
 #include <errno.h>
@@ -14,7 +15,6 @@
 #include <time.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
-#include <unicode/utf8.h>
 
 const char *const term_probe_text[TERM_PROBE_N] = {
 	"\xe0\xa4\x95\xe0\xa4\xbf",                          /* कि */
@@ -493,11 +493,8 @@ check_cluster(void *ctx, size_t cs, size_t ce, int w)
 		return 1;
 	if (c->m == WIDTH_CLUSTER)
 		c->n += (size_t)snprintf(c->out + c->n, c->cap - c->n, "\033[%d;%dH", c->row, c->x + 1);
-	for (size_t i = 0; i < n; i++) {
-		int32_t k = 0;
-		U8_APPEND_UNSAFE((uint8_t *)c->out + c->n, k, (UChar32)cps[i]);
-		c->n += (size_t)k;
-	}
+	for (size_t i = 0; i < n; i++)
+		c->n += pk_utf8_put(c->out + c->n, cps[i]);
 	c->x += w;
 	return 0;
 }
