@@ -26,6 +26,7 @@ pk_status_str(pk_status st)
 	case PK_ERR_NOMEM: return "out of memory";
 	case PK_ERR_TOOBIG: return "file too large";
 	case PK_ERR_ICU: return "text segmentation failed (ICU)";
+	case PK_ERR_FORMAT: return "not a data file of this version";
 	}
 	return "unknown error";
 }

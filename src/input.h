@@ -24,6 +24,7 @@ typedef enum {
 	PK_ERR_NOMEM,    /**< out of memory */
 	PK_ERR_TOOBIG,   /**< the input exceeds what this build can address */
 	PK_ERR_ICU,      /**< ICU reported an error */
+	PK_ERR_FORMAT,   /**< a data file (the NER model) is not of this version */
 } pk_status;
 
 /** A short English description of @p st, never NULL.  Static storage. */

@@ -1,0 +1,74 @@
+/*
+ * entities.h - the people, places and organisations an article names.
+ *
+ * pk_entities_find() tags every sentence of a document with the NER model
+ * (ner.h) and then reads the article as a whole:
+ *   - a string tagged once is tagged at its later mentions too;
+ *   - the parts of a person's full name are the same person (पुतिन is
+ *     व्लादिमीर पुतिन when the article names him so);
+ *   - spelling variants are one entity (fold.h: कॉस्मोड्रोम = कोस्मोड्रोम);
+ *   - the speakers quotes.h found are persons;
+ *   - a title before a name (राष्ट्रपति, प्रोफेसर) marks the name after it and
+ *     is not part of it.
+ * Each mention points to its entity; an entity has a canonical name (the
+ * fullest form the article writes), a type and counts.
+ *
+ * Everything is a byte offset into pk_doc_input(d)->bytes.  No terminal
+ * I/O, no exit(), no mutable globals.
+ */
+#ifndef PATHAK_ENTITIES_H
+#define PATHAK_ENTITIES_H
+
+#include <stddef.h>
+#include "doc.h"
+#include "input.h"
+#include "ner.h"
+#include "quotes.h"
+
+/** One mention of an entity in the text. */
+typedef struct pk_mention {
+	size_t start;         /**< first byte of the mention as written */
+	size_t end;           /**< one past its last byte */
+	pk_ent_type type;     /**< its entity's type */
+	size_t entity;        /**< index into pk_entities.e */
+} pk_mention;
+
+/** One entity: the mentions that name the same person, place or body. */
+typedef struct pk_entity {
+	char *name;           /**< canonical name: the fullest form written, UTF-8 NFC */
+	pk_ent_type type;
+	size_t mentions;      /**< how many mentions it has */
+	size_t quotes;        /**< how many quotations are attributed to it (persons) */
+	size_t first;         /**< byte offset of its first mention */
+} pk_entity;
+
+/** The entities of a document. */
+typedef struct pk_entities {
+	pk_mention *m;        /**< mentions, sorted by start, never overlapping */
+	size_t nm;
+	pk_entity *e;         /**< entities, in order of first mention */
+	size_t ne;
+} pk_entities;
+
+/**
+ * Find the entities of @p d with the tagger @p ner.  @p q, when not NULL,
+ * holds the quotations of @p d: their speakers are taken as persons, and
+ * each entity's `quotes` count is filled in from them.  On success @p out
+ * owns the result; free it with pk_entities_free().  On failure @p out is
+ * left empty.
+ *
+ * @return PK_OK, PK_ERR_NOMEM or PK_ERR_ICU
+ */
+pk_status pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q,
+			   pk_entities *out);
+
+/** Free what pk_entities_find() put in @p e and empty it.  Safe on a zeroed struct. */
+void pk_entities_free(pk_entities *e);
+
+/**
+ * The entity whose canonical name is @p name (compared folded, fold.h), or
+ * (size_t)-1.  Used to link a quotation's speaker to its entity.
+ */
+size_t pk_entities_lookup(const pk_entities *e, const char *name);
+
+#endif
