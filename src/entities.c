@@ -477,16 +477,37 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 {
 	for (size_t i = 0; i < c->tk.n;) {
 		const tok *t = &c->tk.v[i];
-		/* a raw mention here is kept as it is */
+		/* a raw mention here is kept, or grown to a longer surface of
+		 * the same type that starts with it (the tagger's किम जोंग of
+		 * किम जोंग उन) */
 		while (*ri < c->nr && c->rv[*ri].e <= t->s)
 			(*ri)++;
 		if (*ri < c->nr && c->rv[*ri].s <= t->s) {
-			const raw *r = &c->rv[*ri];
+			raw r = c->rv[*ri];
+			size_t j = i;
+			while (j < c->tk.n && c->tk.v[j].s < r.e)
+				j++;
+			size_t next = *ri + 1 < c->nr ? c->rv[*ri + 1].s : (size_t)-1;
+			for (size_t l = MAX_WORDS; l > j - i; l--) {
+				if (i + l > c->tk.n || !all_words(c, i, i + l) || c->tk.v[i + l - 1].e > next)
+					continue;
+				char *k = join_keys(c, i, i + l);
+				if (!k)
+					return -1;
+				size_t si = surf_find(c, k);
+				free(k);
+				if (si != NO_SURF && voted(&c->sv[si]) &&
+				    surf_type(&c->sv[si]) == surf_type(&c->sv[r.surf])) {
+					r.e = c->tk.v[i + l - 1].e;
+					r.surf = si;
+					j = i + l;
+					break;
+				}
+			}
 			if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
 				return -1;
-			(*mv)[(*nm)++] = (pk_mention){ r->s, r->e, PK_ENT_PER, r->surf };
-			while (i < c->tk.n && c->tk.v[i].s < r->e)
-				i++;
+			(*mv)[(*nm)++] = (pk_mention){ r.s, r.e, PK_ENT_PER, r.surf };
+			i = j;
 			(*ri)++;
 			continue;
 		}
