@@ -289,44 +289,77 @@ ner_features(const ner_view *v, const ner_tok *toks, size_t n, size_t i, uint32_
 	uint32_t m = v->wmask;
 	size_t k = 0;
 #define F(tmpl, x) (f[k++] = (uint32_t)comb((tmpl), (x)) & m)
+	/* groups (for ablation): 0 affixes, 1 context words, 2 bigrams, 3 shape,
+	 * 4 gazetteer, 5 title and cue, 6 name-ending word ahead, 7 clusters */
+	const uint32_t off = v->off;
+#define G(g) if (!(off & (1u << (g))))
 	F(F_BIAS, 0);
 	F(F_W, t->word);
-	for (int j = 0; j < 4; j++) {
+	G(0) for (int j = 0; j < 4; j++) {
 		F(F_PRE + j, t->pre[j]);
 		F(F_SUF + j, t->suf[j]);
 	}
-	F(F_SHAPE, t->shape);
-	F(F_WM1, wm1);
-	F(F_WM2, wm2);
-	F(F_WP1, wp1);
-	F(F_WP2, wp2);
-	F(F_BIM, comb(wm1, t->word));
-	F(F_BIP, comb(t->word, wp1));
-	F(F_SHM, (uint64_t)shm << 16 | t->shape);
-	F(F_SH3, ((uint64_t)shm << 32) | ((uint64_t)t->shape << 16) | shp);
-	F(F_SUFM1, i >= 1 ? toks[i - 1].suf[1] : BOS_H);
-	F(F_SUFP1, i + 1 < n ? toks[i + 1].suf[1] : EOS_H);
-	for (unsigned b = 0; b < GZ_NTYPES; b++) {
-		if (t->gz_b & (1u << b))
-			F(F_GZB, b);
-		if (t->gz_i & (1u << b))
-			F(F_GZI, b);
+	G(3) F(F_SHAPE, t->shape);
+	G(1) {
+		F(F_WM1, wm1);
+		F(F_WM2, wm2);
+		F(F_WP1, wp1);
+		F(F_WP2, wp2);
 	}
-	if (i >= 1 && (toks[i - 1].gz_b & GZ_TITLE))
-		F(F_TITLE, 1);
-	if (i >= 1 && (toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE)))
-		F(F_GZM1, toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE));
-	if (i + 1 < n && (toks[i + 1].gz_b & GZ_CUE))
-		F(F_CUE, 1);
-	if (i + 1 < n && (toks[i + 1].gz_b | toks[i + 1].gz_i))
-		F(F_GZP1, (uint64_t)toks[i + 1].gz_b << 16 | toks[i + 1].gz_i);
-	/* an organisation or place word ahead (… जनता पार्टी, उत्तर प्रदेश) */
-	for (size_t j = i + 1; j < n && j <= i + 3; j++)
-		if (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)) {
-			F(F_ORGW, (uint64_t)(j - i) << 16 | (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)));
-			break;
+	G(2) {
+		F(F_BIM, comb(wm1, t->word));
+		F(F_BIP, comb(t->word, wp1));
+	}
+	G(3) {
+		F(F_SHM, (uint64_t)shm << 16 | t->shape);
+		F(F_SH3, ((uint64_t)shm << 32) | ((uint64_t)t->shape << 16) | shp);
+	}
+	G(0) {
+		F(F_SUFM1, i >= 1 ? toks[i - 1].suf[1] : BOS_H);
+		F(F_SUFP1, i + 1 < n ? toks[i + 1].suf[1] : EOS_H);
+	}
+	G(4) {
+		for (unsigned b = 0; b < GZ_NTYPES; b++) {
+			if ((1u << b) & (GZ_TITLE | GZ_CUE | GZ_ORGW | GZ_LOCW))
+				continue;
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
 		}
-	if (v->clus) {
+		if (i >= 1 && (toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE)))
+			F(F_GZM1, toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE));
+		if (i + 1 < n && (toks[i + 1].gz_b | toks[i + 1].gz_i))
+			F(F_GZP1, (uint64_t)toks[i + 1].gz_b << 16 | toks[i + 1].gz_i);
+	}
+	G(5) {
+		if (i >= 1 && (toks[i - 1].gz_b & GZ_TITLE))
+			F(F_TITLE, 1);
+		if (i + 1 < n && (toks[i + 1].gz_b & GZ_CUE))
+			F(F_CUE, 1);
+		for (unsigned b = 5; b < 7; b++) {
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
+		}
+	}
+	/* an organisation or place word ahead (… जनता पार्टी, उत्तर प्रदेश) */
+	G(6) {
+		for (unsigned b = 7; b < 9; b++) {
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
+		}
+		for (size_t j = i + 1; j < n && j <= i + 3; j++)
+			if (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)) {
+				F(F_ORGW, (uint64_t)(j - i) << 16 |
+					  (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)));
+				break;
+			}
+	}
+	G(7) if (v->clus) {
 		unsigned c0 = t->clus, cm = i >= 1 ? toks[i - 1].clus : 0xFFFF,
 			 cp = i + 1 < n ? toks[i + 1].clus : 0xFFFE;
 		F(F_C0, c0 & 0x3FF);
@@ -336,6 +369,8 @@ ner_features(const ner_view *v, const ner_tok *toks, size_t n, size_t i, uint32_
 		F(F_CM1C, (uint64_t)(cm >> 10) << 16 | (c0 >> 10));
 		F(F_CP1C, (uint64_t)(cp >> 10) << 16 | (c0 >> 10));
 	}
+#undef G
+	/* at most 50: 21 always, 12 gazetteer, 6 title/cue, 5 name-ending, 6 clusters */
 #undef F
 	return k;
 }

@@ -74,11 +74,12 @@ typedef struct ner_view {
 	uint32_t gmask;
 	const uint64_t *clus;   /* NULL: no clusters */
 	uint32_t cmask;
+	uint32_t off;           /* feature groups left out (trainer's ablation) */
 	int32_t trans[NER_NTAGS + 1][NER_LANES];
 	float transf[NER_NTAGS + 1][NER_LANES];
 } ner_view;
 
-enum { NER_MAXTOK = 256, NER_MAXFEAT = 48 };
+enum { NER_MAXTOK = 256, NER_MAXFEAT = 64 };
 
 /* Fill t->word, pre, suf, shape from the bytes s[0, len) (a token). */
 void ner_tok_init(ner_tok *t, const char *s, size_t len);

@@ -2,7 +2,9 @@
  * ner-tool.c - train, apply and time the named-entity tagger (src/ner.c).
  *
  *   ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] [-k K]
- *                  [-s SEED] FILE.conll...
+ *                  [-n RUNS] [-x OFF] [-s SEED] FILE.conll...
+ *     -n: average the weights of RUNS trainings (seeds SEED, SEED+1, ...);
+ *     -x: a mask of feature groups to leave out (ablation; see ner.c).
  *   ner-tool tag MODEL < FILE.conll     token, gold and predicted tag a line
  *   ner-tool bench MODEL TEXT           load time and tokens per second
  *
@@ -571,6 +573,8 @@ cmd_train(int argc, char **argv)
 {
 	const char *out = NULL, *gazdir = NULL, *textdir = NULL;
 	unsigned bits = 18, epochs = 10, nclus = 256;
+	uint32_t xoff = 0;
+	unsigned runs = 1;
 	uint64_t seed = 42;
 	corpus c = { 0 };
 	for (int i = 2; i < argc; i++) {
@@ -582,6 +586,10 @@ cmd_train(int argc, char **argv)
 			gazdir = argv[++i];
 		else if (!strcmp(argv[i], "-c") && i + 1 < argc)
 			textdir = argv[++i];
+		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
+			runs = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-x") && i + 1 < argc)
+			xoff = (uint32_t)strtoul(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "-k") && i + 1 < argc)
 			nclus = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-s") && i + 1 < argc)
@@ -591,9 +599,10 @@ cmd_train(int argc, char **argv)
 		else
 			corpus_add_file(&c, argv[i]);
 	}
-	if (!out || c.nsent == 0 || bits < 8 || bits > 26 || nclus < 2 || nclus > 1000)
+	if (!out || c.nsent == 0 || bits < 8 || bits > 26 || nclus < 2 || nclus > 1000 ||
+	    runs < 1 || runs > 100)
 		die("usage: ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] "
-		    "[-k CLUSTERS] FILE.conll...");
+		    "[-k CLUSTERS] [-n RUNS] [-x OFF] FILE.conll...");
 	fprintf(stderr, "ner-tool: %zu sentences, %zu tokens\n", c.nsent, c.ntok);
 
 	/* gazetteers */
@@ -624,6 +633,7 @@ cmd_train(int argc, char **argv)
 	v.wmask = (1u << bits) - 1;
 	v.gaz = g.slot;
 	v.gmask = g.mask;
+	v.off = xoff;
 	unsigned cbits = 0;
 	uint64_t *clus = textdir ? make_clusters(&c, textdir, nclus, &cbits) : NULL;
 	v.clus = clus;
@@ -656,9 +666,21 @@ cmd_train(int argc, char **argv)
 	uint8_t *bp = malloc(maxlen * NER_LANES), *pred = malloc(maxlen);
 	if (!order || !sc || !bp || !pred || !em)
 		die("out of memory");
+	/* runs with seeds seed, seed+1, ...: their averaged weights averaged */
+	float *acc = runs > 1 ? calloc(nw, sizeof *acc) : NULL;
+	float acct[NER_NTAGS + 1][NER_LANES] = { { 0 } };
+	if (runs > 1 && !acc)
+		die("out of memory");
+	for (unsigned run = 0; run < runs; run++) {
+	if (run) {
+		memset(w, 0, nw * sizeof *w);
+		memset(u, 0, nw * sizeof *u);
+		memset(v.transf, 0, sizeof v.transf);
+		memset(ut, 0, sizeof ut);
+	}
 	for (size_t s = 0; s < c.nsent; s++)
 		order[s] = s;
-	rng_state = seed * 2654435761u + 1;
+	rng_state = (seed + run) * 2654435761u + 1;
 	double cnt = 1;
 	for (unsigned ep = 0; ep < epochs; ep++) {
 		for (size_t s = c.nsent; s > 1; s--) {
@@ -734,19 +756,34 @@ cmd_train(int argc, char **argv)
 		fprintf(stderr, "ner-tool: epoch %u: %zu of %zu sentences wrong\n", ep + 1,
 			err, c.nsent);
 	}
-	/* average and quantize */
-	float maxabs = 1e-6f;
-	for (size_t i = 0; i < nw; i++) {
+	/* average */
+	for (size_t i = 0; i < nw; i++)
 		w[i] -= u[i] / (float)cnt;
+	for (int a = 0; a <= NER_NTAGS; a++)
+		for (int b = 0; b < NER_NTAGS; b++)
+			v.transf[a][b] -= ut[a][b] / (float)cnt;
+	if (acc) {
+		for (size_t i = 0; i < nw; i++)
+			acc[i] += w[i] / (float)runs;
+		for (int a = 0; a <= NER_NTAGS; a++)
+			for (int b = 0; b < NER_NTAGS; b++)
+				acct[a][b] += v.transf[a][b] / (float)runs;
+	}
+	} /* runs */
+	if (acc) {
+		memcpy(w, acc, nw * sizeof *w);
+		memcpy(v.transf, acct, sizeof acct);
+		free(acc);
+	}
+	/* quantize */
+	float maxabs = 1e-6f;
+	for (size_t i = 0; i < nw; i++)
 		if (fabsf(w[i]) > maxabs)
 			maxabs = fabsf(w[i]);
-	}
 	for (int a = 0; a <= NER_NTAGS; a++)
-		for (int b = 0; b < NER_NTAGS; b++) {
-			v.transf[a][b] -= ut[a][b] / (float)cnt;
+		for (int b = 0; b < NER_NTAGS; b++)
 			if (fabsf(v.transf[a][b]) > maxabs)
 				maxabs = fabsf(v.transf[a][b]);
-		}
 	size_t nzf = 0;
 	for (size_t i = 0; i < nw; i++)
 		nzf += w[i] != 0;
