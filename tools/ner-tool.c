@@ -4,7 +4,8 @@
  *   ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] [-k K]
  *                  [-n RUNS] [-x OFF] [-s SEED] FILE.conll...
  *     -n: average the weights of RUNS trainings (seeds SEED, SEED+1, ...);
- *     -x: a mask of feature groups to leave out (ablation; see ner.c).
+ *     -x: a mask of feature groups to leave out (ablation; see ner.c);
+ *     -m: a margin for loss-augmented decoding in training (default 0).
  *   ner-tool tag MODEL < FILE.conll     token, gold and predicted tag a line
  *   ner-tool bench MODEL TEXT           load time and tokens per second
  *
@@ -575,6 +576,7 @@ cmd_train(int argc, char **argv)
 	unsigned bits = 18, epochs = 10, nclus = 256;
 	uint32_t xoff = 0;
 	unsigned runs = 1;
+	float margin = 0;
 	uint64_t seed = 42;
 	corpus c = { 0 };
 	for (int i = 2; i < argc; i++) {
@@ -586,6 +588,8 @@ cmd_train(int argc, char **argv)
 			gazdir = argv[++i];
 		else if (!strcmp(argv[i], "-c") && i + 1 < argc)
 			textdir = argv[++i];
+		else if (!strcmp(argv[i], "-m") && i + 1 < argc)
+			margin = strtof(argv[++i], NULL);
 		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
 			runs = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-x") && i + 1 < argc)
@@ -602,7 +606,7 @@ cmd_train(int argc, char **argv)
 	if (!out || c.nsent == 0 || bits < 8 || bits > 26 || nclus < 2 || nclus > 1000 ||
 	    runs < 1 || runs > 100)
 		die("usage: ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] "
-		    "[-k CLUSTERS] [-n RUNS] [-x OFF] FILE.conll...");
+		    "[-k CLUSTERS] [-n RUNS] [-x OFF] [-m MARGIN] FILE.conll...");
 	fprintf(stderr, "ner-tool: %zu sentences, %zu tokens\n", c.nsent, c.ntok);
 
 	/* gazetteers */
@@ -701,6 +705,10 @@ cmd_train(int argc, char **argv)
 					for (int q = 0; q < NER_LANES; q++)
 						e[q] += row[q];
 				}
+				/* loss-augmented decoding: a margin for the gold tag */
+				for (int q = 0; q < NER_NTAGS; q++)
+					if (q != gold[i])
+						e[q] += margin;
 			}
 			for (size_t i = 0; i < n; i++)
 				for (int b = 0; b < NER_NTAGS; b++) {
