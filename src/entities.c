@@ -210,6 +210,9 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 		j--;
 	if (i >= j || j - i > MAX_WORDS || !all_words(c, i, j))
 		return 0;
+	/* उत्तर कोरियाई, भारतीय: an adjective of a place is no place */
+	if (ty == PK_ENT_LOC && lex_suffix(LS_ADJ_SUFFIX, c->s, c->tk.v[j - 1].s, c->tk.v[j - 1].e))
+		return 0;
 	char *key = join_keys(c, i, j);
 	if (!key)
 		return -1;
