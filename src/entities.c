@@ -655,6 +655,26 @@ ectx_free(ectx *c)
 	free(c->tk.v);
 }
 
+/* Index the entities' keys (open addressing, entity index + 1); -1 when
+ * out of memory. */
+static int
+index_keys(pk_entities *e)
+{
+	size_t n = 16;
+	while (n < 2 * e->ne)
+		n *= 2;
+	if (!(e->slot_ = calloc(n, sizeof *e->slot_)))
+		return -1;
+	e->nslot_ = n;
+	for (size_t i = 0; i < e->ne; i++) {
+		size_t h = hash_str(e->e[i].key_) & (n - 1);
+		while (e->slot_[h])
+			h = (h + 1) & (n - 1);
+		e->slot_[h] = i + 1;
+	}
+	return 0;
+}
+
 pk_status
 pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *out)
 {
@@ -719,6 +739,8 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 	out->m = mv;
 	out->nm = nm;
 	mv = NULL;
+	if (index_keys(out) < 0)
+		goto done;
 	st = PK_OK;
 done:
 	free(sp);
@@ -733,13 +755,17 @@ done:
 size_t
 pk_entities_lookup(const pk_entities *e, const char *name)
 {
-	char *k = pk_fold(name, strlen(name), NULL);
 	size_t r = (size_t)-1;
+	if (!e->nslot_)
+		return r;
+	char *k = pk_fold(name, strlen(name), NULL);
 	if (!k)
 		return r;
-	for (size_t i = 0; i < e->ne && r == (size_t)-1; i++)
-		if (e->e[i].key_ && !strcmp(e->e[i].key_, k))
-			r = i;
+	for (size_t h = hash_str(k) & (e->nslot_ - 1); e->slot_[h]; h = (h + 1) & (e->nslot_ - 1))
+		if (!strcmp(e->e[e->slot_[h] - 1].key_, k)) {
+			r = e->slot_[h] - 1;
+			break;
+		}
 	free(k);
 	return r;
 }
@@ -840,5 +866,6 @@ pk_entities_free(pk_entities *e)
 	}
 	free(e->e);
 	free(e->m);
+	free(e->slot_);
 	memset(e, 0, sizeof *e);
 }
