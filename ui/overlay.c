@@ -148,6 +148,19 @@ ob_cell(int y, int x, attr_t *cur)
 	return w;
 }
 
+/* Does curses hold a blank in cell (y, x)? */
+static bool
+cell_blank(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+		return true;
+	return !wch[0] || wch[0] == L' ';
+}
+
 void
 overlay_flush(pk_overlay *ov)
 {
@@ -168,6 +181,8 @@ overlay_flush(pk_overlay *ov)
 	 * is written too: the cluster-model terminals all defer the wrap.) */
 	for (size_t i = 0; i < ov->npc;) {
 		int y = ov->pc[i].y, x = ov->pc[i].x, x0 = x, end = COLS;
+		bool moved = false;  /* past the fence, clusters written since it */
+		int blanks = 0;      /* blank cells in a row since the last cluster */
 		static char *el;
 		ob_cup(y, x);
 		vidputs(A_NORMAL, ob_putc);
@@ -189,7 +204,16 @@ overlay_flush(pk_overlay *ov)
 				}
 				ob_put(ov->raw + pc->off, pc->len);
 				x += pc->w;
+				moved |= ov->fence >= 0 && x > ov->fence;
+				blanks = 0;
+			} else if (moved && blanks >= 2 && !cell_blank(y, x)) {
+				/* in the pane, text after a name and two blanks (its
+				 * counts) is addressed too; a name runs in sequence */
+				ob_cup(y, x);
+				moved = false;
+				x += ob_cell(y, x, &cur);
 			} else {
+				blanks = cell_blank(y, x) ? blanks + 1 : 0;
 				x += ob_cell(y, x, &cur);
 			}
 		}

@@ -567,7 +567,7 @@ pane_draw(pager *p)
 		if (r->ent == p->esel)
 			mvaddstr(yy, x0 + 1, p->o.ascii ? "*" : "\u25b8");
 		int cw = pane_counts(p, e, w - 12, buf, sizeof buf);
-		int room = w - 2 - 1 - cw - 1;
+		int room = w - 2 - 2 - cw - 1;  /* two blanks before the counts */
 		if (room > 2)
 			draw_clipped(&p->d, e->name, yy, x0 + 2, room, 0, strlen(e->name),
 			             cur && p->pane_focus ? at : colors_attr(type_role(e->type)) |
