@@ -896,7 +896,7 @@ pager_act(pager *p, key_action act, long n)
 			return true;
 		}
 		if (COLS < PANE_MIN_COLS) {
-			say(p, "entity pane: the window is narrower than %d columns", PANE_MIN_COLS);
+			say(p, "entity pane: needs %d columns", PANE_MIN_COLS);
 			return true;
 		}
 		ents_ensure_visibly(p);
@@ -1002,8 +1002,7 @@ pager_resize(pager *p)
 	bool shown = p->pw > 0;
 	geometry(p);
 	if (shown && !p->pw)
-		say(p, "entity pane: hidden while the window is narrower than %d columns",
-		    PANE_MIN_COLS);
+		say(p, "pane hidden: needs %d columns", PANE_MIN_COLS);
 }
 
 bool
