@@ -29,7 +29,7 @@ const key_binding keys_table[] = {
 	{ { "%", "p" }, ACT_PERCENT,
 	  "N percent into the article, as in 50%", NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous quotation, with its speaker\n(of the selected person only)",
+	  "next / previous quotation, with its speaker\n(a person selected in the pane: theirs)",
 	  "The quotation is highlighted and brought on screen, and the status line "
 	  "shows its number, its speaker and the cue. While it is on screen the "
 	  "next and previous are counted from it; otherwise ] takes the first "
@@ -46,7 +46,7 @@ const key_binding keys_table[] = {
 	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
 	  "move, Enter jumps to the quotation, Esc closes the list." },
 	{ { "e" }, ACT_PANE,
-	  "entity pane: people, places, organisations",
+	  "entity pane: people, places, organisations\n(in it: j k, Enter highlights, type to filter)",
 	  "The pane on the right lists the entities of the article under PER, LOC "
 	  "and ORG, most mentioned first, with their mentions and, for a person, "
 	  "the quotations that are theirs. It opens with the focus; the text "

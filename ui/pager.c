@@ -536,7 +536,12 @@ pane_draw(pager *p)
 		snprintf(buf, sizeof buf, " no entity model");
 	else if (!p->ep)
 		snprintf(buf, sizeof buf, " no entities");
-	else
+	else if (p->nfilter) {
+		size_t shown = 0;
+		for (size_t r = 0; r < epane_nrows(p->ep); r++)
+			shown += !epane_row(p->ep, r)->head;
+		snprintf(buf, sizeof buf, " Entities: %zu of %zu", shown, p->ents.ne);
+	} else
 		snprintf(buf, sizeof buf, " Entities: %zu", p->ents.ne);
 	mvaddnstr(0, x0, buf, w);
 	attrset(A_NORMAL);
@@ -902,6 +907,8 @@ pager_act(pager *p, key_action act, long n)
 		ents_ensure_visibly(p);
 		p->pane = p->pane_focus = true;
 		geometry(p);
+		if (p->ep)
+			p->flash = "j k: select, Enter: highlight, type: filter, Tab: the text";
 		return true;
 	case ACT_FOCUS:
 		if (!p->pw)
