@@ -39,7 +39,9 @@ typedef struct pk_entity {
 	pk_ent_type type;
 	size_t mentions;      /**< how many mentions it has */
 	size_t quotes;        /**< how many quotations are attributed to it (persons) */
-	size_t first;         /**< byte offset of its first mention */
+	size_t first;         /**< the index in pk_entities.m of its first mention */
+	/* private */
+	char *key_;           /* the name folded (fold.h), for lookups */
 } pk_entity;
 
 /** The entities of a document. */
@@ -52,8 +54,9 @@ typedef struct pk_entities {
 
 /**
  * Find the entities of @p d with the tagger @p ner.  @p q, when not NULL,
- * holds the quotations of @p d: their speakers are taken as persons, and
- * each entity's `quotes` count is filled in from them.  On success @p out
+ * holds the quotations of @p d: their speakers' names are taken as persons
+ * (pk_entities_link_speakers() then names them through the entities and
+ * counts their quotations).  On success @p out
  * owns the result; free it with pk_entities_free().  On failure @p out is
  * left empty.
  *
@@ -61,6 +64,21 @@ typedef struct pk_entities {
  */
 pk_status pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q,
 			   pk_entities *out);
+
+/**
+ * Name the speakers of @p q through the entities: a quotation whose mention
+ * holds a person's (or, with none, an organisation's) mention is linked to
+ * that entity; the speaker takes its canonical name (the fullest
+ * form in the article, without titles: प्रोफेसर सादिक जिबकलम → सादिक
+ * जिबकलम); a speaker found another way (a pronoun resolved, a continued
+ * turn) that names a person is linked the same way.  The attributor's name
+ * gives way only to a fuller form of itself (its words all in the entity's
+ * name); a descriptor with no person in it (विभाग के एक प्रवक्ता) stays.
+ * Sets each quotation's speaker_entity, and each entity's `quotes` count.
+ *
+ * @return PK_OK or PK_ERR_NOMEM (then some speakers may be renamed)
+ */
+pk_status pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q);
 
 /** Free what pk_entities_find() put in @p e and empty it.  Safe on a zeroed struct. */
 void pk_entities_free(pk_entities *e);

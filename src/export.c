@@ -145,8 +145,8 @@ jw_value(jw *w, json_t *j)
 }
 
 pk_status
-pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
-               const char *version, FILE *out)
+pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
+               const char *source, const char *version, FILE *out)
 {
 	const pk_input *in = pk_doc_input(d);
 	jw w = { out, NULL, 0, false, false };
@@ -195,7 +195,10 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
 		    !put(o, "mention_start", json_off(x->mention_start)) ||
 		    !put(o, "mention_end", json_off(x->mention_end)) ||
 		    !put(o, "cue", json_str_or_null(x->cue, &bad)) ||
-		    !put(o, "rule", json_string(x->rule ? x->rule : ""))) {
+		    !put(o, "rule", json_string(x->rule ? x->rule : "")) ||
+		    !put(o, "speaker_entity", ents && x->speaker_entity < ents->ne
+		                              ? json_integer((json_int_t)ents->e[x->speaker_entity].first)
+		                              : json_null())) {
 			json_decref(o);
 			w.nomem = true;
 			break;
@@ -205,7 +208,24 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
 		jw_value(&w, o);
 		release_behind(in, &released, x->start);
 	}
-	jw_raw(&w, "],\"entities\":[]}\n", 17);
+	jw_raw(&w, "],\"entities\":[", 14);
+	for (size_t i = 0; ents && i < ents->nm && !w.nomem && !w.err; i++) {
+		const pk_mention *m = &ents->m[i];
+		json_t *o = json_object();
+		if (!o || !put(o, "start", json_integer((json_int_t)m->start)) ||
+		    !put(o, "end", json_integer((json_int_t)m->end)) ||
+		    !put(o, "text", json_text(in->bytes, m->start, m->end)) ||
+		    !put(o, "type", json_string(pk_ent_type_name(m->type))) ||
+		    !put(o, "entity", json_str_or_null(ents->e[m->entity].name, &bad))) {
+			json_decref(o);
+			w.nomem = true;
+			break;
+		}
+		if (i)
+			jw_raw(&w, ",", 1);
+		jw_value(&w, o);
+	}
+	jw_raw(&w, "]}\n", 3);
 	free(w.buf);
 	if (w.nomem || bad)
 		return PK_ERR_NOMEM;

@@ -22,8 +22,9 @@
  *     "source":   string | null   the file name as given; null for stdin
  *     "blocks":   [ block ... ]   every block, in document order
  *     "quotes":   [ quote ... ]   every quotation, by start offset
- *     "entities": [ ]             always an empty array for now (named
- *                                 entities are a later issue)
+ *     "entities": [ mention ... ] every mention of a person, place or
+ *                                 organisation, by start offset (an empty
+ *                                 array before 0.2, or without a model)
  *   }
  *
  *   block = {
@@ -62,10 +63,26 @@
  *                                      def-descriptor cataphor continuation
  *                                      clause fragment-cue
  *                                      fragment-shared-cue.  A backward-
- *                                      compatible addition (after "cue",
- *                                      the last key): nothing before it
- *                                      changed
+ *                                      compatible addition (after "cue"):
+ *                                      nothing before it changed
+ *     "speaker_entity": integer | null the index in "entities" of the first
+ *                                      mention of the speaker's entity (a
+ *                                      person, or an organisation that
+ *                                      speaks); null when the speaker is
+ *                                      no entity (a descriptor, unknown).
+ *                                      Added after "rule", the last key
  *   }
+ *
+ *   mention = {
+ *     "start":  integer   first byte of the mention as written
+ *     "end":    integer   one past its last byte
+ *     "text":   string    bytes [start, end) decoded
+ *     "type":   string    "PER" | "LOC" | "ORG"
+ *     "entity": string    the entity's canonical name: the fullest form the
+ *                         article writes, without titles, NFC (पुतिन and
+ *                         राष्ट्रपति व्लादिमीर पुतिन both name व्लादिमीर पुतिन)
+ *   }
+ *   Mentions do not overlap: each start >= the previous mention's end.
  *   0 <= start < end <= size, and each start >= the previous quote's end
  *   (quotes never overlap, so start offsets strictly increase).  mention,
  *   mention_start and mention_end are all null or all set; when set,
@@ -89,6 +106,7 @@
 #include "input.h"
 #include "doc.h"
 #include "quotes.h"
+#include "entities.h"
 
 /**
  * Write the document as one JSON object to @p out, in the format above.
@@ -99,13 +117,14 @@
  *
  * @param d        the document
  * @param q        its quotations (from pk_quotes_find()); NULL writes none
+ * @param ents     its entities (from pk_entities_find()); NULL writes none
  * @param source   the file name to report (NULL gives null)
  * @param version  the program version string (NULL gives null)
  * @param out      where to write; a newline ends the object
  * @return PK_OK, PK_ERR_NOMEM, or PK_ERR_IO if writing failed
  */
-pk_status pk_export_json(pk_doc *d, const pk_quotes *q, const char *source,
-                         const char *version, FILE *out);
+pk_status pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
+                         const char *source, const char *version, FILE *out);
 
 /**
  * Write the quotations as a readable list, one quotation per entry:

@@ -56,6 +56,9 @@ typedef struct pk_quote {
 	const char *kind_rule; /**< the classification sieve that made the pair a quotation
 	                        *   (`clause`, `fragment-cue`, `fragment-shared-cue`);
 	                        *   static storage, never NULL */
+	size_t speaker_entity; /**< the speaker's entity (an index into pk_entities.e,
+	                        *   set by pk_entities_link_speakers()), or
+	                        *   PK_QUOTE_NONE */
 } pk_quote;
 
 /** A list of quotations in document order. */

@@ -69,7 +69,7 @@ def check(inp, source, outp):
     need(top["version"] == version, "version %r, pathak --version says %r" % (top["version"], version))
     need(top["source"] == (None if source == "-" else source), "source %r" % top["source"])
     need(isinstance(top["blocks"], list) and isinstance(top["quotes"], list), "blocks/quotes not arrays")
-    need(top["entities"] == [], "entities is not an empty array")
+    need(isinstance(top["entities"], list), "entities is not an array")
 
     n = len(raw)
     prev = 0
@@ -84,7 +84,7 @@ def check(inp, source, outp):
     prev = 0
     for p in top["quotes"]:
         q = obj(p, ["start", "end", "text", "kind", "speaker", "mention",
-                    "mention_start", "mention_end", "cue", "rule"], "quote")
+                    "mention_start", "mention_end", "cue", "rule", "speaker_entity"], "quote")
         need(is_int(q["start"]) and is_int(q["end"]), q)
         need(prev <= q["start"] < q["end"] <= n, "quote out of order or out of the input: %r" % q)
         prev = q["end"]
@@ -105,6 +105,23 @@ def check(inp, source, outp):
             need(0 <= q["mention_start"] < q["mention_end"] <= n, "mention outside the input: %r" % q)
             need(q["mention"] == decoded(q["mention_start"], q["mention_end"]),
                "mention is not bytes[mention_start:mention_end]: %r" % q)
+        # the speaker's entity: a person (or organisation) row that names the speaker
+        se = q["speaker_entity"]
+        if se is not None:
+            need(is_int(se) and 0 <= se < len(top["entities"]), "speaker_entity out of range: %r" % q)
+            row = dict(top["entities"][se])
+            need(row["type"] in ("PER", "ORG") and row["entity"] == q["speaker"],
+                 "speaker_entity %r does not name the speaker: %r" % (row, q))
+
+    prev = 0
+    for p in top["entities"]:
+        m = obj(p, ["start", "end", "text", "type", "entity"], "entity mention")
+        need(is_int(m["start"]) and is_int(m["end"]), m)
+        need(prev <= m["start"] < m["end"] <= n, "mention out of order or out of the input: %r" % m)
+        prev = m["end"]
+        need(m["text"] == decoded(m["start"], m["end"]), "text is not bytes[start:end]: %r" % m)
+        need(m["type"] in ("PER", "LOC", "ORG"), m)
+        need(isinstance(m["entity"], str) and m["entity"] != "", m)
     return len(top["quotes"])
 
 version = sys.argv[1]
@@ -131,13 +148,18 @@ n=$(check "$SEED" "$SEED" "$SEED") || exit 1
 [ "$n" -eq 10 ] || fail "expected 10 quotes in the seed, got $n"
 "$PATHAK" --json "$SEED" | python3 -c '
 import json, sys
-qs = json.load(sys.stdin)["quotes"]
+doc = json.load(sys.stdin)
+qs = doc["quotes"]
 speakers = [q["speaker"] for q in qs]
 assert speakers.count("किम जोंग उन") == 6 and speakers.count("व्लादिमीर पुतिन") == 4, speakers
 rules = [q["rule"] for q in qs]
 assert rules == ["cue-in-sentence", "ne-before", "cue-after", "ne-before", "cue-before",
                  "continuation", "cue-after", "cue-before", "cue-in-sentence", "ne-before"], rules
-assert list(qs[0])[-1] == "rule", list(qs[0])
+assert list(qs[0])[-2:] == ["rule", "speaker_entity"], list(qs[0])
+ents = {(m["entity"], m["type"]) for m in doc["entities"]}
+for e in [("व्लादिमीर पुतिन", "PER"), ("किम जोंग उन", "PER"), ("रूस", "LOC")]:
+    assert e in ents, (e, sorted(ents))
+assert all(q["speaker_entity"] is not None for q in qs), qs
 ' || fail "seed speakers or rules are wrong"
 
 # A BOM counts in the offsets; ill-formed bytes and NUL are replaced in text.

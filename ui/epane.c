@@ -239,7 +239,7 @@ epane_quotes(const pk_entities *e, const pk_quotes *q, size_t ent, size_t *n)
 	if (!q || q->n == 0 || ent >= e->ne || !(v = malloc(q->n * sizeof *v)))
 		return NULL;
 	for (size_t i = 0; i < q->n; i++)
-		if (q->v[i].speaker && pk_entities_lookup(e, q->v[i].speaker) == ent)
+		if (q->v[i].speaker_entity == ent)
 			v[k++] = i;
 	if (k == 0) {
 		free(v);

@@ -70,7 +70,8 @@ size_t epane_top(epane *l, size_t rows);
  */
 size_t *epane_mentions(const pk_entities *e, size_t ent, size_t *n);
 /** The indices (into q->v) of the quotations whose speaker is entity
- * @p ent (pk_entities_lookup()), as epane_mentions(). */
+ * @p ent (speaker_entity, pk_entities_link_speakers()), as
+ * epane_mentions(). */
 size_t *epane_quotes(const pk_entities *e, const pk_quotes *q, size_t ent, size_t *n);
 
 /**

@@ -16,6 +16,7 @@
 #include "colors.h"
 #include "doc.h"
 #include "dump.h"
+#include "entities.h"
 #include "export.h"
 #include "input.h"
 #include "keys.h"
@@ -83,19 +84,51 @@ print_keys(bool man)
 	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
-/* The bundled article: $PATHAK_DATADIR, the installed copy, or the source tree. */
+/* A bundled file (the sample article, the NER model): in $PATHAK_DATADIR,
+ * the installed assets, or the source tree. */
 static const char *
-sample_path(char *buf, size_t n)
+asset_path(const char *name, char *buf, size_t n)
 {
 	const char *dirs[] = { getenv("PATHAK_DATADIR"), PKGDATADIR, SRCDIR_ASSETS };
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		if (!dirs[i] || !*dirs[i])
 			continue;
-		snprintf(buf, n, "%s/%s", dirs[i], SAMPLE);
+		snprintf(buf, n, "%s/%s", dirs[i], name);
 		if (access(buf, R_OK) == 0)
 			return buf;
 	}
 	return NULL;
+}
+
+/* Entities are found for inputs up to this size (tagging runs at a few
+ * hundred thousand words a second: beyond it --json would crawl). */
+#define ENTITY_MAX_BYTES (16u << 20)
+
+/* The entities of @p doc with speakers named through them, or an empty set
+ * (with a line on stderr) when the model is missing or the input too big. */
+static pk_status
+find_entities(pk_doc *doc, pk_quotes *q, pk_entities *e)
+{
+	char path[4096];
+	pk_status st = PK_OK;
+	pk_ner *ner = NULL;
+
+	memset(e, 0, sizeof *e);
+	if (pk_doc_input(doc)->len > ENTITY_MAX_BYTES) {
+		fprintf(stderr, "pathak: entities left out: the input is over %u MB\n",
+		        ENTITY_MAX_BYTES >> 20);
+		return PK_OK;
+	}
+	if (!asset_path("ner.model", path, sizeof path) || !(ner = pk_ner_load(path, &st))) {
+		fprintf(stderr, "pathak: entities left out: no entity model (ner.model)%s%s\n",
+		        st != PK_OK ? ": " : "", st != PK_OK ? pk_status_str(st) : "");
+		return PK_OK;
+	}
+	st = pk_entities_find(doc, ner, q, e);
+	if (st == PK_OK)
+		st = pk_entities_link_speakers(e, doc, q);
+	pk_ner_free(ner);
+	return st;
 }
 
 /* A bare ESC that curses did not decode starts an escape sequence no key
@@ -202,12 +235,20 @@ run_export(pk_doc *doc, bool json, const char *source)
 	pk_quotes q;
 	pk_status st = pk_quotes_find(doc, &q);
 
+	pk_entities e;
+
 	if (st != PK_OK) {
 		fprintf(stderr, "pathak: finding quotations failed: %s\n", pk_status_str(st));
 		return EXIT_FAILURE;
 	}
-	st = json ? pk_export_json(doc, &q, source, PACKAGE_VERSION, stdout)
+	if ((st = find_entities(doc, &q, &e)) != PK_OK) {
+		fprintf(stderr, "pathak: finding entities failed: %s\n", pk_status_str(st));
+		pk_quotes_free(&q);
+		return EXIT_FAILURE;
+	}
+	st = json ? pk_export_json(doc, &q, &e, source, PACKAGE_VERSION, stdout)
 	          : pk_export_quotes_text(doc, &q, stdout);
+	pk_entities_free(&e);
 	pk_quotes_free(&q);
 	if (st == PK_OK && fflush(stdout) == 0)
 		return EXIT_SUCCESS;
@@ -386,7 +427,7 @@ main(int argc, char **argv)
 		st = pk_input_read_fd(&in, STDIN_FILENO);
 		name = "(stdin)";
 	} else {
-		path = sample_path(pathbuf, sizeof pathbuf);
+		path = asset_path(SAMPLE, pathbuf, sizeof pathbuf);
 		if (!path) {
 			fputs("pathak: the bundled sample article was not found; give a FILE\n", stderr);
 			return EXIT_USAGE;

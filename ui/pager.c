@@ -187,24 +187,9 @@ quote_step(pager *p, int dir)
 
 /* ---------------------------------------------------------------- entities */
 
-/* The model: the installed one, else the source tree's (running from the
- * build directory). */
-static pk_ner *
-ner_load(pk_status *st)
-{
-	static const char *const dirs[] = { PKGDATADIR, SRCDIR_ASSETS };
-	char path[1024];
-	pk_ner *m = NULL;
-	*st = PK_ERR_IO;
-	for (size_t i = 0; i < sizeof dirs / sizeof *dirs && !m; i++) {
-		snprintf(path, sizeof path, "%s/ner.model", dirs[i]);
-		m = pk_ner_load(path, st);
-	}
-	return m;
-}
-
 /* Find the entities (once), after the quotations (their speakers are
- * persons), and make the pane's rows. */
+ * persons, and are then named through the entities), and make the pane's
+ * rows. */
 static void
 ents_ensure(pager *p)
 {
@@ -212,10 +197,12 @@ ents_ensure(pager *p)
 		return;
 	quotes_ensure(p);
 	p->ents_done = true;
-	if (!(p->ner = ner_load(&p->ner_st)))
+	if (!(p->ner = pk_ner_load_default(&p->ner_st)))
+		return;  /* the pane says "no entity model" */
+	if (pk_entities_find(p->doc, p->ner, &p->quotes, &p->ents) != PK_OK)
 		return;
-	if (pk_entities_find(p->doc, p->ner, p->quotes_done ? &p->quotes : NULL, &p->ents) != PK_OK)
-		return;
+	/* the speakers named as their entities; a person's quotations counted */
+	pk_entities_link_speakers(&p->ents, p->doc, &p->quotes);
 	pk_translit *tr = pk_translit_new(PK_ROMAN_ASCII, NULL);
 	p->ep = epane_new(&p->ents, tr);  /* short of memory: "no entities" */
 	pk_translit_free(tr);
@@ -1028,7 +1015,8 @@ pager_idle(pager *p)
 		quotes_ensure(p);
 		return p->quotes.n > 0;  /* the quotations get their colour */
 	}
-	if (!p->ents_done && p->in->len <= QUOTES_IDLE_MAX) {
+	if (!p->ents_done && p->in->len <= QUOTES_IDLE_MAX && !p->ql) {
+		/* not under the quote list: naming the speakers renames its rows' */
 		ents_ensure(p);
 		return p->pw > 0;  /* the pane lists them */
 	}

@@ -63,7 +63,7 @@ emit(const qslice *c, qstate *qs, size_t o, size_t e, size_t bend, size_t floor,
 	q.open_mark = no_open ? PK_QUOTE_NONE : t[o].s;
 	q.close_mark = e < c->n ? t[e].s : PK_QUOTE_NONE;
 	q.kind = k.verdict == V_PARTIAL ? PK_QUOTE_PARTIAL : PK_QUOTE_DIRECT;
-	q.mention_start = q.mention_end = PK_QUOTE_NONE;
+	q.mention_start = q.mention_end = q.speaker_entity = PK_QUOTE_NONE;
 	q.kind_rule = k.rule;
 	q.rule = k.rule;      /* until a speaker is found */
 	if (q_attribute(c, o, e, floor, q.kind == PK_QUOTE_PARTIAL, &r, &q.cue) < 0)

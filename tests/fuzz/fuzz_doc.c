@@ -77,7 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 		FILE *devnull = fopen("/dev/null", "w");
 		if (devnull) {
-			pk_export_json(d, &q, "fuzz", "0", devnull);
+			pk_export_json(d, &q, NULL, "fuzz", "0", devnull);
 			fclose(devnull);
 		}
 		pk_quotes_free(&q);

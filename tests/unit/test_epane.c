@@ -12,14 +12,16 @@
 #include "epane.h"
 #include "translit.h"
 
-/* Entities as the entity layer gives them (in order of first mention). */
+/* Entities as the entity layer gives them (in order of first mention;
+ * `first` is the index of the first mention). */
 static pk_entity ents_v[] = {
-	{ "रूस", PK_ENT_LOC, 9, 0, 10 },
-	{ "व्लादिमीर पुतिन", PK_ENT_PER, 13, 4, 20 },
-	{ "किम जोंग उन", PK_ENT_PER, 13, 6, 5 },  /* as many mentions, earlier */
-	{ "रॉयटर्स", PK_ENT_ORG, 1, 0, 30 },
-	{ "उत्तर कोरिया", PK_ENT_LOC, 6, 0, 40 },
-	{ "पुतिन-समर्थक दल", PK_ENT_ORG, 2, 0, 50 },
+	{ .name = "रूस", .type = PK_ENT_LOC, .mentions = 9, .quotes = 0, .first = 10 },
+	{ .name = "व्लादिमीर पुतिन", .type = PK_ENT_PER, .mentions = 13, .quotes = 4, .first = 20 },
+	/* as many mentions as पुतिन, mentioned earlier */
+	{ .name = "किम जोंग उन", .type = PK_ENT_PER, .mentions = 13, .quotes = 6, .first = 5 },
+	{ .name = "रॉयटर्स", .type = PK_ENT_ORG, .mentions = 1, .quotes = 0, .first = 30 },
+	{ .name = "उत्तर कोरिया", .type = PK_ENT_LOC, .mentions = 6, .quotes = 0, .first = 40 },
+	{ .name = "पुतिन-समर्थक दल", .type = PK_ENT_ORG, .mentions = 2, .quotes = 0, .first = 50 },
 };
 static const pk_entities ents = { NULL, 0, ents_v, sizeof ents_v / sizeof *ents_v };
 
@@ -185,9 +187,9 @@ test_mentions_and_quotes(void **state)
 	e.m = m;
 	e.nm = 4;
 	memset(qv, 0, sizeof qv);
-	qv[0].speaker = (char *)(uintptr_t)"किम जोंग उन";
-	qv[1].speaker = NULL;
-	qv[2].speaker = (char *)(uintptr_t)"किम जोंग उन";
+	qv[0].speaker_entity = 2;
+	qv[1].speaker_entity = PK_QUOTE_NONE;
+	qv[2].speaker_entity = 2;
 	v = epane_mentions(&e, 1, &n);
 	assert_int_equal(n, 2);
 	assert_int_equal(v[0], 2);

@@ -341,7 +341,7 @@ test_bad_bytes_and_empty(void **st)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
-	assert_int_equal(pk_export_json(f.d, &f.q, "x.txt", "0", m), PK_OK);
+	assert_int_equal(pk_export_json(f.d, &f.q, NULL, "x.txt", "0", m), PK_OK);
 	fclose(m);
 	assert_non_null(strstr(buf, "\"quotes\""));
 	free(buf);

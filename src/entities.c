@@ -1,0 +1,750 @@
+/*
+ * entities.c - article-level entities over the tagger's spans (entities.h).
+ *
+ * Three passes over the blocks:
+ *   1. tag each sentence (ner.h); strip titles before a person's name;
+ *      add the speakers' names as persons; every span votes for the type
+ *      of its surface (its words folded: spelling variants are one key);
+ *   2. the parts of a person's full name become surfaces of that person;
+ *   3. every occurrence of a known surface that the tagger missed is a
+ *      mention too (longest surface first).
+ * Then surfaces are grouped into entities: a person's shorter surface
+ * joins the longest person surface that contains its words, unless two
+ * different ones do (सिंह alone says nothing).
+ */
+#include "config.h"
+#include "entities.h"
+#include "fold.h"
+#include "grow.h"
+#include "norm.h"
+#include "quote/quote_int.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORDS 6           /* longest surface, in words */
+#define MIN_PART_CPS 3        /* a part of a name must be this long to stand alone */
+#define NO_SURF ((size_t)-1)
+
+/* A distinct surface: words folded and joined by one space. */
+typedef struct surf {
+	char *key;
+	size_t nw;            /* words */
+	unsigned votes[PK_ENT_NTYPES];
+	size_t s, e;          /* first occurrence as written */
+	size_t parent;        /* the person surface it is part of, or NO_SURF */
+	bool part;            /* made from a part of a full name, not tagged */
+	size_t ent;           /* its entity, once grouped */
+	char *name;           /* a quoted speaker's name as the attributor gave it, or NULL */
+} surf;
+
+typedef struct raw {
+	size_t s, e, surf;
+} raw;
+
+typedef struct ectx {
+	const char *s;
+	const lexicon *lex;
+	surf *sv;
+	size_t ns, scap;
+	size_t *slot;         /* open addressing over sv indices + 1 */
+	size_t nslot;
+	raw *rv;
+	size_t nr, rcap;
+	toks tk;
+	char **keys;          /* folded key of each token of the block */
+	size_t kcap;
+} ectx;
+
+static uint64_t
+hash_str(const char *k)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211u;
+	return h;
+}
+
+static size_t
+surf_find(const ectx *c, const char *key)
+{
+	if (!c->nslot)
+		return NO_SURF;
+	for (size_t h = hash_str(key) & (c->nslot - 1);; h = (h + 1) & (c->nslot - 1)) {
+		size_t v = c->slot[h];
+		if (!v)
+			return NO_SURF;
+		if (!strcmp(c->sv[v - 1].key, key))
+			return v - 1;
+	}
+}
+
+static int
+rehash(ectx *c, size_t n)
+{
+	size_t *ns = calloc(n, sizeof *ns);
+	if (!ns)
+		return -1;
+	for (size_t i = 0; i < c->ns; i++) {
+		size_t h = hash_str(c->sv[i].key) & (n - 1);
+		while (ns[h])
+			h = (h + 1) & (n - 1);
+		ns[h] = i + 1;
+	}
+	free(c->slot);
+	c->slot = ns;
+	c->nslot = n;
+	return 0;
+}
+
+/* The surface of key (taking ownership of it), added if new; NO_SURF when
+ * out of memory (key is then freed). */
+static size_t
+surf_get(ectx *c, char *key, size_t nw, size_t s, size_t e)
+{
+	size_t i = surf_find(c, key);
+	if (i != NO_SURF) {
+		free(key);
+		return i;
+	}
+	if ((c->ns + 1) * 2 > c->nslot && rehash(c, c->nslot ? c->nslot * 2 : 256) < 0)
+		goto oom;
+	if (pk_grow(&c->sv, &c->scap, c->ns + 1, sizeof *c->sv, 64) < 0)
+		goto oom;
+	c->sv[c->ns] = (surf){ .key = key, .nw = nw, .s = s, .e = e, .parent = NO_SURF,
+			       .ent = NO_SURF };
+	size_t h = hash_str(key) & (c->nslot - 1);
+	while (c->slot[h])
+		h = (h + 1) & (c->nslot - 1);
+	c->slot[h] = ++c->ns;
+	return c->ns - 1;
+oom:
+	free(key);
+	return NO_SURF;
+}
+
+/* Tokenize [a, b) and fold each word; -1 when out of memory. */
+static int
+block_tokens(ectx *c, size_t a, size_t b)
+{
+	for (size_t i = 0; i < c->tk.n; i++)
+		free(c->keys[i]);
+	c->tk.n = 0;
+	if (q_tokenize(c->lex, c->s, a, b, &c->tk) < 0)
+		return -1;
+	if (pk_grow(&c->keys, &c->kcap, c->tk.n + 1, sizeof *c->keys, 64) < 0)
+		return -1;
+	for (size_t i = 0; i < c->tk.n; i++) {
+		const tok *t = &c->tk.v[i];
+		c->keys[i] = t->t == T_WORD ? pk_fold(c->s + t->s, t->e - t->s, NULL) : NULL;
+		if (t->t == T_WORD && !c->keys[i]) {
+			c->tk.n = i;  /* the rest has no keys to free */
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The key of words [i, j) of the block (all T_WORD), or NULL. */
+static char *
+join_keys(const ectx *c, size_t i, size_t j)
+{
+	size_t n = 0;
+	for (size_t k = i; k < j; k++)
+		n += strlen(c->keys[k]) + 1;
+	char *o = malloc(n + 1), *p = o;
+	if (!o)
+		return NULL;
+	for (size_t k = i; k < j; k++) {
+		size_t l = strlen(c->keys[k]);
+		if (k > i)
+			*p++ = ' ';
+		memcpy(p, c->keys[k], l);
+		p += l;
+	}
+	*p = '\0';
+	return o;
+}
+
+/* Are tokens [i, j) all words, with nothing but spaces between them? */
+static bool
+all_words(const ectx *c, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (c->tk.v[k].t != T_WORD)
+			return false;
+	return true;
+}
+
+/* A word that is never a name on its own: titles, pronouns, postpositions,
+ * the function words of the quotation lexicon. */
+static bool
+function_word(const tok *t)
+{
+	return IS(t, DESCRIPTORS) || IS(t, PRONOUNS) || IS(t, NP_STOPS) || IS(t, GENITIVES) ||
+	       IS(t, POSTP) || IS(t, XEND) || IS(t, AUXES) || IS(t, EK) || IS(t, CONJ) ||
+	       IS(t, MODIF) || IS(t, SKIP_ADV) || IS(t, TIME_NOUNS);
+}
+
+/* A title told by its ending (साइंटिस्ट, संस्थापक, जिलाधिकारी) or a
+ * word that qualifies a name (भारतीय, गांधीवादी): not part of a person's name. */
+static bool
+title_word(const ectx *c, const tok *t)
+{
+	return function_word(t) || lex_suffix(LS_PROF_SUFFIX, c->s, t->s, t->e) ||
+	       lex_suffix(LS_ADJ_SUFFIX, c->s, t->s, t->e) || lex_suffix(LS_VADI_SUFFIX, c->s, t->s, t->e);
+}
+
+/* Record words [i, j) of the block as a mention of type @p ty (a vote),
+ * kept in order; one that overlaps a mention already there only votes. */
+static int
+add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
+{
+	/* titles and function words at the edges are not part of a name */
+	while (i < j && (function_word(&c->tk.v[i]) ||
+			 (ty == PK_ENT_PER && title_word(c, &c->tk.v[i]))))
+		i++;
+	while (j > i && function_word(&c->tk.v[j - 1]))
+		j--;
+	if (i >= j || j - i > MAX_WORDS || !all_words(c, i, j))
+		return 0;
+	char *key = join_keys(c, i, j);
+	if (!key)
+		return -1;
+	size_t si = surf_get(c, key, j - i, c->tk.v[i].s, c->tk.v[j - 1].e);
+	if (si == NO_SURF)
+		return -1;
+	c->sv[si].votes[ty]++;
+	raw r = { c->tk.v[i].s, c->tk.v[j - 1].e, si };
+	size_t at = c->nr;
+	while (at > 0 && c->rv[at - 1].s > r.s)
+		at--;
+	if ((at > 0 && c->rv[at - 1].e > r.s) || (at < c->nr && c->rv[at].s < r.e))
+		return 0;
+	if (pk_grow(&c->rv, &c->rcap, c->nr + 1, sizeof *c->rv, 64) < 0)
+		return -1;
+	memmove(&c->rv[at + 1], &c->rv[at], (c->nr - at) * sizeof r);
+	c->rv[at] = r;
+	c->nr++;
+	return 0;
+}
+
+/* Is @p name (a speaker) a name: words none of which is a title, pronoun
+ * or other function word?  Its folded key (words joined by one space) is
+ * put in *key (malloc'd) when it is. */
+static bool
+speaker_name(const ectx *c, const char *name, char **key, size_t *nw)
+{
+	size_t len = strlen(name), n = 0;
+	*key = NULL;
+	for (size_t p = 0; p < len;) {
+		while (p < len && name[p] == ' ')
+			p++;
+		size_t e = p;
+		while (e < len && name[e] != ' ')
+			e++;
+		if (e > p) {
+			tok t = { .lex = lex_find(c->lex, name, p, e) };
+			if (function_word(&t) || (name[p] >= '0' && name[p] <= '9'))
+				return false;
+			n++;
+		}
+		p = e;
+	}
+	if (!n || n > MAX_WORDS)
+		return false;
+	*nw = n;
+	*key = pk_fold(name, len, NULL);
+	return *key != NULL;
+}
+
+/* The tokens [i, j) of the block that lie inside bytes [a, b). */
+static bool
+tokens_in(const ectx *c, size_t a, size_t b, size_t *i, size_t *j)
+{
+	size_t x = 0;
+	while (x < c->tk.n && c->tk.v[x].s < a)
+		x++;
+	size_t y = x;
+	while (y < c->tk.n && c->tk.v[y].e <= b)
+		y++;
+	*i = x;
+	*j = y;
+	return x < y;
+}
+
+/* Pass 1 over one block: the tagger's spans, then the speakers' names. */
+static int
+tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
+	  const pk_quotes *q, size_t *qi, pk_ner_span **sp, size_t *spcap)
+{
+	pk_range *sent = NULL;
+	size_t nsent = 0, nsp = 0;
+	int rc = 0;
+
+	if (block_tokens(c, blk->start, blk->end) < 0)
+		return -1;
+	if (pk_doc_sentences(d, blk, &sent, &nsent) != PK_OK)
+		return -1;
+	for (size_t k = 0; k < nsent && rc == 0; k++)
+		if (ner)
+			rc = pk_ner_tag(ner, c->s, sent[k].start, sent[k].end, sp, &nsp, spcap);
+	free(sent);
+	for (size_t k = 0; k < nsp && rc == 0; k++) {
+		size_t i, j;
+		if (tokens_in(c, (*sp)[k].start, (*sp)[k].end, &i, &j))
+			rc = add_raw(c, i, j, (*sp)[k].type);
+	}
+	/* a quoted speaker's name is a person: as the attributor wrote it,
+	 * and the words of its mention that are words of the name */
+	for (; q && *qi < q->n && rc == 0; ++*qi) {
+		const pk_quote *x = &q->v[*qi];
+		size_t i, j, nw;
+		char *sk;
+		if (x->mention_start == PK_QUOTE_NONE || x->mention_start < blk->start)
+			continue;
+		if (x->mention_start >= blk->end)
+			break;
+		if (!x->speaker || !speaker_name(c, x->speaker, &sk, &nw))
+			continue;
+		if (!tokens_in(c, x->mention_start, x->mention_end, &i, &j)) {
+			free(sk);
+			continue;
+		}
+		size_t a = j, b = j;
+		for (size_t t = i; t < j; t++) {
+			const char *w = c->keys[t];
+			const char *f = w ? strstr(sk, w) : NULL;
+			size_t l = w ? strlen(w) : 0;
+			bool whole = f && (f == sk || f[-1] == ' ') && (f[l] == ' ' || !f[l]);
+			if (whole && a == j)
+				a = t;
+			if (whole)
+				b = t + 1;
+			else if (a != j)
+				break;
+		}
+		if (a < b && (rc = add_raw(c, a, b, PK_ENT_PER)) < 0) {
+			free(sk);
+			break;
+		}
+		/* the full name, which may be written elsewhere */
+		size_t si = surf_get(c, sk, nw, x->mention_start, x->mention_end);
+		if (si == NO_SURF)
+			return -1;
+		c->sv[si].votes[PK_ENT_PER]++;
+		if (!c->sv[si].name && !(c->sv[si].name = strdup(x->speaker)))
+			return -1;
+	}
+	return rc;
+}
+
+/* The type a surface's votes give: the most votes, PER first on a tie. */
+static pk_ent_type
+surf_type(const surf *x)
+{
+	pk_ent_type best = PK_ENT_PER;
+	for (int t = 1; t < PK_ENT_NTYPES; t++)
+		if (x->votes[t] > x->votes[best])
+			best = (pk_ent_type)t;
+	return best;
+}
+
+static bool
+voted(const surf *x)
+{
+	for (int t = 0; t < PK_ENT_NTYPES; t++)
+		if (x->votes[t])
+			return true;
+	return false;
+}
+
+/* Code points in s. */
+static size_t
+cps(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The words of a surface key (at most MAX_WORDS): starts and lengths. */
+static size_t
+key_words(const char *key, const char **w, size_t *wl)
+{
+	size_t nw = 0;
+	for (const char *p = key; *p && nw < MAX_WORDS;) {
+		const char *sp = strchr(p, ' ');
+		w[nw] = p;
+		wl[nw] = sp ? (size_t)(sp - p) : strlen(p);
+		nw++;
+		p = sp ? sp + 1 : p + strlen(p);
+	}
+	return nw;
+}
+
+/* Is surface F a person's name of two words or more? */
+static bool
+full_name(const surf *F)
+{
+	return F->nw >= 2 && !F->part && surf_type(F) == PK_ENT_PER;
+}
+
+/* Pass 2: the first and last words of each person's full name become
+ * surfaces of their own (when they are long enough and no function word),
+ * then every surface whose words are a run of a longer person's name joins
+ * the longest such name; two different names of that length leave it
+ * apart (सिंह of राम सिंह and of श्याम सिंह). */
+static int
+link_parts(ectx *c)
+{
+	const char *w[MAX_WORDS];
+	size_t wl[MAX_WORDS], n0 = c->ns;
+	int rc = -1;
+
+	for (size_t f = 0; f < n0; f++) {
+		if (!full_name(&c->sv[f]))
+			continue;
+		size_t nw = key_words(c->sv[f].key, w, wl);
+		for (size_t i = 0; i < nw; i += nw - 1) {
+			char *k = strndup(w[i], wl[i]);
+			if (!k)
+				return -1;
+			lexset ls = lex_find(c->lex, k, 0, wl[i]);
+			tok t = { .lex = ls };
+			if (surf_find(c, k) != NO_SURF || cps(k) < MIN_PART_CPS || function_word(&t)) {
+				free(k);
+				continue;
+			}
+			size_t si = surf_get(c, k, 1, c->sv[f].s, c->sv[f].s);
+			if (si == NO_SURF)
+				return -1;
+			c->sv[si].part = true;
+		}
+	}
+
+	size_t *best = malloc((c->ns ? c->ns : 1) * sizeof *best);
+	bool *amb = calloc(c->ns ? c->ns : 1, sizeof *amb);
+	if (!best || !amb)
+		goto done;
+	for (size_t i = 0; i < c->ns; i++)
+		best[i] = NO_SURF;
+	for (size_t f = 0; f < n0; f++) {
+		if (!full_name(&c->sv[f]))
+			continue;
+		size_t nw = key_words(c->sv[f].key, w, wl);
+		for (size_t i = 0; i < nw; i++)
+			for (size_t j = i + 1; j <= nw; j++) {
+				if (j - i == nw)
+					continue;
+				char *k = strndup(w[i], (size_t)(w[j - 1] + wl[j - 1] - w[i]));
+				if (!k)
+					goto done;
+				size_t si = surf_find(c, k);
+				free(k);
+				if (si == NO_SURF || si == f)
+					continue;
+				const surf *S = &c->sv[si];
+				if (!S->part && voted(S) && surf_type(S) != PK_ENT_PER)
+					continue;  /* a place inside a name stays a place */
+				if (best[si] == NO_SURF || c->sv[best[si]].nw < c->sv[f].nw) {
+					best[si] = f;
+					amb[si] = false;
+				} else if (c->sv[best[si]].nw == c->sv[f].nw && best[si] != f) {
+					amb[si] = true;
+				}
+			}
+	}
+	for (size_t i = 0; i < c->ns; i++) {
+		if (best[i] != NO_SURF && !amb[i])
+			c->sv[i].parent = best[i];
+		else if (c->sv[i].part)
+			c->sv[i].part = false;  /* unlinked, a part names nobody: not spread */
+	}
+	rc = 0;
+done:
+	free(best);
+	free(amb);
+	return rc;
+}
+
+/* Pass 3 over one block: occurrences of known surfaces not yet mentions. */
+static int
+spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
+{
+	for (size_t i = 0; i < c->tk.n;) {
+		const tok *t = &c->tk.v[i];
+		/* a raw mention here is kept, or grown to a longer surface of
+		 * the same type that starts with it (the tagger's किम जोंग of
+		 * किम जोंग उन) */
+		while (*ri < c->nr && c->rv[*ri].e <= t->s)
+			(*ri)++;
+		if (*ri < c->nr && c->rv[*ri].s <= t->s) {
+			raw r = c->rv[*ri];
+			size_t j = i;
+			while (j < c->tk.n && c->tk.v[j].s < r.e)
+				j++;
+			size_t next = *ri + 1 < c->nr ? c->rv[*ri + 1].s : (size_t)-1;
+			for (size_t l = MAX_WORDS; l > j - i; l--) {
+				if (i + l > c->tk.n || !all_words(c, i, i + l) || c->tk.v[i + l - 1].e > next)
+					continue;
+				char *k = join_keys(c, i, i + l);
+				if (!k)
+					return -1;
+				size_t si = surf_find(c, k);
+				free(k);
+				if (si != NO_SURF && voted(&c->sv[si]) &&
+				    surf_type(&c->sv[si]) == surf_type(&c->sv[r.surf])) {
+					r.e = c->tk.v[i + l - 1].e;
+					r.surf = si;
+					j = i + l;
+					break;
+				}
+			}
+			if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
+				return -1;
+			(*mv)[(*nm)++] = (pk_mention){ r.s, r.e, PK_ENT_PER, r.surf };
+			i = j;
+			(*ri)++;
+			continue;
+		}
+		size_t hit = NO_SURF, len = 0;
+		size_t next_raw = *ri < c->nr ? c->rv[*ri].s : (size_t)-1;
+		for (size_t l = MAX_WORDS; l >= 1 && hit == NO_SURF; l--) {
+			if (i + l > c->tk.n || !all_words(c, i, i + l) ||
+			    c->tk.v[i + l - 1].e > next_raw)
+				continue;
+			char *k = join_keys(c, i, i + l);
+			if (!k)
+				return -1;
+			size_t si = surf_find(c, k);
+			free(k);
+			if (si != NO_SURF && (voted(&c->sv[si]) || c->sv[si].part)) {
+				hit = si;
+				len = l;
+			}
+		}
+		if (hit == NO_SURF) {
+			i++;
+			continue;
+		}
+		if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
+			return -1;
+		(*mv)[(*nm)++] = (pk_mention){ t->s, c->tk.v[i + len - 1].e, PK_ENT_PER, hit };
+		i += len;
+	}
+	return 0;
+}
+
+/* The root surface of x: the full name it is part of, transitively. */
+static size_t
+root(const ectx *c, size_t x)
+{
+	for (int guard = 0; c->sv[x].parent != NO_SURF && guard < MAX_WORDS; guard++)
+		x = c->sv[x].parent;
+	return x;
+}
+
+static void
+ectx_free(ectx *c)
+{
+	for (size_t i = 0; i < c->ns; i++) {
+		free(c->sv[i].key);
+		free(c->sv[i].name);
+	}
+	free(c->sv);
+	free(c->slot);
+	free(c->rv);
+	for (size_t i = 0; i < c->tk.n; i++)
+		free(c->keys[i]);
+	free(c->keys);
+	free(c->tk.v);
+}
+
+pk_status
+pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *out)
+{
+	ectx c;
+	pk_block blk;
+	pk_ner_span *sp = NULL;
+	size_t spcap = 0, qi = 0, ri = 0, nm = 0, mcap = 0, ecap = 0;
+	pk_mention *mv = NULL;
+	pk_status st = PK_ERR_NOMEM;
+	bool more;
+
+	memset(out, 0, sizeof *out);
+	memset(&c, 0, sizeof c);
+	c.s = pk_doc_input(d)->bytes;
+	lexicon *L = lex_new();
+	if (!L)
+		return PK_ERR_NOMEM;
+	c.lex = L;
+
+	for (more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk))
+		if (tag_block(&c, d, &blk, ner, q, &qi, &sp, &spcap) < 0)
+			goto done;
+	free(sp);
+	sp = NULL;
+	if (link_parts(&c) < 0)
+		goto done;
+	for (more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk))
+		if (block_tokens(&c, blk.start, blk.end) < 0 ||
+		    spread_block(&c, &ri, &mv, &nm, &mcap) < 0)
+			goto done;
+
+	/* entities: one per root surface, in order of first mention */
+	for (size_t i = 0; i < nm; i++) {
+		size_t r = root(&c, mv[i].entity);
+		surf *R = &c.sv[r];
+		if (R->ent == NO_SURF) {
+			if (pk_grow(&out->e, &ecap, out->ne + 1, sizeof *out->e, 16) < 0)
+				goto done;
+			UErrorCode err = U_ZERO_ERROR;
+			pk_entity *E = &out->e[out->ne];
+			memset(E, 0, sizeof *E);
+			E->name = R->name ? pk_nfc(R->name, strlen(R->name), NULL, &err)
+			                  : pk_nfc(c.s + R->s, R->e - R->s, NULL, &err);
+			E->key_ = strdup(R->key);
+			if (!E->name || !E->key_) {
+				free(E->name);
+				free(E->key_);
+				st = E->name ? PK_ERR_NOMEM : PK_ERR_ICU;
+				goto done;
+			}
+			E->type = surf_type(R);
+			E->first = i;
+			R->ent = out->ne++;
+		}
+		mv[i].entity = R->ent;
+		mv[i].type = out->e[R->ent].type;
+		out->e[R->ent].mentions++;
+	}
+	out->m = mv;
+	out->nm = nm;
+	mv = NULL;
+	st = PK_OK;
+done:
+	free(sp);
+	free(mv);
+	ectx_free(&c);
+	lex_free(L);
+	if (st != PK_OK)
+		pk_entities_free(out);
+	return st;
+}
+
+size_t
+pk_entities_lookup(const pk_entities *e, const char *name)
+{
+	char *k = pk_fold(name, strlen(name), NULL);
+	size_t r = (size_t)-1;
+	if (!k)
+		return r;
+	for (size_t i = 0; i < e->ne && r == (size_t)-1; i++)
+		if (e->e[i].key_ && !strcmp(e->e[i].key_, k))
+			r = i;
+	free(k);
+	return r;
+}
+
+/* The entity of the last person (or, with none, organisation) mentioned
+ * inside bytes [a, b), or (size_t)-1: in `हसन रहानी के प्रतिनिधि महमूद
+ * वैजी` the head of the phrase comes last. */
+static size_t
+named_in(const pk_entities *e, size_t a, size_t b)
+{
+	size_t lo = 0, hi = e->nm, per = (size_t)-1, org = (size_t)-1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->m[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < e->nm && e->m[i].start < b; i++) {
+		if (e->m[i].start < a || e->m[i].end > b)
+			continue;
+		if (e->m[i].type == PK_ENT_PER)
+			per = e->m[i].entity;
+		else if (e->m[i].type == PK_ENT_ORG)
+			org = e->m[i].entity;
+	}
+	return per != (size_t)-1 ? per : org;
+}
+
+/* Is every word of folded key @p a a word of folded key @p b? */
+static bool
+words_within(const char *a, const char *b)
+{
+	for (const char *p = a; *p;) {
+		const char *sp = strchr(p, ' ');
+		size_t l = sp ? (size_t)(sp - p) : strlen(p);
+		bool found = false;
+		for (const char *q = b; *q && !found;) {
+			const char *sq = strchr(q, ' ');
+			size_t m = sq ? (size_t)(sq - q) : strlen(q);
+			found = m == l && !memcmp(p, q, l);
+			q = sq ? sq + 1 : q + m;
+		}
+		if (!found)
+			return false;
+		p = sp ? sp + 1 : p + l;
+	}
+	return true;
+}
+
+pk_status
+pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
+{
+	(void)d;
+	for (size_t i = 0; i < e->ne; i++)
+		e->e[i].quotes = 0;
+	for (size_t i = 0; i < q->n; i++) {
+		pk_quote *x = &q->v[i];
+		size_t k = (size_t)-1;
+		x->speaker_entity = PK_QUOTE_NONE;
+		if (x->speaker)
+			k = pk_entities_lookup(e, x->speaker);
+		if (k == (size_t)-1 && x->mention_start != PK_QUOTE_NONE)
+			k = named_in(e, x->mention_start, x->mention_end);
+		if (k == (size_t)-1)
+			continue;
+		if (x->speaker && strcmp(x->speaker, e->e[k].name)) {
+			/* the attributor's name gives way only to a fuller form of
+			 * itself (पुतिन → व्लादिमीर पुतिन); another person, or a
+			 * shorter or different spelling, leaves it as it is */
+			char *sk = pk_fold(x->speaker, strlen(x->speaker), NULL);
+			if (!sk)
+				return PK_ERR_NOMEM;
+			bool fuller = words_within(sk, e->e[k].key_);
+			free(sk);
+			if (!fuller)
+				continue;
+		}
+		if (!x->speaker || strcmp(x->speaker, e->e[k].name)) {
+			char *n = strdup(e->e[k].name);
+			if (!n)
+				return PK_ERR_NOMEM;
+			free(x->speaker);
+			x->speaker = n;
+		}
+		x->speaker_entity = k;
+		e->e[k].quotes++;
+	}
+	return PK_OK;
+}
+
+void
+pk_entities_free(pk_entities *e)
+{
+	for (size_t i = 0; i < e->ne; i++) {
+		free(e->e[i].name);
+		free(e->e[i].key_);
+	}
+	free(e->e);
+	free(e->m);
+	memset(e, 0, sizeof *e);
+}

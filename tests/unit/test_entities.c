@@ -1,0 +1,190 @@
+/* test_entities.c - article-level entities (src/entities.c): titles left out
+ * of names, a short mention joined to the full name, an ambiguous part left
+ * alone, speakers named through entities, spelling variants as one entity,
+ * and the seed's people and places with the shipped model.  Every snippet
+ * was written for this test. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "entities.h"
+#include "input.h"
+#include "ner.h"
+#include "quotes.h"
+#include "testutil.h"
+
+typedef struct fix {
+	pk_input in;
+	pk_doc *d;
+	pk_quotes q;
+	pk_entities e;
+} fix;
+
+/* Quotations, then entities (with @p ner, which may be NULL: then only the
+ * speakers' names are persons), then speakers named through them. */
+static void
+run(fix *f, const char *text, const pk_ner *ner)
+{
+	memset(f, 0, sizeof *f);
+	pk_input_from_mem(&f->in, text, strlen(text));
+	f->d = pk_doc_new(&f->in);
+	assert_non_null(f->d);
+	assert_int_equal(pk_quotes_find(f->d, &f->q), PK_OK);
+	assert_int_equal(pk_entities_find(f->d, ner, &f->q, &f->e), PK_OK);
+	assert_int_equal(pk_entities_link_speakers(&f->e, f->d, &f->q), PK_OK);
+}
+
+static void
+done(fix *f)
+{
+	pk_entities_free(&f->e);
+	pk_quotes_free(&f->q);
+	pk_doc_free(f->d);
+	pk_input_close(&f->in);
+}
+
+/* The index of the mention with exactly this text, from @p from on, or -1. */
+static long
+mention(const fix *f, const char *text, size_t from)
+{
+	size_t l = strlen(text);
+	for (size_t i = from; i < f->e.nm; i++)
+		if (f->e.m[i].end - f->e.m[i].start == l &&
+		    !memcmp(f->in.bytes + f->e.m[i].start, text, l))
+			return (long)i;
+	return -1;
+}
+
+static const pk_entity *
+entity_of(const fix *f, long m)
+{
+	assert_true(m >= 0);
+	return &f->e.e[f->e.m[m].entity];
+}
+
+static void
+test_title_and_short_name(void **state)
+{
+	(void)state;
+	fix f;
+	run(&f, "रूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा, “हम अपने दोस्तों के साथ खड़े रहेंगे।”\n\n"
+		"बैठक के बाद पुतिन ने पत्रकारों से कहा, “यह सहयोग आगे बढ़ेगा।”\n", NULL);
+	assert_int_equal(f.q.n, 2);
+	long full = mention(&f, "व्लादिमीर पुतिन", 0);
+	long shrt = mention(&f, "पुतिन", 0);
+	assert_true(full >= 0);      /* राष्ट्रपति is not part of the name */
+	assert_int_equal(mention(&f, "राष्ट्रपति व्लादिमीर पुतिन", 0), -1);
+	assert_true(shrt >= 0);
+	assert_int_equal(f.e.m[full].entity, f.e.m[shrt].entity);
+	const pk_entity *e = entity_of(&f, full);
+	assert_string_equal(e->name, "व्लादिमीर पुतिन");
+	assert_int_equal(e->type, PK_ENT_PER);
+	assert_int_equal(e->mentions, 2);
+	assert_int_equal(e->quotes, 2);
+	for (size_t i = 0; i < f.q.n; i++) {
+		assert_string_equal(f.q.v[i].speaker, "व्लादिमीर पुतिन");
+		assert_int_equal(f.q.v[i].speaker_entity, f.e.m[full].entity);
+	}
+	/* mentions are sorted and never overlap */
+	for (size_t i = 1; i < f.e.nm; i++)
+		assert_true(f.e.m[i].start >= f.e.m[i - 1].end);
+	done(&f);
+}
+
+static void
+test_ambiguous_part(void **state)
+{
+	(void)state;
+	fix f;
+	/* two people share a surname: सिंह alone names neither */
+	run(&f, "किसान नेता राम सिंह ने कहा, “हम फसल का सही दाम चाहते हैं।”\n\n"
+		"व्यापारी श्याम सिंह ने कहा, “मंडी में भाव गिर गए हैं।”\n\n"
+		"सिंह परिवार के लोग भी वहां थे।\n", NULL);
+	long a = mention(&f, "राम सिंह", 0), b = mention(&f, "श्याम सिंह", 0);
+	assert_true(a >= 0 && b >= 0);
+	assert_true(f.e.m[a].entity != f.e.m[b].entity);
+	assert_int_equal(mention(&f, "सिंह", 0), -1);
+	assert_string_equal(f.q.v[0].speaker, "राम सिंह");
+	assert_string_equal(f.q.v[1].speaker, "श्याम सिंह");
+	done(&f);
+}
+
+static void
+test_descriptor_speaker_stays(void **state)
+{
+	(void)state;
+	fix f;
+	run(&f, "मंत्रालय के एक प्रवक्ता ने कहा, “जांच पूरी होने तक कुछ नहीं कहा जा सकता।”\n", NULL);
+	assert_int_equal(f.q.n, 1);
+	assert_non_null(f.q.v[0].speaker);
+	assert_int_equal(f.q.v[0].speaker_entity, PK_QUOTE_NONE);
+	assert_int_equal(f.e.nm, 0);
+	done(&f);
+}
+
+static void
+test_lookup_folds(void **state)
+{
+	(void)state;
+	fix f;
+	run(&f, "डॉक्टर सुनील कुमार ने कहा, “अस्पताल में बिस्तर कम हैं।”\n", NULL);
+	size_t k = pk_entities_lookup(&f.e, "सुनील कुमार");
+	assert_true(k != (size_t)-1);
+	assert_string_equal(f.e.e[k].name, "सुनील कुमार");
+	/* a spelling variant (nukta, long vowel) finds the same entity */
+	assert_int_equal(pk_entities_lookup(&f.e, "सुनिल कुमार"), k);
+	assert_int_equal(pk_entities_lookup(&f.e, "अनिल कुमार"), (size_t)-1);
+	done(&f);
+}
+
+/* With the shipped model: the seed's people and places. */
+static void
+test_seed_with_model(void **state)
+{
+	(void)state;
+	pk_status st;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	fix f;
+	size_t len;
+	char *text = test_slurp(TEST_SEED, &len);
+	run(&f, text, ner);
+	size_t putin = pk_entities_lookup(&f.e, "व्लादिमीर पुतिन");
+	size_t kim = pk_entities_lookup(&f.e, "किम जोंग उन");
+	size_t rus = pk_entities_lookup(&f.e, "रूस");
+	assert_true(putin != (size_t)-1 && kim != (size_t)-1 && rus != (size_t)-1);
+	assert_int_equal(f.e.e[putin].type, PK_ENT_PER);
+	assert_int_equal(f.e.e[kim].type, PK_ENT_PER);
+	assert_int_equal(f.e.e[rus].type, PK_ENT_LOC);
+	assert_true(f.e.e[putin].mentions >= 10);
+	assert_int_equal(f.e.e[putin].quotes, 4);
+	assert_int_equal(f.e.e[kim].quotes, 6);
+	/* पुतिन alone is व्लादिमीर पुतिन */
+	long p = mention(&f, "पुतिन", 0);
+	assert_true(p >= 0);
+	assert_int_equal(f.e.m[p].entity, putin);
+	done(&f);
+	free(text);
+	pk_ner_free(ner);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_title_and_short_name),
+		cmocka_unit_test(test_ambiguous_part),
+		cmocka_unit_test(test_descriptor_speaker_stays),
+		cmocka_unit_test(test_lookup_folds),
+		cmocka_unit_test(test_seed_with_model),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
