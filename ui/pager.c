@@ -39,6 +39,11 @@
 #define PANE_MAX_W 36
 #define PANE_MIN_COLS 60
 #define PANE_FILTER_MAX 128
+/* Tagging runs at a few hundred thousand words a second: up to this size
+ * the entities are found while idle (a slice of under half a second);
+ * up to ENTS_MAX when the pane opens; a larger file has none (as --json). */
+#define ENTS_IDLE_MAX (1u << 20)
+#define ENTS_MAX (16u << 20)
 
 struct pager {
 	pk_doc *doc;
@@ -197,6 +202,8 @@ ents_ensure(pager *p)
 		return;
 	quotes_ensure(p);
 	p->ents_done = true;
+	if (p->in->len > ENTS_MAX)
+		return;  /* the pane says "too big" */
 	if (!(p->ner = pk_ner_load_default(&p->ner_st)))
 		return;  /* the pane says "no entity model" */
 	if (pk_entities_find(p->doc, p->ner, &p->quotes, &p->ents) != PK_OK)
@@ -519,6 +526,8 @@ pane_draw(pager *p)
 		addch(' ');
 	if (!p->ents_done)
 		snprintf(buf, sizeof buf, " finding entities...");
+	else if (p->in->len > ENTS_MAX)
+		snprintf(buf, sizeof buf, " too big for entities (%u MB)", ENTS_MAX >> 20);
 	else if (!p->ner)
 		snprintf(buf, sizeof buf, " no entity model");
 	else if (!p->ep)
@@ -1003,7 +1012,8 @@ bool
 pager_busy(const pager *p)
 {
 	return !pk_doc_indexed(p->doc) ||
-	       (!p->ents_done && p->in->len <= QUOTES_IDLE_MAX);
+	       (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
+	       (!p->ents_done && p->in->len <= ENTS_IDLE_MAX && !p->ql);
 }
 
 bool
@@ -1015,7 +1025,7 @@ pager_idle(pager *p)
 		quotes_ensure(p);
 		return p->quotes.n > 0;  /* the quotations get their colour */
 	}
-	if (!p->ents_done && p->in->len <= QUOTES_IDLE_MAX && !p->ql) {
+	if (!p->ents_done && p->in->len <= ENTS_IDLE_MAX && !p->ql) {
 		/* not under the quote list: naming the speakers renames its rows' */
 		ents_ensure(p);
 		return p->pw > 0;  /* the pane lists them */

@@ -13,6 +13,7 @@
 #  * the pane edge stays in one column on every row, at 100x30, after a
 #    resize to 70x20 and back, and with --advance=cluster;
 #  * at 50 columns the pane steps aside (a resize hides it, e says why);
+#  * without a model ($PATHAK_NER_MODEL missing) the pane says so;
 #  * NO_COLOR: no colour escapes; the mention is underlined or reversed.
 # The list comes from the entity layer (the model), not from this test.
 . "$top_srcdir/tests/lib.sh"
@@ -201,6 +202,16 @@ wait_status "needs 60 columns" || fail_screen "e at 50 columns does not say why 
 screen | grep -q '│' && fail_screen "the pane opened at 50 columns"
 tm kill-server >/dev/null 2>&1
 ok "in 50 columns the pane steps aside"
+
+# no model: the pane says so, the reader goes on
+tm_start 100 30 "PATHAK_NER_MODEL='$T/none.model' '$PATHAK' --render=shaped '$SEED'"
+wait_for 'जोंग' || fail_screen "pathak did not start without a model"
+keys e
+wait_for 'no entity model' || fail_screen "the pane does not say there is no entity model"
+keys Tab j
+alive || fail_screen "pathak died without a model"
+tm kill-server >/dev/null 2>&1
+ok "without a model the pane says so"
 
 # the cluster-advance model: the edge is written at its column
 tm_start 100 30 "'$PATHAK' --render=shaped --advance=cluster '$SEED'"
