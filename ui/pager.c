@@ -485,13 +485,13 @@ pane_key(pager *p, int ch)
 static int
 pane_counts(const pager *p, const pk_entity *e, int room, char *buf, size_t n)
 {
-	const char *dot = p->o.ascii ? "," : "\u00b7";
+	const char *dot = p->o.ascii ? "," : " \u00b7";
 	int len;
 	if (e->type == PK_ENT_PER && e->quotes > 0) {
-		len = snprintf(buf, n, "%zu %s %zu quote%s", e->mentions, dot, e->quotes,
+		len = snprintf(buf, n, "%zu%s %zu quote%s", e->mentions, dot, e->quotes,
 		               e->quotes == 1 ? "" : "s");
 		if (len - (p->o.ascii ? 0 : 1) > room)
-			len = snprintf(buf, n, "%zu %s %zuq", e->mentions, dot, e->quotes);
+			len = snprintf(buf, n, "%zu%s %zuq", e->mentions, dot, e->quotes);
 		return len - (p->o.ascii ? 0 : 1);  /* the dot: two bytes, one column */
 	}
 	return snprintf(buf, n, "%zu", e->mentions);
@@ -567,7 +567,8 @@ pane_draw(pager *p)
 			addch(' ');
 		if (r->ent == p->esel)
 			mvaddstr(yy, x0 + 1, p->o.ascii ? "*" : "\u25b8");
-		int cw = pane_counts(p, e, w - 12, buf, sizeof buf);
+		/* "quotes" in words when the pane is wide enough for a name too */
+		int cw = pane_counts(p, e, w >= 32 ? w - 12 : 0, buf, sizeof buf);
 		int room = w - 2 - 2 - cw - 1;  /* two blanks before the counts */
 		if (room > 2)
 			draw_clipped(&p->d, e->name, yy, x0 + 2, room, 0, strlen(e->name),
@@ -891,12 +892,14 @@ pager_act(pager *p, key_action act, long n)
 		ent_clear(p);
 		return true;
 	case ACT_PANE:
-		if (p->pane) {
+		if (p->pw) {
 			p->pane = false;
 			geometry(p);
 			return true;
 		}
 		if (COLS < PANE_MIN_COLS) {
+			/* and when a resize hid it, it stays closed */
+			p->pane = false;
 			say(p, "entity pane: needs %d columns", PANE_MIN_COLS);
 			return true;
 		}
