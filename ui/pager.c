@@ -83,6 +83,7 @@ struct pager {
 	size_t *qidx, *qst, *qen;  /* their indices into quotes, starts and ends */
 	pk_spans marks;      /* the mentions as spans, payload their number */
 	char note[320];      /* what n N ] [ last did, while it is on screen */
+	bool note_quote;     /* the note is of a quotation (] [), else of a mention */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -164,9 +165,8 @@ follow_screen(pager *p)
 	if (p->cur != PK_QUOTE_NONE && !qnav_on_screen(&p->quotes.v[p->cur], first, last))
 		p->cur = PK_QUOTE_NONE;
 	/* n N ] [ say what they jumped to while it is on screen */
-	if (p->mcur != EP_NONE && !(p->men[p->mcur] > first && p->mst[p->mcur] < last))
-		p->note[0] = 0;
-	if (p->qcur != EP_NONE && p->cur == PK_QUOTE_NONE)
+	if (p->note_quote ? p->cur == PK_QUOTE_NONE
+	                  : p->mcur != EP_NONE && !(p->men[p->mcur] > first && p->mst[p->mcur] < last))
 		p->note[0] = 0;
 }
 
@@ -311,6 +311,7 @@ mention_show(pager *p, size_t k)
 	show_range(p, p->mst[k], p->men[k]);
 	snprintf(p->note, sizeof p->note, "mention %zu/%zu of %s", k + 1, p->nmen,
 	         ent_name(p, p->esel));
+	p->note_quote = false;
 }
 
 /* n and N over the selected entity's mentions. */
@@ -349,6 +350,7 @@ ent_quote_step(pager *p, int dir)
 	quote_show(p, p->qidx[k]);
 	snprintf(p->note, sizeof p->note, "quote %zu/%zu of %s", k + 1, p->nquo,
 	         ent_name(p, p->esel));
+	p->note_quote = true;
 	return true;
 }
 
