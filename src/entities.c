@@ -210,6 +210,9 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 		j--;
 	if (i >= j || j - i > MAX_WORDS || !all_words(c, i, j))
 		return 0;
+	/* उत्तर कोरियाई, भारतीय: an adjective of a place is no place */
+	if (ty == PK_ENT_LOC && lex_suffix(LS_ADJ_SUFFIX, c->s, c->tk.v[j - 1].s, c->tk.v[j - 1].e))
+		return 0;
 	char *key = join_keys(c, i, j);
 	if (!key)
 		return -1;
@@ -297,6 +300,15 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 		if (tokens_in(c, (*sp)[k].start, (*sp)[k].end, &i, &j))
 			rc = add_raw(c, i, j, (*sp)[k].type);
 	}
+	/* agencies, broadcasters and social networks of bylines and sign-offs
+	 * are organisations, whatever the tagger made of them (two votes) */
+	for (size_t i = 0; i < c->tk.n && rc == 0; i++) {
+		if (!IS(&c->tk.v[i], MEDIA))
+			continue;
+		size_t j = i + 1 < c->tk.n && IS(&c->tk.v[i + 1], MEDIA_TAIL) ? i + 2 : i + 1;
+		if ((rc = add_raw(c, i, j, PK_ENT_ORG)) == 0)
+			rc = add_raw(c, i, j, PK_ENT_ORG);
+	}
 	/* a quoted speaker's name is a person: as the attributor wrote it,
 	 * and the words of its mention that are words of the name */
 	for (; q && *qi < q->n && rc == 0; ++*qi) {
@@ -360,6 +372,18 @@ voted(const surf *x)
 			return true;
 	return false;
 }
+
+/* How often a surface was tagged or named a speaker. */
+static unsigned
+votes(const surf *x)
+{
+	unsigned n = 0;
+	for (int t = 0; t < PK_ENT_NTYPES; t++)
+		n += x->votes[t];
+	return n;
+}
+
+static bool words_within(const char *a, const char *b);
 
 /* Code points in s. */
 static size_t
@@ -447,14 +471,25 @@ link_parts(ectx *c)
 				free(k);
 				if (si == NO_SURF || si == f)
 					continue;
-				const surf *S = &c->sv[si];
+				const surf *S = &c->sv[si], *F = &c->sv[f];
 				if (!S->part && voted(S) && surf_type(S) != PK_ENT_PER)
 					continue;  /* a place inside a name stays a place */
-				if (best[si] == NO_SURF || c->sv[best[si]].nw < c->sv[f].nw) {
+				/* a name of two words or more joins a longer one only
+				 * when that is written as often (the tagger's व्लादिमीर
+				 * पुतिन वोस्तोचन, once, does not swallow व्लादिमीर पुतिन) */
+				if (S->nw >= 2 && votes(F) < votes(S))
+					continue;
+				size_t b = best[si];
+				if (b == NO_SURF) {
 					best[si] = f;
-					amb[si] = false;
-				} else if (c->sv[best[si]].nw == c->sv[f].nw && best[si] != f) {
-					amb[si] = true;
+				} else if (b != f) {
+					/* two names that are not forms of one another: ambiguous */
+					if (!words_within(c->sv[b].key, F->key) &&
+					    !words_within(F->key, c->sv[b].key))
+						amb[si] = true;
+					if (votes(F) > votes(&c->sv[b]) ||
+					    (votes(F) == votes(&c->sv[b]) && F->nw > c->sv[b].nw))
+						best[si] = f;
 				}
 			}
 	}
@@ -469,6 +504,32 @@ done:
 	free(best);
 	free(amb);
 	return rc;
+}
+
+/* If the person's name of words [i, j) runs into a place or organisation
+ * the article names elsewhere (one that starts inside the name and ends at
+ * or after its end), how many of its words are the name; else 0. */
+static size_t
+person_cut(const ectx *c, size_t i, size_t j)
+{
+	char *k = join_keys(c, i, j);
+	size_t si = k ? surf_find(c, k) : NO_SURF;
+	free(k);
+	if (si == NO_SURF || surf_type(&c->sv[si]) != PK_ENT_PER || j - i < 2)
+		return 0;
+	for (size_t p = i + 1; p < j; p++)
+		for (size_t l = MAX_WORDS; l >= 1; l--) {
+			if (p + l < j || p + l > c->tk.n || !all_words(c, p, p + l))
+				continue;
+			char *x = join_keys(c, p, p + l);
+			if (!x)
+				return 0;
+			size_t o = surf_find(c, x);
+			free(x);
+			if (o != NO_SURF && voted(&c->sv[o]) && surf_type(&c->sv[o]) != PK_ENT_PER)
+				return p - i;
+		}
+	return 0;
 }
 
 /* Pass 3 over one block: occurrences of known surfaces not yet mentions. */
@@ -504,6 +565,27 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 					break;
 				}
 			}
+			/* a person's name that runs into a known place or body
+			 * (व्लादिमीर पुतिन वोस्तोचन of व्लादिमीर पुतिन वोस्तोचन
+			 * कोस्मोड्रोम) ends before it */
+			size_t cut = person_cut(c, i, j);
+			if (cut) {
+				char *k = join_keys(c, i, i + cut);
+				if (!k)
+					return -1;
+				size_t si = surf_get(c, k, cut, c->tk.v[i].s, c->tk.v[i + cut - 1].e);
+				if (si == NO_SURF)
+					return -1;
+				if (!voted(&c->sv[si]))
+					c->sv[si].votes[PK_ENT_PER]++;
+				if (c->sv[si].s == c->sv[si].e) {  /* a part: now written here */
+					c->sv[si].s = c->tk.v[i].s;
+					c->sv[si].e = c->tk.v[i + cut - 1].e;
+				}
+				r.e = c->tk.v[i + cut - 1].e;
+				r.surf = si;
+				j = i + cut;
+			}
 			if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
 				return -1;
 			(*mv)[(*nm)++] = (pk_mention){ r.s, r.e, PK_ENT_PER, r.surf };
@@ -514,23 +596,32 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 		size_t hit = NO_SURF, len = 0;
 		size_t next_raw = *ri < c->nr ? c->rv[*ri].s : (size_t)-1;
 		for (size_t l = MAX_WORDS; l >= 1 && hit == NO_SURF; l--) {
-			if (i + l > c->tk.n || !all_words(c, i, i + l) ||
-			    c->tk.v[i + l - 1].e > next_raw)
+			if (i + l > c->tk.n || !all_words(c, i, i + l))
+				continue;
+			/* it may swallow a tagged span of its type that it holds
+			 * whole (वोस्तोचन + the tagger's कोस्मोड्रोम) */
+			size_t end = c->tk.v[i + l - 1].e;
+			bool over = end > next_raw;
+			if (over && c->rv[*ri].e > end)
 				continue;
 			char *k = join_keys(c, i, i + l);
 			if (!k)
 				return -1;
 			size_t si = surf_find(c, k);
 			free(k);
-			if (si != NO_SURF && (voted(&c->sv[si]) || c->sv[si].part)) {
-				hit = si;
-				len = l;
-			}
+			if (si == NO_SURF || !(voted(&c->sv[si]) || c->sv[si].part))
+				continue;
+			if (over && surf_type(&c->sv[si]) != surf_type(&c->sv[c->rv[*ri].surf]))
+				continue;
+			hit = si;
+			len = l;
 		}
 		if (hit == NO_SURF) {
 			i++;
 			continue;
 		}
+		while (*ri < c->nr && c->rv[*ri].e <= c->tk.v[i + len - 1].e)
+			(*ri)++;
 		if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
 			return -1;
 		(*mv)[(*nm)++] = (pk_mention){ t->s, c->tk.v[i + len - 1].e, PK_ENT_PER, hit };
@@ -562,6 +653,26 @@ ectx_free(ectx *c)
 		free(c->keys[i]);
 	free(c->keys);
 	free(c->tk.v);
+}
+
+/* Index the entities' keys (open addressing, entity index + 1); -1 when
+ * out of memory. */
+static int
+index_keys(pk_entities *e)
+{
+	size_t n = 16;
+	while (n < 2 * e->ne)
+		n *= 2;
+	if (!(e->slot_ = calloc(n, sizeof *e->slot_)))
+		return -1;
+	e->nslot_ = n;
+	for (size_t i = 0; i < e->ne; i++) {
+		size_t h = hash_str(e->e[i].key_) & (n - 1);
+		while (e->slot_[h])
+			h = (h + 1) & (n - 1);
+		e->slot_[h] = i + 1;
+	}
+	return 0;
 }
 
 pk_status
@@ -605,8 +716,11 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 			UErrorCode err = U_ZERO_ERROR;
 			pk_entity *E = &out->e[out->ne];
 			memset(E, 0, sizeof *E);
+			/* a part made from a full name has no text of its own: its
+			 * first mention is its name */
+			size_t ns = R->s < R->e ? R->s : mv[i].start, ne = R->s < R->e ? R->e : mv[i].end;
 			E->name = R->name ? pk_nfc(R->name, strlen(R->name), NULL, &err)
-			                  : pk_nfc(c.s + R->s, R->e - R->s, NULL, &err);
+			                  : pk_nfc(c.s + ns, ne - ns, NULL, &err);
 			E->key_ = strdup(R->key);
 			if (!E->name || !E->key_) {
 				free(E->name);
@@ -625,6 +739,8 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 	out->m = mv;
 	out->nm = nm;
 	mv = NULL;
+	if (index_keys(out) < 0)
+		goto done;
 	st = PK_OK;
 done:
 	free(sp);
@@ -639,13 +755,17 @@ done:
 size_t
 pk_entities_lookup(const pk_entities *e, const char *name)
 {
-	char *k = pk_fold(name, strlen(name), NULL);
 	size_t r = (size_t)-1;
+	if (!e->nslot_)
+		return r;
+	char *k = pk_fold(name, strlen(name), NULL);
 	if (!k)
 		return r;
-	for (size_t i = 0; i < e->ne && r == (size_t)-1; i++)
-		if (e->e[i].key_ && !strcmp(e->e[i].key_, k))
-			r = i;
+	for (size_t h = hash_str(k) & (e->nslot_ - 1); e->slot_[h]; h = (h + 1) & (e->nslot_ - 1))
+		if (!strcmp(e->e[e->slot_[h] - 1].key_, k)) {
+			r = e->slot_[h] - 1;
+			break;
+		}
 	free(k);
 	return r;
 }
@@ -746,5 +866,6 @@ pk_entities_free(pk_entities *e)
 	}
 	free(e->e);
 	free(e->m);
+	free(e->slot_);
 	memset(e, 0, sizeof *e);
 }

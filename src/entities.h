@@ -50,6 +50,9 @@ typedef struct pk_entities {
 	size_t nm;
 	pk_entity *e;         /**< entities, in order of first mention */
 	size_t ne;
+	/* private: an index of the entities' keys for pk_entities_lookup() */
+	size_t *slot_;
+	size_t nslot_;
 } pk_entities;
 
 /**

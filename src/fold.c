@@ -27,7 +27,7 @@ pk_fold(const char *s, size_t len, size_t *out_len)
 	for (int32_t i = 0; i < dl;) {
 		UChar32 c;
 		U16_NEXT(d, i, dl, c);
-		uint32_t m = pk_fold_cp((uint32_t)c);
+		uint32_t m = pk_fold_vowel(pk_fold_cp((uint32_t)c));
 		if (m)
 			U16_APPEND_UNSAFE(d, n, (UChar32)m);
 	}

@@ -12,6 +12,8 @@
  *   - nukta U+093C, ZWNJ U+200C and ZWJ U+200D are dropped;
  *   - chandrabindu U+0901 becomes anusvara U+0902;
  *   - long vowels become short: ई→इ, ऊ→उ, ॠ→ऋ and the signs ी→ि, ू→ु, ॄ→ृ;
+ *   - the candra vowels of English loans become the plain ones: ऑ→ओ, ॉ→ो,
+ *     ऍ→ए, ॅ→े (कॉस्मोड्रोम = कोस्मोड्रोम), in pk_fold() only;
  *   - everything else is case-folded (ICU full case folding).
  * Nothing else changes (े/ै, ो/ौ and the virama are kept: they tell words
  * apart).  A key is in no normalization form: compare keys only with keys.
@@ -39,6 +41,23 @@ pk_fold_cp(uint32_t c)
 	case 0x0940: return 0x093F;
 	case 0x0942: return 0x0941;
 	case 0x0944: return 0x0943;
+	default: return c;
+	}
+}
+
+/**
+ * The candra vowels folded to the plain ones (ऑ→ओ, ॉ→ो, ऍ→ए, ॅ→े).  Kept
+ * apart from pk_fold_cp(), whose keys the entity model's features were
+ * trained on; pk_fold() applies both.
+ */
+static inline uint32_t
+pk_fold_vowel(uint32_t c)
+{
+	switch (c) {
+	case 0x0911: return 0x0913;
+	case 0x0949: return 0x094B;
+	case 0x090D: return 0x090F;
+	case 0x0945: return 0x0947;
 	default: return c;
 	}
 }

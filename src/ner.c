@@ -225,19 +225,20 @@ ner_seq_hash(const ner_tok *t, size_t n)
 	return h & ~(uint64_t)0xFFFF;
 }
 
-static unsigned
-gaz_lookup(const ner_view *v, uint64_t key)
+unsigned
+ner_table_get(const uint64_t *tab, uint32_t mask, uint64_t key)
 {
-	if (!v->gaz)
+	if (!tab)
 		return 0;
-	uint32_t i = (uint32_t)(key >> 20) & v->gmask;
-	for (uint32_t probe = 0; probe <= v->gmask; probe++) {
-		uint64_t e = v->gaz[i];
+	key &= ~(uint64_t)0xFFFF;
+	uint32_t i = (uint32_t)(key >> 20) & mask;
+	for (uint32_t probe = 0; probe <= mask; probe++) {
+		uint64_t e = tab[i];
 		if (e == 0)
 			return 0;
 		if ((e & ~(uint64_t)0xFFFF) == key)
 			return (unsigned)(e & 0xFFFF);
-		i = (i + 1) & v->gmask;
+		i = (i + 1) & mask;
 	}
 	return 0;
 }
@@ -245,13 +246,15 @@ gaz_lookup(const ner_view *v, uint64_t key)
 void
 ner_gaz_mark(const ner_view *v, ner_tok *toks, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		toks[i].gz_b = toks[i].gz_i = 0;
+		toks[i].clus = (uint16_t)ner_table_get(v->clus, v->cmask, toks[i].word);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (toks[i].shape & (SH_PUNCT | SH_DIGIT))
 			continue;
 		for (size_t l = 1; l <= GZ_MAXLEN && i + l <= n; l++) {
-			unsigned ty = gaz_lookup(v, ner_seq_hash(toks + i, l));
+			unsigned ty = ner_table_get(v->gaz, v->gmask, ner_seq_hash(toks + i, l));
 			if (!ty)
 				continue;
 			toks[i].gz_b |= (uint16_t)ty;
@@ -266,7 +269,8 @@ ner_gaz_mark(const ner_view *v, ner_tok *toks, size_t n)
 enum {
 	F_BIAS = 1, F_W, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_WM1, F_WM2,
 	F_WP1, F_WP2, F_BIM, F_BIP, F_SHM, F_GZB, F_GZI, F_TITLE, F_CUE, F_GZ1B,
-	F_GZP1, F_SUFM1, F_SUFP1, F_SH3, F_GZM1, F_ORGW
+	F_GZP1, F_SUFM1, F_SUFP1, F_SH3, F_GZM1, F_ORGW, F_C0, F_C0C, F_CM1, F_CP1,
+	F_CP1C, F_CM1C
 };
 
 #define BOS_H 0x5151515151ULL
@@ -285,43 +289,88 @@ ner_features(const ner_view *v, const ner_tok *toks, size_t n, size_t i, uint32_
 	uint32_t m = v->wmask;
 	size_t k = 0;
 #define F(tmpl, x) (f[k++] = (uint32_t)comb((tmpl), (x)) & m)
+	/* groups (for ablation): 0 affixes, 1 context words, 2 bigrams, 3 shape,
+	 * 4 gazetteer, 5 title and cue, 6 name-ending word ahead, 7 clusters */
+	const uint32_t off = v->off;
+#define G(g) if (!(off & (1u << (g))))
 	F(F_BIAS, 0);
 	F(F_W, t->word);
-	for (int j = 0; j < 4; j++) {
+	G(0) for (int j = 0; j < 4; j++) {
 		F(F_PRE + j, t->pre[j]);
 		F(F_SUF + j, t->suf[j]);
 	}
-	F(F_SHAPE, t->shape);
-	F(F_WM1, wm1);
-	F(F_WM2, wm2);
-	F(F_WP1, wp1);
-	F(F_WP2, wp2);
-	F(F_BIM, comb(wm1, t->word));
-	F(F_BIP, comb(t->word, wp1));
-	F(F_SHM, (uint64_t)shm << 16 | t->shape);
-	F(F_SH3, ((uint64_t)shm << 32) | ((uint64_t)t->shape << 16) | shp);
-	F(F_SUFM1, i >= 1 ? toks[i - 1].suf[1] : BOS_H);
-	F(F_SUFP1, i + 1 < n ? toks[i + 1].suf[1] : EOS_H);
-	for (unsigned b = 0; b < GZ_NTYPES; b++) {
-		if (t->gz_b & (1u << b))
-			F(F_GZB, b);
-		if (t->gz_i & (1u << b))
-			F(F_GZI, b);
+	G(3) F(F_SHAPE, t->shape);
+	G(1) {
+		F(F_WM1, wm1);
+		F(F_WM2, wm2);
+		F(F_WP1, wp1);
+		F(F_WP2, wp2);
 	}
-	if (i >= 1 && (toks[i - 1].gz_b & GZ_TITLE))
-		F(F_TITLE, 1);
-	if (i >= 1 && (toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE)))
-		F(F_GZM1, toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE));
-	if (i + 1 < n && (toks[i + 1].gz_b & GZ_CUE))
-		F(F_CUE, 1);
-	if (i + 1 < n && (toks[i + 1].gz_b | toks[i + 1].gz_i))
-		F(F_GZP1, (uint64_t)toks[i + 1].gz_b << 16 | toks[i + 1].gz_i);
-	/* an organisation or place word ahead (… जनता पार्टी, उत्तर प्रदेश) */
-	for (size_t j = i + 1; j < n && j <= i + 3; j++)
-		if (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)) {
-			F(F_ORGW, (uint64_t)(j - i) << 16 | (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)));
-			break;
+	G(2) {
+		F(F_BIM, comb(wm1, t->word));
+		F(F_BIP, comb(t->word, wp1));
+	}
+	G(3) {
+		F(F_SHM, (uint64_t)shm << 16 | t->shape);
+		F(F_SH3, ((uint64_t)shm << 32) | ((uint64_t)t->shape << 16) | shp);
+	}
+	G(0) {
+		F(F_SUFM1, i >= 1 ? toks[i - 1].suf[1] : BOS_H);
+		F(F_SUFP1, i + 1 < n ? toks[i + 1].suf[1] : EOS_H);
+	}
+	G(4) {
+		for (unsigned b = 0; b < GZ_NTYPES; b++) {
+			if ((1u << b) & (GZ_TITLE | GZ_CUE | GZ_ORGW | GZ_LOCW))
+				continue;
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
 		}
+		if (i >= 1 && (toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE)))
+			F(F_GZM1, toks[i - 1].gz_b & ~(GZ_TITLE | GZ_CUE));
+		if (i + 1 < n && (toks[i + 1].gz_b | toks[i + 1].gz_i))
+			F(F_GZP1, (uint64_t)toks[i + 1].gz_b << 16 | toks[i + 1].gz_i);
+	}
+	G(5) {
+		if (i >= 1 && (toks[i - 1].gz_b & GZ_TITLE))
+			F(F_TITLE, 1);
+		if (i + 1 < n && (toks[i + 1].gz_b & GZ_CUE))
+			F(F_CUE, 1);
+		for (unsigned b = 5; b < 7; b++) {
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
+		}
+	}
+	/* an organisation or place word ahead (… जनता पार्टी, उत्तर प्रदेश) */
+	G(6) {
+		for (unsigned b = 7; b < 9; b++) {
+			if (t->gz_b & (1u << b))
+				F(F_GZB, b);
+			if (t->gz_i & (1u << b))
+				F(F_GZI, b);
+		}
+		for (size_t j = i + 1; j < n && j <= i + 3; j++)
+			if (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)) {
+				F(F_ORGW, (uint64_t)(j - i) << 16 |
+					  (toks[j].gz_b & (GZ_ORGW | GZ_LOCW)));
+				break;
+			}
+	}
+	G(7) if (v->clus) {
+		unsigned c0 = t->clus, cm = i >= 1 ? toks[i - 1].clus : 0xFFFF,
+			 cp = i + 1 < n ? toks[i + 1].clus : 0xFFFE;
+		F(F_C0, c0 & 0x3FF);
+		F(F_C0C, (c0 >> 10) | (uint64_t)(c0 == 0) << 8);
+		F(F_CM1, cm & 0x3FF);
+		F(F_CP1, cp & 0x3FF);
+		F(F_CM1C, (uint64_t)(cm >> 10) << 16 | (c0 >> 10));
+		F(F_CP1C, (uint64_t)(cp >> 10) << 16 | (c0 >> 10));
+	}
+#undef G
+	/* at most 50: 21 always, 12 gazetteer, 6 title/cue, 5 name-ending, 6 clusters */
 #undef F
 	return k;
 }
@@ -436,7 +485,9 @@ pk_ner_load(const char *path, pk_status *st)
 	    h->w_off % 64 != 0 || h->g_off % 64 != 0 || h->w_off < sizeof *h ||
 	    h->g_off < sizeof *h ||
 	    h->w_off > len || len - h->w_off < ((uint64_t)NER_LANES * 2 << h->wbits) ||
-	    h->g_off > len || len - h->g_off < ((uint64_t)8 << h->gbits)) {
+	    h->g_off > len || len - h->g_off < ((uint64_t)8 << h->gbits) ||
+	    h->cbits > 24 || h->c_off % 64 != 0 || (h->cbits && h->c_off < sizeof *h) ||
+	    (h->cbits && (h->c_off > len || len - h->c_off < ((uint64_t)8 << h->cbits)))) {
 		munmap(map, len);
 		return NULL;
 	}
@@ -452,6 +503,10 @@ pk_ner_load(const char *path, pk_status *st)
 	m->v.wmask = (1u << h->wbits) - 1;
 	m->v.gaz = (const uint64_t *)(const void *)((const char *)map + h->g_off);
 	m->v.gmask = (1u << h->gbits) - 1;
+	if (h->cbits) {
+		m->v.clus = (const uint64_t *)(const void *)((const char *)map + h->c_off);
+		m->v.cmask = (1u << h->cbits) - 1;
+	}
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int b = 0; b < NER_LANES; b++)
 			m->v.trans[a][b] = h->trans[a][b];
@@ -459,6 +514,13 @@ pk_ner_load(const char *path, pk_status *st)
 	*st = PK_OK;
 	return m;
 }
+
+#ifndef SRCDIR_ASSETS
+#define SRCDIR_ASSETS "assets"
+#endif
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/pathak/assets"
+#endif
 
 pk_ner *
 pk_ner_load_default(pk_status *st)

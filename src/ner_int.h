@@ -23,18 +23,20 @@ enum { NER_O = 0, NER_NTAGS = 7, NER_LANES = 8 };
  *   ner_hdr (128 bytes)
  *   weights: int16 [1 << wbits][NER_LANES] at w_off (lane 7 unused)
  *   gazetteer: uint64 [1 << gbits] at g_off, open addressing, 0 = empty;
- *     a slot is (hash of the folded token sequence & ~0xFFFF) | type bits.
+ *     a slot is (hash of the folded token sequence & ~0xFFFF) | type bits;
+ *   word clusters: uint64 [1 << cbits] at c_off (cbits 0: none), the same
+ *     way: (hash of the folded word & ~0xFFFF) | fine cluster + 1 (bits
+ *     0-9) | coarse cluster << 10 (bits 10-15).
  * Score = sum of weights / scale (only argmax matters: integers are used).
  */
 #define NER_MAGIC "PKNER\x1a\r\n"
-enum { NER_VERSION = 1, NER_FEATSET = 3 };
+enum { NER_VERSION = 2, NER_FEATSET = 4 };
 typedef struct ner_hdr {
 	char magic[8];
 	uint32_t version, endian, ntags, featset;
-	uint32_t wbits, gbits;
+	uint32_t wbits, gbits, cbits;
 	float scale;
-	uint32_t reserved0;
-	uint64_t w_off, g_off, file_size;
+	uint64_t w_off, g_off, c_off, file_size;
 	int16_t trans[NER_NTAGS + 1][NER_LANES]; /* row NER_NTAGS: start */
 } ner_hdr;
 
@@ -60,6 +62,7 @@ typedef struct ner_tok {
 	uint64_t pre[4], suf[4];/* hashes of folded prefixes/suffixes, 1-4 cps */
 	uint32_t shape;
 	uint16_t gz_b, gz_i;    /* gazetteer types starting / continuing here */
+	uint16_t clus;          /* word cluster slot bits, 0 when unknown */
 } ner_tok;
 
 /* A read-only view of a model (mapped file or the trainer's tables). */
@@ -69,11 +72,14 @@ typedef struct ner_view {
 	uint32_t wmask;
 	const uint64_t *gaz;
 	uint32_t gmask;
+	const uint64_t *clus;   /* NULL: no clusters */
+	uint32_t cmask;
+	uint32_t off;           /* feature groups left out (trainer's ablation) */
 	int32_t trans[NER_NTAGS + 1][NER_LANES];
 	float transf[NER_NTAGS + 1][NER_LANES];
 } ner_view;
 
-enum { NER_MAXTOK = 256, NER_MAXFEAT = 48 };
+enum { NER_MAXTOK = 256, NER_MAXFEAT = 64 };
 
 /* Fill t->word, pre, suf, shape from the bytes s[0, len) (a token). */
 void ner_tok_init(ner_tok *t, const char *s, size_t len);
@@ -81,10 +87,13 @@ void ner_tok_init(ner_tok *t, const char *s, size_t len);
 /* The next token of s[*pos, len): its byte range; 0 when there is none. */
 int ner_next_token(const char *s, size_t len, size_t *pos, size_t *ts, size_t *te);
 
+/* Look a key up in an open-addressing table of the model: its low 16 bits. */
+unsigned ner_table_get(const uint64_t *tab, uint32_t mask, uint64_t key);
+
 /* The hash of a token sequence (gazetteer key, type bits clear). */
 uint64_t ner_seq_hash(const ner_tok *t, size_t n);
 
-/* Mark gazetteer matches in toks[0, n). */
+/* Mark gazetteer matches and word clusters in toks[0, n). */
 void ner_gaz_mark(const ner_view *v, ner_tok *toks, size_t n);
 
 /* The feature buckets of token i; returns how many (<= NER_MAXFEAT). */

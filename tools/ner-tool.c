@@ -1,7 +1,11 @@
 /*
  * ner-tool.c - train, apply and time the named-entity tagger (src/ner.c).
  *
- *   ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-s SEED] FILE.conll...
+ *   ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] [-k K]
+ *                  [-n RUNS] [-x OFF] [-s SEED] FILE.conll...
+ *     -n: average the weights of RUNS trainings (seeds SEED, SEED+1, ...);
+ *     -x: a mask of feature groups to leave out (ablation; see ner.c);
+ *     -m: a margin for loss-augmented decoding in training (default 0).
  *   ner-tool tag MODEL < FILE.conll     token, gold and predicted tag a line
  *   ner-tool bench MODEL TEXT           load time and tokens per second
  *
@@ -302,11 +306,277 @@ rng(void)
 	return rng_state;
 }
 
+
+/* ------------------------------------------------------------ word clusters */
+
+/*
+ * Distributional word classes from raw text (the articles and the training
+ * words): each of the CL_V most frequent words is a vector of its left and
+ * right neighbours among the CL_N most frequent (log counts, unit length),
+ * clustered by spherical k-means into k fine classes, whose centroids are
+ * clustered again into CL_COARSE coarse ones.  Deterministic.
+ */
+enum { CL_N = 200, CL_V = 40000, CL_MINCOUNT = 3, CL_COARSE = 32, CL_ITER = 12 };
+
+typedef struct idmap {
+	uint64_t *key;
+	uint32_t *id;
+	uint32_t mask;
+	size_t n;
+} idmap;
+
+static uint32_t
+idmap_get(idmap *m, uint64_t k, int add)
+{
+	uint32_t i = (uint32_t)(k >> 17) & m->mask;
+	while (m->key[i] && m->key[i] != k)
+		i = (i + 1) & m->mask;
+	if (m->key[i])
+		return m->id[i];
+	if (!add)
+		return UINT32_MAX;
+	if (m->n * 2 > m->mask)
+		return UINT32_MAX;
+	m->key[i] = k;
+	m->id[i] = (uint32_t)m->n++;
+	return m->id[i];
+}
+
+/* One pass of spherical k-means assignments; returns how many moved. */
+static size_t
+kmeans(const uint32_t *rowp, const uint16_t *col, const float *val, size_t nv,
+       size_t dim, float *cent, size_t k, uint32_t *asg, unsigned iters)
+{
+	size_t moved = 0;
+	float *sum = malloc(k * dim * sizeof *sum);
+	float *dot = malloc(k * sizeof *dot);
+	if (!sum || !dot)
+		die("out of memory");
+	for (unsigned it = 0; it < iters; it++) {
+		moved = 0;
+		for (size_t v = 0; v < nv; v++) {
+			for (size_t c = 0; c < k; c++)
+				dot[c] = 0;
+			for (uint32_t j = rowp[v]; j < rowp[v + 1]; j++) {
+				const float x = val[j];
+				const float *cc = cent + col[j];
+				for (size_t c = 0; c < k; c++)
+					dot[c] += x * cc[c * dim];
+			}
+			uint32_t best = 0;
+			for (size_t c = 1; c < k; c++)
+				if (dot[c] > dot[best])
+					best = (uint32_t)c;
+			if (asg[v] != best)
+				moved++;
+			asg[v] = best;
+		}
+		memset(sum, 0, k * dim * sizeof *sum);
+		for (size_t v = 0; v < nv; v++)
+			for (uint32_t j = rowp[v]; j < rowp[v + 1]; j++)
+				sum[(size_t)asg[v] * dim + col[j]] += val[j];
+		for (size_t c = 0; c < k; c++) {
+			double nn = 0;
+			for (size_t d = 0; d < dim; d++)
+				nn += (double)sum[c * dim + d] * sum[c * dim + d];
+			if (nn <= 0)
+				continue; /* empty: keep the old centroid */
+			float inv = (float)(1.0 / sqrt(nn));
+			for (size_t d = 0; d < dim; d++)
+				cent[c * dim + d] = sum[c * dim + d] * inv;
+		}
+		fprintf(stderr, "ner-tool: k-means %zu: pass %u, %zu moved\n", k, it + 1, moved);
+	}
+	free(sum);
+	free(dot);
+	return moved;
+}
+
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The cluster table (cbits set), or NULL when there is no text. */
+static uint64_t *
+make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
+{
+	/* the stream of word hashes, 0 between sentences */
+	uint64_t *st = NULL;
+	size_t cap = 0, n = 0;
+	for (size_t s = 0; s < c->nsent; s++) {
+		st = xgrow(st, &cap, n + (c->sent[s + 1] - c->sent[s]) + 1, sizeof *st);
+		for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++)
+			st[n++] = c->tok[i].word;
+		st[n++] = 0;
+	}
+	char list[4096];
+	snprintf(list, sizeof list, "ls '%s' 2>/dev/null | grep '\\.txt$' | sort", dir);
+	FILE *ls = popen(list, "r");
+	size_t nfiles = 0;
+	char name[1024];
+	while (ls && fgets(name, sizeof name, ls)) {
+		name[strcspn(name, "\n")] = 0;
+		char path[4096];
+		snprintf(path, sizeof path, "%s/%s", dir, name);
+		size_t len;
+		char *text = slurp(path, &len);
+		if (!text)
+			continue;
+		nfiles++;
+		size_t pos = 0, ts, te;
+		while (ner_next_token(text, len, &pos, &ts, &te)) {
+			ner_tok t;
+			ner_tok_init(&t, text + ts, te - ts);
+			st = xgrow(st, &cap, n + 2, sizeof *st);
+			st[n++] = t.word;
+			if (te - ts == 3 && !memcmp(text + ts, "\xE0\xA5\xA4", 3))
+				st[n++] = 0;
+		}
+		st = xgrow(st, &cap, n + 1, sizeof *st);
+		st[n++] = 0;
+		free(text);
+	}
+	if (ls)
+		pclose(ls);
+	fprintf(stderr, "ner-tool: clusters: %zu files, %zu tokens in all\n", nfiles, n);
+	if (nfiles == 0) {
+		free(st);
+		return NULL;
+	}
+	/* count */
+	idmap m = { calloc(1u << 22, 8), calloc(1u << 22, 4), (1u << 22) - 1, 0 };
+	uint32_t *cnt = calloc(1u << 21, 4);
+	uint32_t *ids = malloc(n * sizeof *ids);
+	if (!m.key || !m.id || !cnt || !ids)
+		die("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = st[i] ? idmap_get(&m, st[i], 1) : UINT32_MAX;
+		if (ids[i] != UINT32_MAX)
+			cnt[ids[i]]++;
+	}
+	/* rank by count (ties by hash): (count << 32 | ~id) sorted descending */
+	uint64_t *ord = malloc(m.n * sizeof *ord), *hash_of = malloc(m.n * sizeof *hash_of);
+	uint32_t *rank = malloc(m.n * sizeof *rank);
+	if (!ord || !hash_of || !rank)
+		die("out of memory");
+	for (uint32_t i = 0; i <= m.mask; i++)
+		if (m.key[i])
+			hash_of[m.id[i]] = m.key[i];
+	for (size_t i = 0; i < m.n; i++)
+		ord[i] = (uint64_t)cnt[i] << 32 | (uint32_t)~(uint32_t)(hash_of[i] >> 40);
+	/* sort ids by that key: pair them through a second array */
+	uint64_t *pairs = malloc(m.n * 2 * sizeof *pairs);
+	for (size_t i = 0; i < m.n; i++) {
+		pairs[2 * i] = ~ord[i];
+		pairs[2 * i + 1] = i;
+	}
+	qsort(pairs, m.n, 2 * sizeof *pairs, cmp_u64);
+	size_t nv = 0;
+	for (size_t r = 0; r < m.n; r++) {
+		uint32_t id = (uint32_t)pairs[2 * r + 1];
+		rank[id] = (uint32_t)r;
+		if (r < CL_V && cnt[id] >= CL_MINCOUNT)
+			nv = r + 1;
+	}
+	size_t dim = 2 * (CL_N + 1);
+	float *mat = calloc(nv * dim, sizeof *mat);
+	if (!mat)
+		die("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (ids[i] == UINT32_MAX || rank[ids[i]] >= nv)
+			continue;
+		float *row = mat + (size_t)rank[ids[i]] * dim;
+		uint32_t l = i > 0 && ids[i - 1] != UINT32_MAX ? rank[ids[i - 1]] : CL_N;
+		uint32_t r = i + 1 < n && ids[i + 1] != UINT32_MAX ? rank[ids[i + 1]] : CL_N;
+		row[l < CL_N ? l : CL_N] += 1;
+		row[CL_N + 1 + (r < CL_N ? r : CL_N)] += 1;
+	}
+	/* sparse rows, log counts, unit length */
+	uint32_t *rowp = malloc((nv + 1) * sizeof *rowp);
+	uint16_t *col = NULL;
+	float *val = NULL;
+	size_t capc = 0, capv = 0, nz = 0;
+	for (size_t v = 0; v < nv; v++) {
+		rowp[v] = (uint32_t)nz;
+		double nn = 0;
+		for (size_t d = 0; d < dim; d++)
+			if (mat[v * dim + d] > 0) {
+				float x = logf(1 + mat[v * dim + d]);
+				col = xgrow(col, &capc, nz + 1, sizeof *col);
+				val = xgrow(val, &capv, nz + 1, sizeof *val);
+				col[nz] = (uint16_t)d;
+				val[nz++] = x;
+				nn += (double)x * x;
+			}
+		for (size_t j = rowp[v]; j < nz; j++)
+			val[j] /= (float)sqrt(nn > 0 ? nn : 1);
+	}
+	rowp[nv] = (uint32_t)nz;
+	free(mat);
+	fprintf(stderr, "ner-tool: clusters: %zu words, %zu non-zeros\n", nv, nz);
+	/* initial centroids: k words spread over the ranks, by a fixed seed */
+	float *cent = calloc(k * dim, sizeof *cent);
+	uint32_t *asg = calloc(nv, sizeof *asg);
+	rng_state = 12345;
+	for (size_t cidx = 0; cidx < k; cidx++) {
+		size_t v = cidx < nv ? (size_t)(rng() % nv) : 0;
+		for (uint32_t j = rowp[v]; j < rowp[v + 1]; j++)
+			cent[cidx * dim + col[j]] = val[j];
+	}
+	kmeans(rowp, col, val, nv, dim, cent, k, asg, CL_ITER);
+	/* coarse: the fine centroids clustered */
+	uint32_t *crow = malloc((k + 1) * sizeof *crow);
+	uint16_t *ccol = malloc(k * dim * sizeof *ccol);
+	float *cval = malloc(k * dim * sizeof *cval);
+	size_t cz = 0;
+	for (size_t c2 = 0; c2 < k; c2++) {
+		crow[c2] = (uint32_t)cz;
+		for (size_t d = 0; d < dim; d++)
+			if (cent[c2 * dim + d] != 0) {
+				ccol[cz] = (uint16_t)d;
+				cval[cz++] = cent[c2 * dim + d];
+			}
+	}
+	crow[k] = (uint32_t)cz;
+	float *cc = calloc(CL_COARSE * dim, sizeof *cc);
+	uint32_t *casg = calloc(k, sizeof *casg);
+	for (size_t c2 = 0; c2 < CL_COARSE; c2++)
+		memcpy(cc + c2 * dim, cent + (c2 * k / CL_COARSE) * dim, dim * sizeof *cc);
+	kmeans(crow, ccol, cval, k, dim, cc, CL_COARSE, casg, CL_ITER);
+	/* the table */
+	unsigned bits = 4;
+	while (((size_t)1 << bits) < 2 * nv)
+		bits++;
+	uint64_t *tab = calloc((size_t)1 << bits, 8);
+	uint32_t mask = (1u << bits) - 1;
+	for (uint32_t i = 0; i <= m.mask; i++) {
+		if (!m.key[i] || rank[m.id[i]] >= nv)
+			continue;
+		uint64_t key = m.key[i] & ~(uint64_t)0xFFFF;
+		uint32_t fine = asg[rank[m.id[i]]];
+		uint32_t j = (uint32_t)(key >> 20) & mask;
+		while (tab[j] && (tab[j] & ~(uint64_t)0xFFFF) != key)
+			j = (j + 1) & mask;
+		tab[j] = key | (fine + 1) | (uint64_t)casg[fine] << 10;
+	}
+	*cbits = bits;
+	free(st); free(m.key); free(m.id); free(cnt); free(ids); free(ord);
+	free(hash_of); free(rank); free(pairs); free(rowp); free(col); free(val);
+	free(cent); free(asg); free(crow); free(ccol); free(cval); free(cc); free(casg);
+	return tab;
+}
+
 static int
 cmd_train(int argc, char **argv)
 {
-	const char *out = NULL, *gazdir = NULL;
-	unsigned bits = 19, epochs = 10;
+	const char *out = NULL, *gazdir = NULL, *textdir = NULL;
+	unsigned bits = 18, epochs = 10, nclus = 256;
+	uint32_t xoff = 0;
+	unsigned runs = 1;
+	float margin = 0;
 	uint64_t seed = 42;
 	corpus c = { 0 };
 	for (int i = 2; i < argc; i++) {
@@ -316,6 +586,16 @@ cmd_train(int argc, char **argv)
 			epochs = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-g") && i + 1 < argc)
 			gazdir = argv[++i];
+		else if (!strcmp(argv[i], "-c") && i + 1 < argc)
+			textdir = argv[++i];
+		else if (!strcmp(argv[i], "-m") && i + 1 < argc)
+			margin = strtof(argv[++i], NULL);
+		else if (!strcmp(argv[i], "-n") && i + 1 < argc)
+			runs = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-x") && i + 1 < argc)
+			xoff = (uint32_t)strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "-k") && i + 1 < argc)
+			nclus = (unsigned)atoi(argv[++i]);
 		else if (!strcmp(argv[i], "-s") && i + 1 < argc)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!out)
@@ -323,8 +603,10 @@ cmd_train(int argc, char **argv)
 		else
 			corpus_add_file(&c, argv[i]);
 	}
-	if (!out || c.nsent == 0 || bits < 8 || bits > 26)
-		die("usage: ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] FILE.conll...");
+	if (!out || c.nsent == 0 || bits < 8 || bits > 26 || nclus < 2 || nclus > 1000 ||
+	    runs < 1 || runs > 100)
+		die("usage: ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] "
+		    "[-k CLUSTERS] [-n RUNS] [-x OFF] [-m MARGIN] FILE.conll...");
 	fprintf(stderr, "ner-tool: %zu sentences, %zu tokens\n", c.nsent, c.ntok);
 
 	/* gazetteers */
@@ -355,6 +637,11 @@ cmd_train(int argc, char **argv)
 	v.wmask = (1u << bits) - 1;
 	v.gaz = g.slot;
 	v.gmask = g.mask;
+	v.off = xoff;
+	unsigned cbits = 0;
+	uint64_t *clus = textdir ? make_clusters(&c, textdir, nclus, &cbits) : NULL;
+	v.clus = clus;
+	v.cmask = cbits ? (1u << cbits) - 1 : 0;
 	float ut[NER_NTAGS + 1][NER_LANES] = { { 0 } };
 	if (!w || !u)
 		die("out of memory");
@@ -383,9 +670,21 @@ cmd_train(int argc, char **argv)
 	uint8_t *bp = malloc(maxlen * NER_LANES), *pred = malloc(maxlen);
 	if (!order || !sc || !bp || !pred || !em)
 		die("out of memory");
+	/* runs with seeds seed, seed+1, ...: their averaged weights averaged */
+	float *acc = runs > 1 ? calloc(nw, sizeof *acc) : NULL;
+	float acct[NER_NTAGS + 1][NER_LANES] = { { 0 } };
+	if (runs > 1 && !acc)
+		die("out of memory");
+	for (unsigned run = 0; run < runs; run++) {
+	if (run) {
+		memset(w, 0, nw * sizeof *w);
+		memset(u, 0, nw * sizeof *u);
+		memset(v.transf, 0, sizeof v.transf);
+		memset(ut, 0, sizeof ut);
+	}
 	for (size_t s = 0; s < c.nsent; s++)
 		order[s] = s;
-	rng_state = seed * 2654435761u + 1;
+	rng_state = (seed + run) * 2654435761u + 1;
 	double cnt = 1;
 	for (unsigned ep = 0; ep < epochs; ep++) {
 		for (size_t s = c.nsent; s > 1; s--) {
@@ -406,6 +705,10 @@ cmd_train(int argc, char **argv)
 					for (int q = 0; q < NER_LANES; q++)
 						e[q] += row[q];
 				}
+				/* loss-augmented decoding: a margin for the gold tag */
+				for (int q = 0; q < NER_NTAGS; q++)
+					if (q != gold[i])
+						e[q] += margin;
 			}
 			for (size_t i = 0; i < n; i++)
 				for (int b = 0; b < NER_NTAGS; b++) {
@@ -461,19 +764,34 @@ cmd_train(int argc, char **argv)
 		fprintf(stderr, "ner-tool: epoch %u: %zu of %zu sentences wrong\n", ep + 1,
 			err, c.nsent);
 	}
-	/* average and quantize */
-	float maxabs = 1e-6f;
-	for (size_t i = 0; i < nw; i++) {
+	/* average */
+	for (size_t i = 0; i < nw; i++)
 		w[i] -= u[i] / (float)cnt;
+	for (int a = 0; a <= NER_NTAGS; a++)
+		for (int b = 0; b < NER_NTAGS; b++)
+			v.transf[a][b] -= ut[a][b] / (float)cnt;
+	if (acc) {
+		for (size_t i = 0; i < nw; i++)
+			acc[i] += w[i] / (float)runs;
+		for (int a = 0; a <= NER_NTAGS; a++)
+			for (int b = 0; b < NER_NTAGS; b++)
+				acct[a][b] += v.transf[a][b] / (float)runs;
+	}
+	} /* runs */
+	if (acc) {
+		memcpy(w, acc, nw * sizeof *w);
+		memcpy(v.transf, acct, sizeof acct);
+		free(acc);
+	}
+	/* quantize */
+	float maxabs = 1e-6f;
+	for (size_t i = 0; i < nw; i++)
 		if (fabsf(w[i]) > maxabs)
 			maxabs = fabsf(w[i]);
-	}
 	for (int a = 0; a <= NER_NTAGS; a++)
-		for (int b = 0; b < NER_NTAGS; b++) {
-			v.transf[a][b] -= ut[a][b] / (float)cnt;
+		for (int b = 0; b < NER_NTAGS; b++)
 			if (fabsf(v.transf[a][b]) > maxabs)
 				maxabs = fabsf(v.transf[a][b]);
-		}
 	size_t nzf = 0;
 	for (size_t i = 0; i < nw; i++)
 		nzf += w[i] != 0;
@@ -492,7 +810,9 @@ cmd_train(int argc, char **argv)
 	h.scale = scale;
 	h.w_off = (sizeof h + 63) / 64 * 64;
 	h.g_off = h.w_off + nw * 2;
-	h.file_size = h.g_off + ((uint64_t)8 << gbits);
+	h.c_off = h.g_off + ((uint64_t)8 << gbits);
+	h.cbits = clus ? cbits : 0;
+	h.file_size = h.c_off + (clus ? (uint64_t)8 << cbits : 0);
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int b = 0; b < NER_NTAGS; b++)
 			h.trans[a][b] = (int16_t)lrintf(v.transf[a][b] * scale);
@@ -512,6 +832,8 @@ cmd_train(int argc, char **argv)
 	fwrite(zero, 1, h.w_off - sizeof h, fp);
 	fwrite(q, 2, nw, fp);
 	fwrite(g.slot, 8, (size_t)1 << gbits, fp);
+	if (clus)
+		fwrite(clus, 8, (size_t)1 << cbits, fp);
 	if (fclose(fp) != 0 || rename(tmp, out) != 0)
 		die("cannot write the model");
 	fprintf(stderr, "ner-tool: wrote %s: 2^%u buckets, %zu non-zero weights, %llu bytes\n",

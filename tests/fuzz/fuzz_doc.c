@@ -1,7 +1,9 @@
 /*
  * fuzz_doc.c - one fuzz target over the whole backend and the layout:
  * bytes -> document (blocks, sentences, clusters) -> quotations -> --json,
- * romanization, and wrapping at a width taken from the input.
+ * romanization, wrapping at a width taken from the input, and the
+ * named-entity tagger over a range [a, b) taken from the input (the bytes
+ * outside it are poisoned under ASan: the tagger must not read them).
  *
  * Built two ways:
  *   - with libFuzzer:  tests/fuzz/run.sh (clang -fsanitize=fuzzer,...);
@@ -19,17 +21,60 @@
 #include "export.h"
 #include "input.h"
 #include "layout.h"
+#include "ner.h"
 #include "quotes.h"
 #include "translit.h"
 #include "width.h"
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define FUZZ_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(FUZZ_ASAN)
+#define FUZZ_ASAN 1
+#endif
+#ifdef FUZZ_ASAN
+#include <sanitizer/asan_interface.h>
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Tag data[a, b) with its outside poisoned; the spans must be sorted,
+ * disjoint and inside [a, b). */
+static void
+fuzz_ner(const pk_ner *m, const uint8_t *data, size_t size)
+{
+	if (!m || size < 2)
+		return;
+	size_t a = data[0] % size, b = size - data[1] % (size - a);
+	char *copy = malloc(size);
+	if (!copy)
+		return;
+	memcpy(copy, data, size);
+	ASAN_POISON_MEMORY_REGION(copy, a);
+	ASAN_POISON_MEMORY_REGION(copy + b, size - b);
+	pk_ner_span *sp = NULL;
+	size_t n = 0, cap = 0;
+	if (pk_ner_tag(m, copy, a, b, &sp, &n, &cap) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (sp[i].start < a || sp[i].end > b || sp[i].start >= sp[i].end ||
+			    sp[i].type >= PK_ENT_NTYPES || (i && sp[i].start < sp[i - 1].end))
+				abort();
+	ASAN_UNPOISON_MEMORY_REGION(copy, size);
+	free(sp);
+	free(copy);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static layout *lay;
 	static pk_translit *tr;
+	static pk_ner *ner;
 	pk_input in;
 	pk_doc *d;
 	pk_block b;
@@ -39,7 +84,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		width_init();
 		lay = layout_new(WIDTH_WCWIDTH);
 		tr = pk_translit_new(PK_ROMAN_ASCII, NULL);
+		pk_status st;
+		ner = pk_ner_load_default(&st);
 	}
+	fuzz_ner(ner, data, size);
 	pk_input_from_mem(&in, (const char *)data, size);
 	d = pk_doc_new(&in);
 	if (!d)

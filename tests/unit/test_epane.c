@@ -23,7 +23,7 @@ static pk_entity ents_v[] = {
 	{ .name = "उत्तर कोरिया", .type = PK_ENT_LOC, .mentions = 6, .quotes = 0, .first = 40 },
 	{ .name = "पुतिन-समर्थक दल", .type = PK_ENT_ORG, .mentions = 2, .quotes = 0, .first = 50 },
 };
-static const pk_entities ents = { NULL, 0, ents_v, sizeof ents_v / sizeof *ents_v };
+static const pk_entities ents = { .e = ents_v, .ne = sizeof ents_v / sizeof *ents_v };
 
 /* The rows as "H:PER:2" and "E:name" strings joined by '|'. */
 static void
