@@ -21,7 +21,12 @@ typedef enum {
 	ROLE_QUOTE,       /* a quotation in the text */
 	ROLE_QUOTE_CUR,   /* the quotation jumped to */
 	ROLE_SPEAKER,     /* the speaker's mention */
-	ROLE_ENTITY,      /* a named entity (entity pane, later) */
+	ROLE_ENT_PER,     /* a person in the entity pane */
+	ROLE_ENT_LOC,     /* a place */
+	ROLE_ENT_ORG,     /* an organisation */
+	ROLE_MENTION,     /* a mention of the selected entity in the text */
+	ROLE_MENTION_CUR, /* the mention jumped to (n, N) */
+	ROLE_PANE_SEL,    /* the selection bar of the entity pane */
 	ROLE_MATCH,       /* a search match (search, later) */
 	ROLE_MAX
 } color_role;

@@ -16,6 +16,7 @@ struct draw_ctx {
 	attr_t attr;
 	const size_t *map;   /* romanized buffer: byte -> input offset */
 	size_t sp0;          /* spans: the first that may cover this row, or SIZE_MAX */
+	size_t mk0;          /* marks: the first that may cover this row, or SIZE_MAX */
 };
 
 static color_role
@@ -53,6 +54,17 @@ span_role(const drawer *d, size_t from, size_t off)
 	return role;
 }
 
+/* The role of the entity mention covering input byte off, or -1. */
+static int
+mark_role(const drawer *d, size_t from, size_t off)
+{
+	const pk_spans *mk = d->marks;
+	for (size_t i = from; i < mk->n && mk->v[i].start <= off; i++)
+		if (mk->v[i].end > off)
+			return mk->v[i].payload == d->mcur ? ROLE_MENTION_CUR : ROLE_MENTION;
+	return -1;
+}
+
 static int
 draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
@@ -74,8 +86,11 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 	attr_t attr = dc->attr;
 	if (ctrl) {
 		attr = colors_attr(ROLE_CONTROL);
-	} else if (dc->sp0 != SIZE_MAX) {
-		int role = span_role(d, dc->sp0, dc->map ? dc->map[cs] : cs);
+	} else {
+		size_t off = dc->map ? dc->map[cs] : cs;
+		int role = dc->mk0 != SIZE_MAX ? mark_role(d, dc->mk0, off) : -1;
+		if (role < 0 && dc->sp0 != SIZE_MAX)
+			role = span_role(d, dc->sp0, off);
 		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
 			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
 	}
@@ -115,13 +130,15 @@ draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
 {
 	attr_t attr = colors_attr(block_role(r->type));
 	struct draw_ctx dc = { d, r->s, r->roman ? RENDER_SHAPED : deva_mode(d), y, x, maxx,
-	                       attr, r->map, SIZE_MAX };
+	                       attr, r->map, SIZE_MAX, SIZE_MAX };
 	if (r->blank)
 		return;
 	if (r->gloss)
 		dc.attr |= A_DIM;  /* interlinear: the romanization is the gloss */
 	if (d->spans && d->spans->n && (r->map || r->s == d->input))
 		dc.sp0 = pk_spans_first_after(d->spans, r->src_a);
+	if (d->marks && d->marks->n && (r->map || r->s == d->input))
+		dc.mk0 = pk_spans_first_after(d->marks, r->src_a);
 	layout_clusters(d->lay, r->s, r->start, r->vis_end, draw_cluster, &dc);
 }
 
@@ -148,7 +165,7 @@ draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, si
 		bool roman;
 		const char *s = rblock_line_buf(src, &rb, 0, &roman);
 		struct draw_ctx dc = { d, s, roman ? RENDER_SHAPED : deva_mode(d), y, x, x + w, attr,
-		                       NULL, SIZE_MAX };
+		                       NULL, SIZE_MAX, SIZE_MAX };
 		layout_clusters(d->lay, s, ls.v[0].start, ls.v[0].vis_end, draw_cluster, &dc);
 		used = ls.v[0].width;
 		if (more && used + ew <= w) {

@@ -30,6 +30,8 @@ typedef struct drawer {
 	const char *input;      /**< the input bytes: spans are offsets into them */
 	const pk_spans *spans;  /**< quotation and speaker spans, sorted */
 	size_t cur;             /**< the current quotation, highlighted */
+	const pk_spans *marks;  /**< the selected entity's mentions (payload: their number), or NULL */
+	size_t mcur;            /**< the mention jumped to, highlighted more */
 } drawer;
 
 /** Draw view row @p r at row y from column x, clipped at column maxx. */

@@ -8,7 +8,7 @@
 
 /* The one list of keys.  Order is the help screen's and the manual's. */
 const key_binding keys_table[] = {
-	{ { "j", "Down", "Enter", "e", "Ctrl-N", "Ctrl-E" }, ACT_DOWN,
+	{ { "j", "Down", "Enter", "Ctrl-N", "Ctrl-E" }, ACT_DOWN,
 	  "N lines down (default 1)", NULL },
 	{ { "k", "Up", "y", "Ctrl-P", "Ctrl-Y" }, ACT_UP,
 	  "N lines up (default 1)", NULL },
@@ -29,12 +29,14 @@ const key_binding keys_table[] = {
 	{ { "%", "p" }, ACT_PERCENT,
 	  "N percent into the article, as in 50%", NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous quotation, with its speaker",
+	  "next / previous quotation, with its speaker\n(a person selected in the pane: theirs)",
 	  "The quotation is highlighted and brought on screen, and the status line "
 	  "shows its number, its speaker and the cue. While it is on screen the "
 	  "next and previous are counted from it; otherwise ] takes the first "
 	  "quotation that starts on or below the top line of the screen and [ the "
-	  "last one that starts on or above the bottom line." },
+	  "last one that starts on or above the bottom line. While a person is "
+	  "selected in the entity pane they step through that person's quotations "
+	  "only (quote 2/4 of the name)." },
 	{ { "]" }, ACT_QUOTE_NEXT, NULL, NULL },
 	{ { "[" }, ACT_QUOTE_PREV, NULL, NULL },
 	{ { "\"" }, ACT_QUOTE_LIST,
@@ -43,8 +45,30 @@ const key_binding keys_table[] = {
 	  "(on the speaker, the cue and the quoted text), Backspace and Ctrl-U edit "
 	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
 	  "move, Enter jumps to the quotation, Esc closes the list." },
+	{ { "e" }, ACT_PANE,
+	  "entity pane: people, places, organisations\n(in it: j k, Enter highlights, type to filter)",
+	  "The pane on the right lists the entities of the article under PER, LOC "
+	  "and ORG, most mentioned first, with their mentions and, for a person, "
+	  "the quotations that are theirs. It opens with the focus; the text "
+	  "narrows to make room. A window narrower than 60 columns has no room for "
+	  "it: the pane steps aside until the window is wide enough again. In the "
+	  "pane j, k, Up, Down, PgUp, PgDn, g and G move the selection, Enter "
+	  "highlights the entity's mentions in the text and jumps to the first, "
+	  "typing a letter (other than j k g G n N e q h) or / starts a filter "
+	  "(compared with spelling variants folded; a Latin filter such as putin "
+	  "matches the romanized names), Backspace and Ctrl-U edit it, Enter ends "
+	  "it and Esc clears it." },
+	{ { "Tab" }, ACT_FOCUS,
+	  "move focus between the text and the entity pane", NULL },
+	{ { "n", "N" }, ACT_NONE,   /* the help row of the two below */
+	  "next / previous mention of the selected entity",
+	  "The status line says which (mention 2/13 of the name). Counted from "
+	  "the mention jumped to while it is on screen, else from the screen, as "
+	  "] and [ are." },
+	{ { "n" }, ACT_NEXT, NULL, NULL },
+	{ { "N" }, ACT_PREV, NULL, NULL },
 	{ { "Esc" }, ACT_FORGET,
-	  "forget the current quotation, or a count", NULL },
+	  "forget the current quotation, the selected\nentity, or a count", NULL },
 	{ { "r" }, ACT_RENDER,
 	  "render mode: shaped, reorder, halant,\nreorder+halant, latin, interlinear", NULL },
 	{ { "=", "Ctrl-G" }, ACT_INFO,

@@ -43,7 +43,12 @@ typedef enum {
 	ACT_QUOTE_NEXT,  /**< the next quotation (count times) */
 	ACT_QUOTE_PREV,
 	ACT_QUOTE_LIST,  /**< the list of quotations */
-	ACT_FORGET,      /**< forget the current quotation */
+	ACT_FORGET,      /**< forget the current quotation and the selected entity */
+	ACT_PANE,        /**< open or close the entity pane */
+	ACT_FOCUS,       /**< move focus between the text and the entity pane */
+	ACT_NEXT,        /**< the next match: of the search once there is one, else
+	                  *   the next mention of the selected entity */
+	ACT_PREV,
 	ACT_RENDER,      /**< the next render mode */
 	ACT_INFO,        /**< file name, position and size in the status line */
 	ACT_REDRAW,

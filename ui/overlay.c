@@ -24,12 +24,22 @@ struct pk_overlay {
 	size_t npc, cappc;
 	char *raw;           /* their UTF-8 bytes */
 	size_t nraw, capraw;
+	int fence;           /* a column addressed anew in each row, or -1 */
 };
 
 pk_overlay *
 overlay_new(void)
 {
-	return calloc(1, sizeof(pk_overlay));
+	pk_overlay *ov = calloc(1, sizeof(pk_overlay));
+	if (ov)
+		ov->fence = -1;
+	return ov;
+}
+
+void
+overlay_fence(pk_overlay *ov, int x)
+{
+	ov->fence = x;
 }
 
 void
@@ -138,6 +148,19 @@ ob_cell(int y, int x, attr_t *cur)
 	return w;
 }
 
+/* Does curses hold a blank in cell (y, x)? */
+static bool
+cell_blank(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+		return true;
+	return !wch[0] || wch[0] == L' ';
+}
+
 void
 overlay_flush(pk_overlay *ov)
 {
@@ -152,10 +175,14 @@ overlay_flush(pk_overlay *ov)
 	 * between and after them what curses holds.  Measured in mlterm -otl:
 	 * text addressed into a shaped row, or a cluster written over cells
 	 * that hold text, lands columns off; text written in sequence into an
-	 * erased row lands where it belongs.  (The last cell of the last row
+	 * erased row lands where it belongs.  The fence (the entity pane's
+	 * edge, after a blank column) is addressed all the same: a terminal
+	 * whose advance is not the model's then keeps the edge straight.  (The last cell of the last row
 	 * is written too: the cluster-model terminals all defer the wrap.) */
 	for (size_t i = 0; i < ov->npc;) {
-		int y = ov->pc[i].y, x = ov->pc[i].x, end = COLS;
+		int y = ov->pc[i].y, x = ov->pc[i].x, x0 = x, end = COLS;
+		bool moved = false;  /* past the fence, clusters written since it */
+		int blanks = 0;      /* blank cells in a row since the last cluster */
 		static char *el;
 		ob_cup(y, x);
 		vidputs(A_NORMAL, ob_putc);
@@ -167,6 +194,8 @@ overlay_flush(pk_overlay *ov)
 		else
 			ob_put("\033[K", 3);
 		while (x < end) {
+			if (x == ov->fence && x > x0)
+				ob_cup(y, x);  /* the edge where the model puts it */
 			if (i < ov->npc && ov->pc[i].y == y && ov->pc[i].x == x) {
 				const struct piece *pc = &ov->pc[i++];
 				if (pc->attr != cur) {
@@ -175,7 +204,16 @@ overlay_flush(pk_overlay *ov)
 				}
 				ob_put(ov->raw + pc->off, pc->len);
 				x += pc->w;
+				moved |= ov->fence >= 0 && x > ov->fence;
+				blanks = 0;
+			} else if (moved && blanks >= 2 && !cell_blank(y, x)) {
+				/* in the pane, text after a name and two blanks (its
+				 * counts) is addressed too; a name runs in sequence */
+				ob_cup(y, x);
+				moved = false;
+				x += ob_cell(y, x, &cur);
 			} else {
+				blanks = cell_blank(y, x) ? blanks + 1 : 0;
 				x += ob_cell(y, x, &cur);
 			}
 		}

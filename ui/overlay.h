@@ -29,6 +29,13 @@ void overlay_begin(pk_overlay *ov);
 /** Queue the cluster @p cps[0..n) for cells (y, x)..(y, x + w) in @p attr. */
 void overlay_add(pk_overlay *ov, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n);
 
+/**
+ * A column every rewritten row is addressed at anew (the entity pane's
+ * edge), so that a row whose clusters the terminal advances otherwise than
+ * the model said does not push the edge and the pane out of line; -1: none.
+ */
+void overlay_fence(pk_overlay *ov, int x);
+
 /** Call right after refresh(): write the queued clusters' rows. */
 void overlay_flush(pk_overlay *ov);
 
