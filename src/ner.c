@@ -528,10 +528,13 @@ pk_ner_load_default(pk_status *st)
 	const char *env = getenv("PATHAK_NER_MODEL");
 	if (env && *env)
 		return pk_ner_load(env, st);
-	const char *dirs[] = { SRCDIR_ASSETS, PKGDATADIR };
+	/* the order in which the program finds its other assets */
+	const char *dirs[] = { getenv("PATHAK_DATADIR"), PKGDATADIR, SRCDIR_ASSETS };
 	pk_ner *m = NULL;
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs && !m; i++) {
 		char path[4096];
+		if (!dirs[i] || !*dirs[i])
+			continue;
 		size_t l = strlen(dirs[i]);
 		if (l + sizeof "/ner.model" > sizeof path)
 			continue;

@@ -51,9 +51,10 @@ typedef struct pk_ner_span {
 pk_ner *pk_ner_load(const char *path, pk_status *st);
 
 /**
- * Load the bundled model: $PATHAK_NER_MODEL when set, else ner.model in the
- * source tree's assets/ (an uninstalled build), else in the installed data
- * directory.  @p st as for pk_ner_load() (of the last file tried).
+ * Load the bundled model: the file $PATHAK_NER_MODEL when set, else
+ * ner.model in $PATHAK_DATADIR, the installed assets, or the source tree's
+ * assets/ (an uninstalled build), the order in which pathak finds its other
+ * assets.  @p st as for pk_ner_load() (of the last file tried).
  */
 pk_ner *pk_ner_load_default(pk_status *st);
 

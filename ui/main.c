@@ -109,7 +109,6 @@ asset_path(const char *name, char *buf, size_t n)
 static pk_status
 find_entities(pk_doc *doc, pk_quotes *q, pk_entities *e)
 {
-	char path[4096];
 	pk_status st = PK_OK;
 	pk_ner *ner = NULL;
 
@@ -119,9 +118,9 @@ find_entities(pk_doc *doc, pk_quotes *q, pk_entities *e)
 		        ENTITY_MAX_BYTES >> 20);
 		return PK_OK;
 	}
-	if (!asset_path("ner.model", path, sizeof path) || !(ner = pk_ner_load(path, &st))) {
-		fprintf(stderr, "pathak: entities left out: no entity model (ner.model)%s%s\n",
-		        st != PK_OK ? ": " : "", st != PK_OK ? pk_status_str(st) : "");
+	if (!(ner = pk_ner_load_default(&st))) {
+		fprintf(stderr, "pathak: entities left out: no entity model (ner.model): %s\n",
+		        pk_status_str(st));
 		return PK_OK;
 	}
 	st = pk_entities_find(doc, ner, q, e);
