@@ -2,15 +2,17 @@
  * pager.c - the reader pane: the screens (text, help, quote list), the
  * actions of the key table, the quotations, background work.  The view
  * (view.c) holds the positions, draw.c the drawing of text, status.c the
- * status line, keys.c the keys, overlay.c the cluster overlay.
+ * status line, keys.c the keys, overlay.c the cluster overlay, help.c the
+ * help screen, entpane.c the entity pane.
  */
 #include "config.h"
 
 #include "pager.h"
 #include "colors.h"
 #include "draw.h"
-#include "entities.h"
+#include "entpane.h"
 #include "epane.h"
+#include "help.h"
 #include "keys.h"
 #include "overlay.h"
 #include "qlist.h"
@@ -21,7 +23,6 @@
 #include "span.h"
 
 #include <curses.h>
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,17 +34,6 @@
 /* Up to this size the quotations are found while idle after the first
  * screen; a larger file finds them when first asked (], [, "). */
 #define QUOTES_IDLE_MAX (8u << 20)
-/* The entity pane: its width, and the narrowest window that has room for
- * it beside a text column. */
-#define PANE_MIN_W 28
-#define PANE_MAX_W 36
-#define PANE_MIN_COLS 60
-#define PANE_FILTER_MAX 128
-/* Tagging runs at a few hundred thousand words a second: up to this size
- * the entities are found while idle (a slice of under half a second);
- * up to ENTS_MAX when the pane opens; a larger file has none (as --json). */
-#define ENTS_IDLE_MAX (1u << 20)
-#define ENTS_MAX (16u << 20)
 
 struct pager {
 	pk_doc *doc;
@@ -52,38 +42,17 @@ struct pager {
 	drawer d;            /* how text is drawn (draw.h) */
 	pager_opts o;
 	int left;            /* left margin that centres the text column */
-	bool help;           /* the help screen is up */
-	int help_top;        /* its first line shown, when it is taller than the window */
+	int textcols;        /* the columns left of the entity pane (the whole width without it) */
+	help_screen help;    /* the help screen (help.h) */
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
 	pk_spans spans;      /* QUOTE and SPEAKER spans, sorted */
 	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
 	qlist *ql;           /* the quote list, while it is open */
+	entpane *pane;       /* the entity pane (e) and the entity chosen in it */
 	keys_state keys;     /* a count or a key sequence being typed */
 	char msg[512];       /* the text of a composed flash */
-
-	/* the entity pane (e) */
-	pk_ner *ner;         /* the model, once loaded */
-	pk_status ner_st;    /* why it is not loaded */
-	pk_entities ents;    /* the entities, once found */
-	bool ents_done;
-	epane *ep;           /* the pane's rows (epane.h), once found */
-	bool pane;           /* the user wants the pane open */
-	int pw;              /* its width now; 0 when it is not shown */
-	int textcols;        /* the columns left of it (the whole width without it) */
-	bool pane_focus;     /* keys go to the pane */
-	bool filtering;      /* letters go to the filter */
-	char filter[PANE_FILTER_MAX];
-	size_t nfilter;
-	size_t esel;         /* the entity highlighted in the text (Enter), or EP_NONE */
-	size_t nmen, mcur;   /* its mentions, the one jumped to (EP_NONE: none) */
-	size_t *mst, *men;   /* their starts and ends */
-	size_t nquo, qcur;   /* its quotations, the one jumped to */
-	size_t *qidx, *qst, *qen;  /* their indices into quotes, starts and ends */
-	pk_spans marks;      /* the mentions as spans, payload their number */
-	char note[320];      /* what n N ] [ last did, while it is on screen */
-	bool note_quote;     /* the note is of a quotation (] [), else of a mention */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -93,18 +62,12 @@ static void
 geometry(pager *p)
 {
 	int cols = COLS > 0 ? COLS : 1;
-	p->pw = 0;
-	if (p->pane && cols >= PANE_MIN_COLS) {
-		p->pw = cols / 3;
-		p->pw = p->pw < PANE_MIN_W ? PANE_MIN_W : p->pw > PANE_MAX_W ? PANE_MAX_W : p->pw;
-	}
-	if (!p->pw)
-		p->pane_focus = p->filtering = false;
-	p->textcols = p->pw ? cols - p->pw - 2 : cols;
+	int pw = entpane_fit(p->pane, cols);
+	p->textcols = pw ? cols - pw - 2 : cols;
 	int w = p->o.width < p->textcols ? p->o.width : p->textcols;
 	p->left = (p->textcols - w) / 2;
 	if (p->d.ov)
-		overlay_fence(p->d.ov, p->pw ? p->textcols + 1 : -1);
+		overlay_fence(p->d.ov, pw ? p->textcols + 1 : -1);
 	view_resize(p->v, w, LINES > 1 ? LINES - 1 : 0);
 }
 
@@ -124,18 +87,25 @@ quotes_ensure(pager *p)
 	qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
 }
 
-/* For a big file the search takes a moment: say so before it starts. */
+/* A search of a big file takes a moment: say so on the status row before
+ * it starts. */
+static void
+busy_note(const char *what)
+{
+	if (LINES > 0) {
+		attrset(colors_attr(ROLE_STATUS));
+		mvaddnstr(LINES - 1, 0, what, COLS);
+		attrset(A_NORMAL);
+		refresh();
+	}
+}
+
 static void
 quotes_ensure_visibly(pager *p)
 {
 	if (p->quotes_done)
 		return;
-	if (LINES > 0) {
-		attrset(colors_attr(ROLE_STATUS));
-		mvaddnstr(LINES - 1, 0, " finding quotations... ", COLS);
-		attrset(A_NORMAL);
-		refresh();
-	}
+	busy_note(" finding quotations... ");
 	quotes_ensure(p);
 }
 
@@ -156,7 +126,7 @@ quote_show(pager *p, size_t i)
 
 /* A motion may take the current quotation off screen: then it is no
  * longer current (the status line stops naming it, ] and [ count from the
- * screen). */
+ * screen); the pane's note goes as what it names does. */
 static void
 follow_screen(pager *p)
 {
@@ -164,10 +134,7 @@ follow_screen(pager *p)
 	view_screen_span(p->v, &first, &last);
 	if (p->cur != PK_QUOTE_NONE && !qnav_on_screen(&p->quotes.v[p->cur], first, last))
 		p->cur = PK_QUOTE_NONE;
-	/* n N ] [ say what they jumped to while it is on screen */
-	if (p->note_quote ? p->cur == PK_QUOTE_NONE
-	                  : p->mcur != EP_NONE && !(p->men[p->mcur] > first && p->mst[p->mcur] < last))
-		p->note[0] = 0;
+	entpane_follow(p->pane, p->cur != PK_QUOTE_NONE);
 }
 
 /* ] and [ (qnav.h).  @return false when there is none that way (the
@@ -192,407 +159,37 @@ quote_step(pager *p, int dir)
 
 /* ---------------------------------------------------------------- entities */
 
-/* Find the entities (once), after the quotations (their speakers are
- * persons, and are then named through the entities), and make the pane's
- * rows. */
-static void
-ents_ensure(pager *p)
-{
-	if (p->ents_done)
-		return;
-	quotes_ensure(p);
-	p->ents_done = true;
-	if (p->in->len > ENTS_MAX)
-		return;  /* the pane says "too big" */
-	if (!(p->ner = pk_ner_load_default(&p->ner_st)))
-		return;  /* the pane says "no entity model" */
-	if (pk_entities_find(p->doc, p->ner, &p->quotes, &p->ents) != PK_OK)
-		return;
-	/* the speakers named as their entities; a person's quotations counted */
-	pk_entities_link_speakers(&p->ents, p->doc, &p->quotes);
-	pk_translit *tr = pk_translit_new(PK_ROMAN_ASCII, NULL);
-	p->ep = epane_new(&p->ents, tr);  /* short of memory: "no entities" */
-	pk_translit_free(tr);
-}
-
-/* For a big file finding them takes a moment: say so before. */
+/* Find the entities (once), after the quotations: their speakers are
+ * persons, and are then named through the entities.  For a big file that
+ * takes a moment: say so before. */
 static void
 ents_ensure_visibly(pager *p)
 {
-	if (p->ents_done)
+	if (entpane_found(p->pane))
 		return;
-	if (LINES > 0) {
-		attrset(colors_attr(ROLE_STATUS));
-		mvaddnstr(LINES - 1, 0, " finding entities... ", COLS);
-		attrset(A_NORMAL);
-		refresh();
-	}
-	ents_ensure(p);
+	busy_note(" finding entities... ");
+	quotes_ensure(p);
+	entpane_find(p->pane);
 }
 
-static const char *
-ent_name(const pager *p, size_t ent)
-{
-	return p->ents.e[ent].name;
-}
-
-/* Forget the entity highlighted in the text. */
+/* e: open the pane beside the text, or close it. */
 static void
-ent_clear(pager *p)
+pane_toggle(pager *p)
 {
-	free(p->mst);
-	free(p->men);
-	free(p->qidx);
-	free(p->qst);
-	free(p->qen);
-	p->mst = p->men = p->qidx = p->qst = p->qen = NULL;
-	p->nmen = p->nquo = 0;
-	p->mcur = p->qcur = EP_NONE;
-	p->esel = EP_NONE;
-	p->marks.n = 0;
-	p->d.mcur = EP_NONE;
-	p->note[0] = 0;
-}
-
-/* Highlight entity @p ent in the text: its mentions and its quotations. */
-static bool
-ent_select(pager *p, size_t ent)
-{
-	size_t *mi, *qi, nm, nq;
-	ent_clear(p);
-	mi = epane_mentions(&p->ents, ent, &nm);
-	qi = epane_quotes(&p->ents, &p->quotes, ent, &nq);
-	p->mst = malloc((nm ? nm : 1) * sizeof *p->mst);
-	p->men = malloc((nm ? nm : 1) * sizeof *p->men);
-	p->qst = malloc((nq ? nq : 1) * sizeof *p->qst);
-	p->qen = malloc((nq ? nq : 1) * sizeof *p->qen);
-	if (!p->mst || !p->men || !p->qst || !p->qen) {
-		free(mi);
-		free(qi);
-		ent_clear(p);
-		p->flash = "out of memory";
-		return false;
-	}
-	for (size_t i = 0; i < nm; i++) {
-		const pk_mention *m = &p->ents.m[mi[i]];
-		p->mst[i] = m->start;
-		p->men[i] = m->end;
-		pk_spans_push(&p->marks, (pk_span){ m->start, m->end, PK_SPAN_ENTITY, (uint32_t)i });
-	}
-	pk_spans_sort(&p->marks);  /* short of memory: fewer marks */
-	for (size_t i = 0; i < nq; i++) {
-		const pk_quote *q = &p->quotes.v[qi[i]];
-		p->qst[i] = q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start;
-		p->qen[i] = q->end;
-	}
-	free(mi);
-	p->qidx = qi;
-	p->nmen = nm;
-	p->nquo = nq;
-	p->esel = ent;
-	return true;
-}
-
-/* Bring bytes [a, b) on screen unless they are, with a little context. */
-static void
-show_range(pager *p, size_t a, size_t b)
-{
-	size_t first, last;
-	view_screen_span(p->v, &first, &last);
-	if (a >= first && b <= last)
-		return;
-	view_goto_offset(p->v, a, view_rows(p->v) > 8 ? 2 : 0);
-}
-
-static void
-mention_show(pager *p, size_t k)
-{
-	p->mcur = p->d.mcur = k;
-	show_range(p, p->mst[k], p->men[k]);
-	snprintf(p->note, sizeof p->note, "mention %zu/%zu of %s", k + 1, p->nmen,
-	         ent_name(p, p->esel));
-	p->note_quote = false;
-}
-
-/* n and N over the selected entity's mentions. */
-static bool
-mention_step(pager *p, int dir)
-{
-	size_t first, last, k;
-	view_screen_span(p->v, &first, &last);
-	k = epane_step(p->mst, p->men, p->nmen, p->mcur, first, last, dir);
-	if (k == EP_NONE) {
-		say(p, "no more mentions of %s %s", ent_name(p, p->esel),
-		    dir > 0 ? "below" : "above");
-		return false;
-	}
-	mention_show(p, k);
-	return true;
-}
-
-/* ] and [ over the selected person's quotations. */
-static bool
-ent_quote_step(pager *p, int dir)
-{
-	size_t first, last, k;
-	if (p->nquo == 0) {
-		say(p, "no quotations of %s", ent_name(p, p->esel));
-		return false;
-	}
-	view_screen_span(p->v, &first, &last);
-	k = epane_step(p->qst, p->qen, p->nquo, p->qcur, first, last, dir);
-	if (k == EP_NONE) {
-		say(p, "no more quotations of %s %s", ent_name(p, p->esel),
-		    dir > 0 ? "below" : "above");
-		return false;
-	}
-	p->qcur = k;
-	quote_show(p, p->qidx[k]);
-	snprintf(p->note, sizeof p->note, "quote %zu/%zu of %s", k + 1, p->nquo,
-	         ent_name(p, p->esel));
-	p->note_quote = true;
-	return true;
-}
-
-/* Enter in the pane: highlight the selected entity, jump to its first mention. */
-static void
-pane_choose(pager *p)
-{
-	size_t ent = p->ep ? epane_selected(p->ep) : EP_NONE;
-	if (ent == EP_NONE) {
-		p->flash = "no entity selected";
+	if (entpane_width(p->pane)) {
+		entpane_close(p->pane);
+		geometry(p);
 		return;
 	}
-	if (ent_select(p, ent) && p->nmen > 0)
-		mention_show(p, 0);
-}
-
-static void
-pane_refilter(pager *p)
-{
-	p->filter[p->nfilter] = 0;
-	if (p->ep && epane_filter(p->ep, p->filter) < 0)
-		p->flash = "out of memory";
-}
-
-/* A key while the pane has the focus.  @return false when it is not the
- * pane's: the key table has it then. */
-static bool
-pane_key(pager *p, int ch)
-{
-	int page = LINES > 4 ? LINES - 3 : 1;
-
-	if (p->filtering) {
-		switch (ch) {
-		case 27:
-			p->nfilter = 0;
-			p->filtering = false;
-			pane_refilter(p);
-			return true;
-		case '\n': case '\r': case KEY_ENTER:
-			p->filtering = false;
-			pane_choose(p);
-			return true;
-		case '\t':
-			p->filtering = false;
-			return false;
-		case KEY_DOWN: case 'n' & 0x1f:
-			if (p->ep)
-				epane_move(p->ep, 1);
-			return true;
-		case KEY_UP: case 'p' & 0x1f:
-			if (p->ep)
-				epane_move(p->ep, -1);
-			return true;
-		case KEY_BACKSPACE: case 127: case 8:
-			if (!p->nfilter) {
-				p->filtering = false;
-				return true;
-			}
-			do  /* a whole UTF-8 character */
-				p->nfilter--;
-			while (p->nfilter && ((unsigned char)p->filter[p->nfilter] & 0xC0) == 0x80);
-			pane_refilter(p);
-			return true;
-		case 'u' & 0x1f:
-			p->nfilter = 0;
-			pane_refilter(p);
-			return true;
-		default:
-			/* printable bytes (UTF-8 arrives byte by byte) extend it */
-			if (ch >= 0x20 && ch <= 0xFF && ch != 0x7F &&
-			    p->nfilter + 1 < PANE_FILTER_MAX) {
-				p->filter[p->nfilter++] = (char)ch;
-				/* wait for the rest of a multibyte character */
-				if ((ch & 0xC0) != 0xC0)
-					pane_refilter(p);
-			}
-			return true;
-		}
-	}
-	switch (ch) {
-	case 'j': case KEY_DOWN: case 'n' & 0x1f:
-		if (p->ep)
-			epane_move(p->ep, 1);
-		return true;
-	case 'k': case KEY_UP: case 'p' & 0x1f:
-		if (p->ep)
-			epane_move(p->ep, -1);
-		return true;
-	case KEY_NPAGE:
-		if (p->ep)
-			epane_move(p->ep, page);
-		return true;
-	case KEY_PPAGE:
-		if (p->ep)
-			epane_move(p->ep, -page);
-		return true;
-	case 'g': case KEY_HOME:
-		if (p->ep)
-			epane_move(p->ep, -(long)epane_nrows(p->ep));
-		return true;
-	case 'G': case KEY_END:
-		if (p->ep)
-			epane_move(p->ep, (long)epane_nrows(p->ep));
-		return true;
-	case '\n': case '\r': case KEY_ENTER:
-		pane_choose(p);
-		return true;
-	case '/':
-		p->filtering = true;
-		return true;
-	case 27:
-		if (!p->nfilter)
-			return false;  /* Esc: the key table's */
-		p->nfilter = 0;
-		pane_refilter(p);
-		return true;
-	case KEY_BACKSPACE: case 127: case 8:
-		if (p->nfilter) {
-			p->filtering = true;
-			return pane_key(p, ch);
-		}
-		return true;
-	default:
-		if ((ch >= 0x80 && ch <= 0xFF) ||
-		    (ch < 0x80 && isalpha(ch) && !strchr("jkgGnNeqh", ch))) {
-			p->filtering = true;
-			return pane_key(p, ch);
-		}
-		return false;
-	}
-}
-
-/* The pane's counts of entity @p e: "13 · 4 quotes", or shorter. */
-static int
-pane_counts(const pager *p, const pk_entity *e, int room, char *buf, size_t n)
-{
-	const char *dot = p->o.ascii ? "," : " \u00b7";
-	int len;
-	if (e->type == PK_ENT_PER && e->quotes > 0) {
-		len = snprintf(buf, n, "%zu%s %zu quote%s", e->mentions, dot, e->quotes,
-		               e->quotes == 1 ? "" : "s");
-		if (len - (p->o.ascii ? 0 : 1) > room)
-			len = snprintf(buf, n, "%zu%s %zuq", e->mentions, dot, e->quotes);
-		return len - (p->o.ascii ? 0 : 1);  /* the dot: two bytes, one column */
-	}
-	return snprintf(buf, n, "%zu", e->mentions);
-}
-
-static color_role
-type_role(pk_ent_type t)
-{
-	return t == PK_ENT_PER ? ROLE_ENT_PER : t == PK_ENT_LOC ? ROLE_ENT_LOC : ROLE_ENT_ORG;
-}
-
-/* The pane: its edge, a header, the rows, the filter on its last row. */
-static void
-pane_draw(pager *p)
-{
-	int edge = p->textcols + 1, x0 = edge + 1, w = p->pw, rows = LINES - 1;
-	char buf[160];
-
-	attrset(A_NORMAL);
-	for (int y = 0; y < rows; y++) {
-		if (p->o.ascii)
-			mvaddch(y, edge, '|');
-		else
-			mvaddwstr(y, edge, L"\u2502");
-	}
-	if (rows < 1)
+	if (COLS < ENTPANE_MIN_COLS) {
+		/* and when a resize hid it, it stays closed */
+		entpane_close(p->pane);
+		say(p, "entity pane: needs %d columns", ENTPANE_MIN_COLS);
 		return;
-	/* the header: reverse while the pane has the focus */
-	attrset(p->pane_focus ? colors_attr(ROLE_STATUS) : A_BOLD);
-	move(0, x0);
-	for (int x = x0; x < COLS; x++)
-		addch(' ');
-	if (!p->ents_done)
-		snprintf(buf, sizeof buf, " finding entities...");
-	else if (p->in->len > ENTS_MAX)
-		snprintf(buf, sizeof buf, " too big for entities (%u MB)", ENTS_MAX >> 20);
-	else if (!p->ner)
-		snprintf(buf, sizeof buf, " no entity model");
-	else if (!p->ep)
-		snprintf(buf, sizeof buf, " no entities");
-	else if (p->nfilter) {
-		size_t shown = 0;
-		for (size_t r = 0; r < epane_nrows(p->ep); r++)
-			shown += !epane_row(p->ep, r)->head;
-		snprintf(buf, sizeof buf, " Entities: %zu of %zu", shown, p->ents.ne);
-	} else
-		snprintf(buf, sizeof buf, " Entities: %zu", p->ents.ne);
-	mvaddnstr(0, x0, buf, w);
-	attrset(A_NORMAL);
-	if (!p->ep)
-		return;
-
-	bool frow = p->filtering || p->nfilter;  /* the last row shows the filter */
-	int list = rows - 1 - (frow ? 1 : 0);
-	size_t top = epane_top(p->ep, list > 0 ? (size_t)list : 0);
-	size_t sel = epane_sel_row(p->ep);
-	for (int y = 0; y < list && top + (size_t)y < epane_nrows(p->ep); y++) {
-		const ep_row *r = epane_row(p->ep, top + (size_t)y);
-		int yy = y + 1;
-		if (r->head) {
-			attrset(colors_attr(type_role(r->type)) | A_BOLD);
-			snprintf(buf, sizeof buf, " %s (%zu)", pk_ent_type_name(r->type), r->count);
-			mvaddnstr(yy, x0, buf, w);
-			continue;
-		}
-		const pk_entity *e = &p->ents.e[r->ent];
-		bool cur = top + (size_t)y == sel;
-		attr_t at = cur && p->pane_focus ? colors_attr(ROLE_PANE_SEL)
-		          : cur ? A_BOLD | A_UNDERLINE : A_NORMAL;
-		attrset(at);
-		move(yy, x0);
-		for (int x = x0; x < COLS - 1; x++)
-			addch(' ');
-		if (r->ent == p->esel)
-			mvaddstr(yy, x0 + 1, p->o.ascii ? "*" : "\u25b8");
-		/* "quotes" in words when the pane is wide enough for a name too */
-		int cw = pane_counts(p, e, w >= 32 ? w - 12 : 0, buf, sizeof buf);
-		int room = w - 2 - 2 - cw - 1;  /* two blanks before the counts */
-		if (room > 2)
-			draw_clipped(&p->d, e->name, yy, x0 + 2, room, 0, strlen(e->name),
-			             cur && p->pane_focus ? at : colors_attr(type_role(e->type)) |
-			                                          (cur ? A_BOLD | A_UNDERLINE : 0),
-			             true);
-		attrset(at);
-		mvaddnstr(yy, x0 + w - 1 - cw, buf, (int)strlen(buf));
 	}
-	if (frow) {
-		attrset(A_NORMAL);
-		mvaddstr(rows - 1, x0, p->filtering ? " /" : " filter: ");
-		int x = x0 + (p->filtering ? 2 : 9);
-		if (p->nfilter && x < COLS - 1)
-			x += draw_clipped(&p->d, p->filter, rows - 1, x, COLS - 1 - x, 0, p->nfilter,
-			                  A_BOLD, false);
-		if (p->filtering && x < COLS - 1) {
-			attrset(A_REVERSE);
-			mvaddch(rows - 1, x, ' ');  /* where typing goes */
-		}
-	}
-	attrset(A_NORMAL);
+	ents_ensure_visibly(p);
+	entpane_open(p->pane);
+	geometry(p);
 }
 
 /* The quote list draws through the pager, so it shares its drawing. */
@@ -631,7 +228,7 @@ static void
 draw_status(pager *p)
 {
 	status_info st = { .empty = view_empty(p->v), .ascii = p->o.ascii,
-	                   .flash = p->flash ? p->flash : p->note[0] ? p->note : NULL,
+	                   .flash = p->flash ? p->flash : entpane_note(p->pane),
 	                   .name = p->o.name };
 	pk_block title;
 
@@ -655,66 +252,6 @@ draw_status(pager *p)
 	status_draw(&st, status_text, p);
 }
 
-/* How many lines the help screen has. */
-static int
-help_lines(void)
-{
-	char line[256];
-	int n = 0;
-	while (keys_help_line((size_t)n, line, sizeof line))
-		n++;
-	return n;
-}
-
-/* The help screen, printed from the key table.  Taller than the window, it
- * scrolls from @p top and its last row says how (as man does through less). */
-static void
-help_draw(int top)
-{
-	char line[256];
-	int n = help_lines(), rows = n > LINES ? LINES - 1 : LINES;
-	attrset(colors_attr(ROLE_HELP));
-	for (int y = 0; y < rows && keys_help_line((size_t)(top + y), line, sizeof line); y++) {
-		move(y, 0);
-		clrtoeol();
-		mvaddnstr(y, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
-	}
-	if (rows < LINES && rows > 0) {
-		snprintf(line, sizeof line, "help %d-%d/%d: j k Space b scroll, q closes",
-			 top + 1, top + rows, n);
-		attrset(colors_attr(ROLE_STATUS));
-		mvaddnstr(LINES - 1, 0, line, COLS);
-	}
-	attrset(A_NORMAL);
-}
-
-/* A key on the help screen: scroll keys move a help taller than the window;
- * any other key closes it. */
-static void
-help_key(pager *p, int ch)
-{
-	int n = help_lines(), rows = LINES - 1, top = p->help_top;
-	if (n <= LINES || rows < 1) {
-		p->help = false;
-		return;
-	}
-	switch (ch) {
-	case 'j': case KEY_DOWN: case '\n': case '\r': case KEY_ENTER: top++; break;
-	case 'k': case KEY_UP: top--; break;
-	case ' ': case 'f': case KEY_NPAGE: top += rows; break;
-	case 'b': case KEY_PPAGE: top -= rows; break;
-	case 'g': case KEY_HOME: top = 0; break;
-	case 'G': case KEY_END: top = n; break;
-	case KEY_RESIZE: break;
-	default:
-		p->help = false;
-		return;
-	}
-	if (top > n - rows)
-		top = n - rows;
-	p->help_top = top < 0 ? 0 : top;
-}
-
 void
 pager_draw(pager *p)
 {
@@ -722,8 +259,8 @@ pager_draw(pager *p)
 		overlay_begin(p->d.ov);
 	p->d.cur = p->cur;  /* highlighted */
 	erase();
-	if (p->help) {
-		help_draw(p->help_top);
+	if (p->help.up) {
+		help_draw(&p->help);
 		return;
 	}
 	if (p->ql) {
@@ -738,8 +275,7 @@ pager_draw(pager *p)
 		if (!view_pos_next(p->v, &q))
 			break;
 	}
-	if (p->pw)
-		pane_draw(p);
+	entpane_draw(p->pane);
 	draw_status(p);
 }
 
@@ -873,10 +409,14 @@ pager_act(pager *p, key_action act, long n)
 	case ACT_QUOTE_NEXT:
 	case ACT_QUOTE_PREV:
 		quotes_ensure_visibly(p);
-		if (p->esel != EP_NONE) {
-			for (long i = 0; i < times && ent_quote_step(p, act == ACT_QUOTE_NEXT ? 1 : -1);
-			     i++)
-				;
+		if (entpane_chosen(p->pane)) {
+			/* the chosen person's quotations */
+			for (long i = 0; i < times; i++) {
+				size_t q = entpane_quote_step(p->pane, act == ACT_QUOTE_NEXT ? 1 : -1);
+				if (q == PK_QUOTE_NONE)
+					break;
+				quote_show(p, q);
+			}
 			return true;
 		}
 		for (long i = 0; i < times && quote_step(p, act == ACT_QUOTE_NEXT ? 1 : -1); i++)
@@ -891,42 +431,17 @@ pager_act(pager *p, key_action act, long n)
 		return true;
 	case ACT_FORGET:
 		p->cur = PK_QUOTE_NONE;
-		ent_clear(p);
+		entpane_forget(p->pane);
 		return true;
 	case ACT_PANE:
-		if (p->pw) {
-			p->pane = false;
-			geometry(p);
-			return true;
-		}
-		if (COLS < PANE_MIN_COLS) {
-			/* and when a resize hid it, it stays closed */
-			p->pane = false;
-			say(p, "entity pane: needs %d columns", PANE_MIN_COLS);
-			return true;
-		}
-		ents_ensure_visibly(p);
-		p->pane = p->pane_focus = true;
-		geometry(p);
-		if (p->ep)
-			p->flash = "j k: select, Enter: highlight, type: filter, Tab: the text";
+		pane_toggle(p);
 		return true;
 	case ACT_FOCUS:
-		if (!p->pw)
-			p->flash = "no entity pane (e opens it)";
-		else
-			p->pane_focus = !p->pane_focus;
-		p->filtering = false;
+		entpane_focus(p->pane);
 		return true;
 	case ACT_NEXT:
 	case ACT_PREV:
-		/* a search, once there is one, takes n and N while it is active */
-		if (p->esel == EP_NONE) {
-			p->flash = "n, N: no entity selected (e, then Enter on one)";
-			return true;
-		}
-		for (long i = 0; i < times && mention_step(p, act == ACT_NEXT ? 1 : -1); i++)
-			;
+		entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
 		return true;
 	case ACT_RENDER:
 		if (p->o.ascii) {
@@ -944,8 +459,7 @@ pager_act(pager *p, key_action act, long n)
 		clearok(curscr, TRUE);
 		return true;
 	case ACT_HELP:
-		p->help = true;
-		p->help_top = 0;
+		help_open(&p->help);
 		return true;
 	case ACT_NONE:
 	case ACT_N:
@@ -964,12 +478,12 @@ pager_key(pager *p, int ch)
 
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
-		if (p->help)
-			help_key(p, ch);
+		if (p->help.up)
+			help_key(&p->help, ch);
 		return true;
 	}
-	if (p->help) {
-		help_key(p, ch);
+	if (p->help.up) {
+		help_key(&p->help, ch);
 		return true;
 	}
 	if (p->ql) {
@@ -982,7 +496,8 @@ pager_key(pager *p, int ch)
 		}
 		return true;
 	}
-	if (p->pane_focus && p->pw && p->keys.count < 0 && p->keys.nseq == 0 && pane_key(p, ch))
+	if (entpane_focused(p->pane) && p->keys.count < 0 && p->keys.nseq == 0 &&
+	    entpane_key(p->pane, ch))
 		return true;
 	switch (keys_feed(&p->keys, key_code(ch), &act, &n)) {
 	case KEYS_MORE:
@@ -1007,10 +522,10 @@ pager_key(pager *p, int ch)
 void
 pager_resize(pager *p)
 {
-	bool shown = p->pw > 0;
+	bool shown = entpane_width(p->pane) > 0;
 	geometry(p);
-	if (shown && !p->pw)
-		say(p, "pane hidden: needs %d columns", PANE_MIN_COLS);
+	if (shown && !entpane_width(p->pane))
+		say(p, "pane hidden: needs %d columns", ENTPANE_MIN_COLS);
 }
 
 bool
@@ -1018,7 +533,7 @@ pager_busy(const pager *p)
 {
 	return !pk_doc_indexed(p->doc) ||
 	       (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
-	       (!p->ents_done && p->in->len <= ENTS_IDLE_MAX && !p->ql);
+	       (entpane_idle_due(p->pane) && !p->ql);
 }
 
 bool
@@ -1030,10 +545,11 @@ pager_idle(pager *p)
 		quotes_ensure(p);
 		return p->quotes.n > 0;  /* the quotations get their colour */
 	}
-	if (!p->ents_done && p->in->len <= ENTS_IDLE_MAX && !p->ql) {
+	if (entpane_idle_due(p->pane) && !p->ql) {
 		/* not under the quote list: naming the speakers renames its rows' */
-		ents_ensure(p);
-		return p->pw > 0;  /* the pane lists them */
+		quotes_ensure(p);
+		entpane_find(p->pane);
+		return entpane_width(p->pane) > 0;  /* the pane lists them */
 	}
 	return false;
 }
@@ -1048,7 +564,6 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->in = pk_doc_input(doc);
 	p->o = *o;
 	p->cur = PK_QUOTE_NONE;
-	p->esel = p->mcur = p->qcur = EP_NONE;
 	p->keys = (keys_state)KEYS_STATE_INIT;
 	if (p->o.width < 1)
 		p->o.width = 80;
@@ -1057,13 +572,18 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	if (render_mode_roman(p->o.deva))
 		p->o.deva = RENDER_REORDER;
 	p->v = view_new(doc, o->model, p->o.mode, o->ascii);
-	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->d.ov = overlay_new()))) {
+	entpane_ctx ec = { doc, p->in, p->v, &p->d, &p->quotes, p->o.ascii, &p->flash, p->msg,
+	                   sizeof p->msg };
+	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->d.ov = overlay_new())) ||
+	    !(p->pane = entpane_new(&ec))) {
+		overlay_free(p->d.ov);
 		view_free(p->v);
 		free(p);
 		return NULL;
 	}
 	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
-	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE, &p->marks, EP_NONE };
+	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
+	                 entpane_marks(p->pane), EP_NONE };
 	geometry(p);
 	return p;
 }
@@ -1074,11 +594,7 @@ pager_free(pager *p)
 	if (!p)
 		return;
 	qlist_free(p->ql);
-	ent_clear(p);
-	pk_spans_free(&p->marks);
-	epane_free(p->ep);
-	pk_entities_free(&p->ents);
-	pk_ner_free(p->ner);
+	entpane_free(p->pane);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
 	overlay_free(p->d.ov);

@@ -1,6 +1,7 @@
 /*
- * pager.h - the reader pane: the text, the help screen and the quote list,
- * the actions of the key table (keys.h), background work.
+ * pager.h - the reader pane: the text, the help screen (help.h), the quote
+ * list (qlist.h) and the entity pane (entpane.h), the actions of the key
+ * table (keys.h), background work.
  * Each screen has init/draw/key, in the manner of ncdu.
  */
 #ifndef PATHAK_PAGER_H
