@@ -65,6 +65,18 @@ epane_new(const pk_entities *e, pk_translit *tr)
 	return l;
 }
 
+int
+epane_romanize(epane *l, pk_translit *tr)
+{
+	int rc = 0;
+	for (size_t i = 0; i < l->e->ne; i++) {
+		const char *s = l->e->e[i].name;
+		if (!l->roman[i] && !(l->roman[i] = pk_translit_run(tr, s, 0, strlen(s), NULL)))
+			rc = -1;
+	}
+	return rc;
+}
+
 void
 epane_free(epane *l)
 {

@@ -40,6 +40,12 @@ typedef struct epane epane;
 epane *epane_new(const pk_entities *e, pk_translit *tr);
 void epane_free(epane *l);
 
+/** Romanize the names with @p tr (not kept) for Latin filters, when
+ * epane_new() was given none: building a romanizer costs tens of
+ * milliseconds, so the pane waits for the first Latin filter.
+ * @return 0, or -1 when out of memory (names left unromanized). */
+int epane_romanize(epane *l, pk_translit *tr);
+
 /** Filter on @p f (UTF-8; "" lists all), keeping the selected entity
  * selected while it is listed.  @return 0, or -1 when out of memory. */
 int epane_filter(epane *l, const char *f);

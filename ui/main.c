@@ -47,15 +47,17 @@ usage(FILE *f)
 "                      (default: measured at start-up)\n"
 "      --probe         report what the terminal does with Devanagari, the\n"
 "                      mode chosen and why, and check the drawing; then exit\n"
-"      --json          print blocks and quotations as one JSON object and exit\n"
+"      --pane          open the entity pane beside the text at start (as e)\n"
+"      --json          print blocks, quotations and entities as one JSON object\n"
+"                      and exit\n"
 "      --quotes        print the quotations with their speakers and exit\n"
 "      --help-keys[=man]  list the keys (as the manual's troff with =man) and exit\n"
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
 "Keys (as in less): j/k line, Space/b page, g/G start/end, 20G line 20,\n"
-"50% percent, ]/[ next/previous quotation, \" quotation list, r render mode,\n"
-"= position, ? help, q quit; --help-keys lists them all.\n"
+"50% percent, ]/[ next/previous quotation, \" quotation list, e entity pane,\n"
+"r render mode, = position, ? help, q quit; --help-keys lists them all.\n"
 "Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
@@ -334,9 +336,11 @@ main(int argc, char **argv)
 		{ "probe", no_argument, NULL, 257 },
 		{ "advance", required_argument, NULL, 258 },
 		{ "help-keys", optional_argument, NULL, 259 },
+		{ "pane", no_argument, NULL, 260 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
+	bool pane = false;
 	width_model advance = WIDTH_WCWIDTH;
 	render_mode render = RENDER_SHAPED;
 	enum { EXPORT_NONE, EXPORT_JSON, EXPORT_QUOTES } export = EXPORT_NONE;
@@ -390,6 +394,9 @@ main(int argc, char **argv)
 			}
 			advance = strcmp(optarg, "cluster") == 0 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
 			have_advance = true;
+			break;
+		case 260:
+			pane = true;
 			break;
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
@@ -463,7 +470,7 @@ main(int argc, char **argv)
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
-		                  .ascii = !utf8 };
+		                  .ascii = !utf8, .pane = pane };
 		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
 	}
 	pk_doc_free(doc);

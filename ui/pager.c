@@ -585,6 +585,8 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
 	                 entpane_marks(p->pane), EP_NONE };
 	geometry(p);
+	if (o->pane)
+		pane_toggle(p);
 	return p;
 }
 

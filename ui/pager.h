@@ -20,6 +20,7 @@ typedef struct pager_opts {
 	render_mode mode;   /**< how Devanagari is drawn (render.h); `r` cycles */
 	render_mode deva;   /**< the Devanagari mode for interlinear's rows */
 	bool ascii;         /**< the locale is not UTF-8: output ASCII only */
+	bool pane;          /**< open the entity pane at start (--pane), as `e` does */
 } pager_opts;
 
 typedef struct pager pager;

@@ -13,6 +13,7 @@
 #  * the pane edge stays in one column on every row, at 100x30, after a
 #    resize to 70x20 and back, and with --advance=cluster;
 #  * at 50 columns the pane steps aside (a resize hides it, e says why);
+#  * --pane opens it at start;
 #  * without a model ($PATHAK_NER_MODEL missing) the pane says so;
 #  * NO_COLOR: no colour escapes; the mention is underlined or reversed.
 # The list comes from the entity layer (the model), not from this test.
@@ -262,4 +263,12 @@ print('no underlined or reversed mention', file=sys.stderr)
 sys.exit(1)
 PYEOF
 ok "NO_COLOR: no colours; mentions underlined or reversed"
+# --pane opens the pane at start, with no key pressed
+tm kill-server >/dev/null 2>&1
+tm_start 100 30 "'$PATHAK' $RENDER_OPT --pane '$SEED'"
+wait_for 'Entities:' || fail_screen "--pane does not open the entity pane at start"
+grep -F -q 'व्लादिमीर पुतिन' "$T/screen" || fail_screen "--pane: व्लादिमीर पुतिन is not listed"
+keys e
+wait_gone 'Entities:' || fail_screen "e does not close the pane --pane opened"
+ok "--pane opens the pane at start"
 finish
