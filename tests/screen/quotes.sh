@@ -18,18 +18,6 @@ need_tmux
 SEED="$top_srcdir/assets/articles/seed.txt"
 ESC=$(printf '\033')
 
-status_has() {
-	_i=0
-	while [ "$_i" -lt "$POLL_TRIES" ]; do
-		screen | tail -n 1 >"$T/status"
-		grep -F -q -- "$1" "$T/status" && return 0
-		_i=$((_i + 1))
-		_nap
-	done
-	printf 'status: [%s]\n' "$(cat "$T/status")" >&2
-	return 1
-}
-
 # colour_of TEXT - the SGR sequence in force where TEXT starts on screen.
 colour_before() {
 	tm capture-pane -p -e -t pk >"$T/ansi"
@@ -48,25 +36,25 @@ tm_start 100 30 "'$PATHAK' --render=shaped '$SEED'"
 wait_for 'जोंग' || fail_screen "pathak did not start"
 
 keys ']'
-status_has 'quote 1/10: किम जोंग उन' || fail_screen "] does not name the first quotation and its speaker"
+wait_status 'quote 1/10: किम जोंग उन' || fail_screen "] does not name the first quotation and its speaker"
 ok "] jumps to the first quotation and names its speaker"
 
 # colours: the current quotation highlighted, the mention green
 c=$(colour_before 'हमेशा रूस के साथ') || fail_screen "the first quotation is not on screen"
 case "$c" in *43*) ;; *) fail_screen "the current quotation is not highlighted (SGR $c)" ;; esac
 keys ']' ']'
-status_has 'quote 3/10: किम जोंग उन' || fail_screen "] ] does not reach quotation 3"
+wait_status 'quote 3/10: किम जोंग उन' || fail_screen "] ] does not reach quotation 3"
 c=$(colour_before 'हमेशा रूस के साथ') || fail_screen "the title is gone"
 case "$c" in *33*) ;; *) fail_screen "a quotation is not in the quote colour (SGR $c)" ;; esac
 # the third quotation starts in paragraph 7: it must be on screen
 wait_for 'मुझे विश्वास है कि राष्ट्रपति पुतिन' || fail_screen "quotation 3 is not on screen"
 keys '['
-status_has 'quote 2/10: व्लादिमीर पुतिन' || fail_screen "[ does not go back to quotation 2"
+wait_status 'quote 2/10: व्लादिमीर पुतिन' || fail_screen "[ does not go back to quotation 2"
 ok "] and [ step through the quotations; they are coloured"
 
 # a quotation far below the screen comes into view
 keys ']' ']' ']' ']' ']' ']' ']'
-status_has 'quote 9/10: व्लादिमीर पुतिन' || fail_screen "] did not reach quotation 9"
+wait_status 'quote 9/10: व्लादिमीर पुतिन' || fail_screen "] did not reach quotation 9"
 wait_for 'खुश' || fail_screen "quotation 9 (खुश) was not brought on screen"
 ok "a jump scrolls the quotation into view"
 
@@ -82,24 +70,24 @@ wait_for 'व्लादिमीर पुतिन (4)' || fail_screen "Tab d
 grep -F -q 'by speaker' "$T/screen" || fail_screen "the header does not say the list is grouped"
 keys Escape
 wait_gone 'Quotations:' || fail_screen "Esc does not close the list"
-status_has 'quote 9/10' || fail_screen "Esc jumped somewhere"
+wait_status 'quote 9/10' || fail_screen "Esc jumped somewhere"
 keys '"'
 wait_for 'Quotations: 10 of 10' || fail_screen "\" again: the list (filter cleared)"
 keys Home Enter
 wait_gone 'Quotations:' || fail_screen "Enter does not close the list"
-status_has 'quote 1/10: किम जोंग उन' || fail_screen "Enter on the first row does not jump to quotation 1"
+wait_status 'quote 1/10: किम जोंग उन' || fail_screen "Enter on the first row does not jump to quotation 1"
 ok "\" lists, filters, groups, and jumps"
 
 # quotation 1 is off screen after G: ] takes the first one on screen
 keys G ']'
-status_has 'quote 8/10: व्लादिमीर पुतिन' || fail_screen "] after G takes the first quotation on screen"
+wait_status 'quote 8/10: व्लादिमीर पुतिन' || fail_screen "] after G takes the first quotation on screen"
 # the same with none current
 keys Escape G ']'
-status_has 'quote 8/10: व्लादिमीर पुतिन' || fail_screen "Esc G ]: the first quotation on screen"
+wait_status 'quote 8/10: व्लादिमीर पुतिन' || fail_screen "Esc G ]: the first quotation on screen"
 keys ']' ']'
-status_has 'quote 10/10: किम जोंग उन' || fail_screen "] ] reaches the last quotation"
+wait_status 'quote 10/10: किम जोंग उन' || fail_screen "] ] reaches the last quotation"
 keys ']'
-status_has 'no more quotations below' || fail_screen "] after the last quotation"
+wait_status 'no more quotations below' || fail_screen "] after the last quotation"
 keys q
 wait_exit || fail_screen "q did not quit"
 [ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS after q"
@@ -110,7 +98,7 @@ tm kill-server >/dev/null 2>&1
 tm_start 100 30 "NO_COLOR=1 '$PATHAK' --render=shaped '$SEED'"
 wait_for 'जोंग' || fail_screen "pathak did not start with NO_COLOR"
 keys ']' ']'
-status_has 'quote 2/10' || fail_screen "] with NO_COLOR"
+wait_status 'quote 2/10' || fail_screen "] with NO_COLOR"
 c=$(colour_before 'हमेशा रूस के साथ') || fail_screen "no title with NO_COLOR"
 case "$c" in *3[0-7]*|*4[0-7]*) fail_screen "NO_COLOR but colours (SGR $c)" ;; esac
 case "$c" in *4*) ;; *) fail_screen "NO_COLOR: the quotation is not underlined (SGR $c)" ;; esac
