@@ -206,7 +206,8 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 	while (i < j && (function_word(&c->tk.v[i]) ||
 			 (ty == PK_ENT_PER && title_word(c, &c->tk.v[i]))))
 		i++;
-	while (j > i && function_word(&c->tk.v[j - 1]))
+	while (j > i && function_word(&c->tk.v[j - 1]) &&
+	       !(ty == PK_ENT_ORG && IS(&c->tk.v[j - 1], ORG_HEAD)))
 		j--;
 	if (i >= j || j - i > MAX_WORDS || !all_words(c, i, j))
 		return 0;
@@ -297,8 +298,16 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 	free(sent);
 	for (size_t k = 0; k < nsp && rc == 0; k++) {
 		size_t i, j;
-		if (tokens_in(c, (*sp)[k].start, (*sp)[k].end, &i, &j))
-			rc = add_raw(c, i, j, (*sp)[k].type);
+		pk_ent_type ty = (*sp)[k].type;
+		if (!tokens_in(c, (*sp)[k].start, (*sp)[k].end, &i, &j))
+			continue;
+		/* the head noun of a body the tagger stopped short of (युद्ध
+		 * सामग्री उद्योग | विभाग, कांग्रेस | पार्टी) belongs to it */
+		if (ty != PK_ENT_PER && j < c->tk.n && IS(&c->tk.v[j], ORG_HEAD)) {
+			j++;
+			ty = PK_ENT_ORG;
+		}
+		rc = add_raw(c, i, j, ty);
 	}
 	/* agencies, broadcasters and social networks of bylines and sign-offs
 	 * are organisations, whatever the tagger made of them (two votes) */
