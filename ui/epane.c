@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "epane.h"
+#include "listmove.h"
 #include "fold.h"
 
 #include <stdint.h>
@@ -185,22 +186,17 @@ epane_selected(const epane *l)
 	return l->sel != EP_NONE && l->sel < l->nrows ? l->rows[l->sel].ent : EP_NONE;
 }
 
+static bool
+is_heading(const void *ctx, size_t r)
+{
+	return ((const epane *)ctx)->rows[r].head;
+}
+
 void
 epane_move(epane *l, long d)
 {
-	long step = d < 0 ? -1 : 1, r = (long)l->sel;
-	if (l->sel == EP_NONE)
-		return;
-	for (long left = labs(d); left > 0;) {
-		long nr = r + step;
-		while (nr >= 0 && nr < (long)l->nrows && l->rows[nr].head)
-			nr += step;
-		if (nr < 0 || nr >= (long)l->nrows)
-			break;
-		r = nr;
-		left--;
-	}
-	l->sel = (size_t)r;
+	if (l->sel != EP_NONE)
+		l->sel = list_move(l->sel, l->nrows, d, is_heading, l);
 }
 
 void

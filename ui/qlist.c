@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "qlist.h"
+#include "listmove.h"
 #include "colors.h"
 
 #include <stdlib.h>
@@ -133,22 +134,17 @@ qlist_choice(const qlist *l)
 	return l->choice;
 }
 
+static bool
+is_heading(const void *ctx, size_t r)
+{
+	return ((const qlist *)ctx)->rows[r].quote == PK_QUOTE_NONE;
+}
+
 /* Move the selection by d rows, skipping headings. */
 static void
 move_sel(qlist *l, long d)
 {
-	long r = (long)l->sel;
-	long step = d < 0 ? -1 : 1;
-	for (long left = labs(d); left > 0;) {
-		long nr = r + step;
-		while (nr >= 0 && nr < (long)l->nrows && l->rows[nr].quote == PK_QUOTE_NONE)
-			nr += step;
-		if (nr < 0 || nr >= (long)l->nrows)
-			break;
-		r = nr;
-		left--;
-	}
-	l->sel = (size_t)r;
+	l->sel = list_move(l->sel, l->nrows, d, is_heading, l);
 }
 
 ql_result

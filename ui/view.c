@@ -388,33 +388,35 @@ view_paragraph(view *v)
 	return v->empty ? (size_t)-1 : pk_doc_block_number(v->doc, v->top.blk.start);
 }
 
-size_t
-view_line(view *v, size_t limit)
+/* The number of the laid-out line @p to_top stops at (the top line), or of
+ * the last line when it is false; 0 past @p limit lines or when empty. */
+static size_t
+count_lines(view *v, bool to_top, size_t limit)
 {
 	view_pos q;
 	size_t n = 1;
 	if (v->empty || !pk_doc_first(v->doc, &q.blk))
 		return 0;
 	q.row = 0;
-	while (q.blk.start != v->top.blk.start || q.row != v->top.row) {
-		if (++n > limit || !view_pos_next(v, &q))
+	while (!(to_top && q.blk.start == v->top.blk.start && q.row == v->top.row)) {
+		if (!view_pos_next(v, &q))
+			return to_top ? 0 : n;
+		if (++n > limit)
 			return 0;
 	}
 	return n;
 }
 
 size_t
+view_line(view *v, size_t limit)
+{
+	return count_lines(v, true, limit);
+}
+
+size_t
 view_lines(view *v, size_t limit)
 {
-	view_pos q;
-	size_t n = 1;
-	if (v->empty || !pk_doc_first(v->doc, &q.blk))
-		return 0;
-	q.row = 0;
-	while (view_pos_next(v, &q))
-		if (++n > limit)
-			return 0;
-	return n;
+	return count_lines(v, false, limit);
 }
 
 /* ---------------------------------------------------------------- life */
