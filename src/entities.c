@@ -44,6 +44,18 @@ typedef struct raw {
 	size_t s, e, surf;
 } raw;
 
+/* One block's tokens and their folded keys, kept from pass 1 for pass 3. */
+typedef struct btoks {
+	toks tk;
+	const char **keys;    /* borrowed from the fold cache; NULL for non-words */
+} btoks;
+
+/* A word as written and its folded key: the same word folds once. */
+typedef struct fword {
+	size_t s, e;
+	char *key;
+} fword;
+
 typedef struct ectx {
 	const char *s;
 	const lexicon *lex;
@@ -53,9 +65,14 @@ typedef struct ectx {
 	size_t nslot;
 	raw *rv;
 	size_t nr, rcap;
-	toks tk;
-	char **keys;          /* folded key of each token of the block */
-	size_t kcap;
+	toks tk;              /* the current block's tokens (a view of bv[]) */
+	const char **keys;    /* the folded key of each of them */
+	btoks *bv;            /* every block's, in document order */
+	size_t nb, bcap;
+	fword *fw;            /* the fold cache: open addressing, power of 2 */
+	size_t nfw, fwcap;
+	struct first { uint64_t h; size_t nw; } *fv;  /* see index_firsts() */
+	size_t nf, fcap;
 } ectx;
 
 static uint64_t
@@ -65,6 +82,16 @@ hash_str(const char *k)
 	for (; *k; k++)
 		h = (h ^ (unsigned char)*k) * 1099511628211u;
 	return h;
+}
+
+/* The hash of a key's first word (up to a space), never 0. */
+static uint64_t
+hash_first(const char *k)
+{
+	uint64_t h = 1469598103934665603u;
+	for (; *k && *k != ' '; k++)
+		h = (h ^ (unsigned char)*k) * 1099511628211u;
+	return h | 1;
 }
 
 static size_t
@@ -125,26 +152,78 @@ oom:
 	return NO_SURF;
 }
 
-/* Tokenize [a, b) and fold each word; -1 when out of memory. */
+static uint64_t
+hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603u;
+	while (n--)
+		h = (h ^ (unsigned char)*p++) * 1099511628211u;
+	return h;
+}
+
+/* The folded key of the word at bytes [a, b), from the cache or made and
+ * cached (news text repeats its words: folding is half the pass's cost
+ * otherwise); NULL when out of memory. */
+static const char *
+fold_word(ectx *c, size_t a, size_t b)
+{
+	if ((c->nfw + 1) * 2 > c->fwcap) {
+		size_t n = c->fwcap ? c->fwcap * 2 : 1024;
+		fword *nv = calloc(n, sizeof *nv);
+		if (!nv)
+			return NULL;
+		for (size_t i = 0; i < c->fwcap; i++) {
+			if (!c->fw[i].key)
+				continue;
+			size_t h = hash_bytes(c->s + c->fw[i].s, c->fw[i].e - c->fw[i].s) & (n - 1);
+			while (nv[h].key)
+				h = (h + 1) & (n - 1);
+			nv[h] = c->fw[i];
+		}
+		free(c->fw);
+		c->fw = nv;
+		c->fwcap = n;
+	}
+	size_t h = hash_bytes(c->s + a, b - a) & (c->fwcap - 1);
+	for (; c->fw[h].key; h = (h + 1) & (c->fwcap - 1))
+		if (c->fw[h].e - c->fw[h].s == b - a && !memcmp(c->s + c->fw[h].s, c->s + a, b - a))
+			return c->fw[h].key;
+	char *k = pk_fold(c->s + a, b - a, NULL);
+	if (!k)
+		return NULL;
+	c->fw[h] = (fword){ a, b, k };
+	c->nfw++;
+	return k;
+}
+
+/* Tokenize block [a, b) and fold each word, keeping both for pass 3 (as
+ * bv[nb - 1]) and making them the current block; -1 when out of memory. */
 static int
 block_tokens(ectx *c, size_t a, size_t b)
 {
-	for (size_t i = 0; i < c->tk.n; i++)
-		free(c->keys[i]);
-	c->tk.n = 0;
-	if (q_tokenize(c->lex, c->s, a, b, &c->tk) < 0)
+	if (pk_grow(&c->bv, &c->bcap, c->nb + 1, sizeof *c->bv, 64) < 0)
 		return -1;
-	if (pk_grow(&c->keys, &c->kcap, c->tk.n + 1, sizeof *c->keys, 64) < 0)
+	btoks *B = &c->bv[c->nb++];
+	memset(B, 0, sizeof *B);
+	if (q_tokenize(c->lex, c->s, a, b, &B->tk) < 0 ||
+	    !(B->keys = calloc(B->tk.n + 1, sizeof *B->keys)))
 		return -1;
-	for (size_t i = 0; i < c->tk.n; i++) {
-		const tok *t = &c->tk.v[i];
-		c->keys[i] = t->t == T_WORD ? pk_fold(c->s + t->s, t->e - t->s, NULL) : NULL;
-		if (t->t == T_WORD && !c->keys[i]) {
-			c->tk.n = i;  /* the rest has no keys to free */
+	for (size_t i = 0; i < B->tk.n; i++) {
+		const tok *t = &B->tk.v[i];
+		if (t->t == T_WORD && !(B->keys[i] = fold_word(c, t->s, t->e)))
 			return -1;
-		}
 	}
+	c->tk = B->tk;
+	c->keys = B->keys;
 	return 0;
+}
+
+/* Make block number @p b (of pass 1) the current block again. */
+static void
+block_again(ectx *c, size_t b)
+{
+	c->tk = c->bv[b].tk;
+	c->keys = c->bv[b].keys;
 }
 
 /* The key of words [i, j) of the block (all T_WORD), or NULL. */
@@ -541,6 +620,65 @@ person_cut(const ectx *c, size_t i, size_t j)
 	return 0;
 }
 
+/* Note that a surface pass 3 looks for starts with the first word of
+ * @p key and has @p nw words.  -1 when out of memory. */
+static int
+first_add(ectx *c, const char *key, size_t nw)
+{
+	if ((c->nf + 1) * 2 > c->fcap) {
+		size_t n = c->fcap ? c->fcap * 2 : 64;
+		struct first *nv = calloc(n, sizeof *nv);
+		if (!nv)
+			return -1;
+		for (size_t i = 0; i < c->fcap; i++) {
+			size_t p = c->fv[i].h & (n - 1);
+			while (c->fv[i].h && nv[p].h)
+				p = (p + 1) & (n - 1);
+			if (c->fv[i].h)
+				nv[p] = c->fv[i];
+		}
+		free(c->fv);
+		c->fv = nv;
+		c->fcap = n;
+	}
+	uint64_t h = hash_first(key);
+	size_t p = h & (c->fcap - 1);
+	while (c->fv[p].h && c->fv[p].h != h)
+		p = (p + 1) & (c->fcap - 1);
+	if (!c->fv[p].h)
+		c->nf++;
+	c->fv[p].h = h;
+	if (c->fv[p].nw < nw)
+		c->fv[p].nw = nw;
+	return 0;
+}
+
+/* Index the first words of the surfaces pass 3 looks for, each with the
+ * most words of a surface it starts: most words start none and need no
+ * lookup of the longer runs after them.  -1 when out of memory. */
+static int
+index_firsts(ectx *c)
+{
+	for (size_t i = 0; i < c->ns; i++)
+		if ((voted(&c->sv[i]) || c->sv[i].part) && first_add(c, c->sv[i].key, c->sv[i].nw) < 0)
+			return -1;
+	return 0;
+}
+
+/* The most words of a surface that starts with the word @p w (a key);
+ * 0 when none does (a hash collision may overstate it: harmless). */
+static size_t
+first_words(const ectx *c, const char *w)
+{
+	uint64_t h = hash_first(w);
+	if (!c->fcap)
+		return 0;
+	for (size_t p = h & (c->fcap - 1); c->fv[p].h; p = (p + 1) & (c->fcap - 1))
+		if (c->fv[p].h == h)
+			return c->fv[p].nw;
+	return 0;
+}
+
 /* Pass 3 over one block: occurrences of known surfaces not yet mentions. */
 static int
 spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
@@ -587,6 +725,8 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 					return -1;
 				if (!voted(&c->sv[si]))
 					c->sv[si].votes[PK_ENT_PER]++;
+				if (first_add(c, c->sv[si].key, cut) < 0)
+					return -1;
 				if (c->sv[si].s == c->sv[si].e) {  /* a part: now written here */
 					c->sv[si].s = c->tk.v[i].s;
 					c->sv[si].e = c->tk.v[i + cut - 1].e;
@@ -604,7 +744,8 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 		}
 		size_t hit = NO_SURF, len = 0;
 		size_t next_raw = *ri < c->nr ? c->rv[*ri].s : (size_t)-1;
-		for (size_t l = MAX_WORDS; l >= 1 && hit == NO_SURF; l--) {
+		size_t most = c->keys[i] ? first_words(c, c->keys[i]) : 0;
+		for (size_t l = most; l >= 1 && hit == NO_SURF; l--) {
 			if (i + l > c->tk.n || !all_words(c, i, i + l))
 				continue;
 			/* it may swallow a tagged span of its type that it holds
@@ -658,10 +799,15 @@ ectx_free(ectx *c)
 	free(c->sv);
 	free(c->slot);
 	free(c->rv);
-	for (size_t i = 0; i < c->tk.n; i++)
-		free(c->keys[i]);
-	free(c->keys);
-	free(c->tk.v);
+	for (size_t b = 0; b < c->nb; b++) {
+		free(c->bv[b].tk.v);
+		free(c->bv[b].keys);
+	}
+	free(c->bv);
+	for (size_t i = 0; i < c->fwcap; i++)
+		free(c->fw[i].key);
+	free(c->fw);
+	free(c->fv);
 }
 
 /* Index the entities' keys (open addressing, entity index + 1); -1 when
@@ -698,22 +844,23 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 	memset(out, 0, sizeof *out);
 	memset(&c, 0, sizeof c);
 	c.s = pk_doc_input(d)->bytes;
-	lexicon *L = lex_new();
-	if (!L)
+	/* the quotations' word lists, or our own when there are none */
+	lexicon *L = q && q->lex_ ? NULL : lex_new();
+	if (!(c.lex = L ? L : q ? q->lex_ : NULL))
 		return PK_ERR_NOMEM;
-	c.lex = L;
 
 	for (more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk))
 		if (tag_block(&c, d, &blk, ner, q, &qi, &sp, &spcap) < 0)
 			goto done;
 	free(sp);
 	sp = NULL;
-	if (link_parts(&c) < 0)
+	if (link_parts(&c) < 0 || index_firsts(&c) < 0)
 		goto done;
-	for (more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk))
-		if (block_tokens(&c, blk.start, blk.end) < 0 ||
-		    spread_block(&c, &ri, &mv, &nm, &mcap) < 0)
+	for (size_t b = 0; b < c.nb; b++) {
+		block_again(&c, b);
+		if (spread_block(&c, &ri, &mv, &nm, &mcap) < 0)
 			goto done;
+	}
 
 	/* entities: one per root surface, in order of first mention */
 	for (size_t i = 0; i < nm; i++) {

@@ -35,6 +35,8 @@ pk_quotes_free(pk_quotes *q)
 	free(q->v);
 	q->v = NULL;
 	q->n = 0;
+	lex_free(q->lex_);
+	q->lex_ = NULL;
 }
 
 /* Pass 1 over the blocks of d into st. */
@@ -91,9 +93,9 @@ q_find(pk_doc *d, pk_quotes *out, q_trace_fn trace, void *trace_arg)
 	find_pairs(d, lex, &st);
 	if (!st.oom)
 		rc = q_resolve(pk_doc_input(d), &st, lex);
-	lex_free(lex);
 	free(st.ra);
 	free(st.h.v);
+	st.out.lex_ = lex;
 	if (st.oom || rc != PK_OK) {
 		pk_quotes_free(&st.out);
 		return st.oom ? PK_ERR_NOMEM : rc;

@@ -65,6 +65,9 @@ typedef struct pk_quote {
 typedef struct pk_quotes {
 	pk_quote *v;  /**< the quotations, sorted by start */
 	size_t n;     /**< how many */
+	/* private: the word lists the quotations were read with, kept for
+	 * pk_entities_find() so that it does not build them again */
+	struct lexicon *lex_;
 } pk_quotes;
 
 /**
