@@ -181,7 +181,7 @@ test_mentions_and_quotes(void **state)
 	};
 	pk_entities e = ents;
 	pk_quote qv[3];
-	pk_quotes q = { qv, 3 };
+	pk_quotes q = { .v = qv, .n = 3 };
 	size_t n, *v;
 	(void)state;
 	e.m = m;

@@ -333,7 +333,7 @@ test_qnav_rules(void **state)
 		{ .start = 10, .end = 20 }, { .start = 30, .end = 40 },
 		{ .start = 100, .end = 120 }, { .start = 200, .end = 210 },
 	};
-	pk_quotes qs = { v, 4 };
+	pk_quotes qs = { .v = v, .n = 4 };
 	(void)state;
 	/* a screen showing [0, 50): none current */
 	assert_int_equal(qnav_step(&qs, PK_QUOTE_NONE, 0, 50, 1), 0);
@@ -352,7 +352,7 @@ test_qnav_rules(void **state)
 	/* partly on screen counts */
 	assert_true(qnav_on_screen(&v[2], 110, 300));
 	assert_false(qnav_on_screen(&v[2], 120, 300));
-	pk_quotes none = { NULL, 0 };
+	pk_quotes none = { .v = NULL };
 	assert_int_equal(qnav_step(&none, PK_QUOTE_NONE, 0, 50, 1), PK_QUOTE_NONE);
 }
 
