@@ -24,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "places.inc"  /* built by tools/gen-places: CLDR's Hindi place names, folded, sorted */
+
 #define MAX_WORDS 6           /* longest surface, in words */
 #define MIN_PART_CPS 3        /* a part of a name must be this long to stand alone */
 #define NO_SURF ((size_t)-1)
@@ -196,6 +198,42 @@ fold_word(ectx *c, size_t a, size_t b)
 	return k;
 }
 
+static bool is_place(const char *key);
+
+/* Split two places joined by a hyphen (प्योंगयांग-मॉस्को, ईरान-इराक): each
+ * is a name of its own (but not फीबी वॉलर-ब्रिज, गोला-बारूद).  -1 when out
+ * of memory. */
+static int
+split_hyphens(ectx *c, toks *tk)
+{
+	for (size_t i = 0; i < tk->n; i++) {
+		tok *t = &tk->v[i];
+		if (t->t != T_WORD)
+			continue;
+		const char *h = memchr(c->s + t->s + 1, '-', t->e - t->s - 1);
+		if (!h || (size_t)(h - c->s) + 1 >= t->e)
+			continue;
+		size_t cut = (size_t)(h - c->s);
+		const char *k1 = fold_word(c, t->s, cut), *k2 = fold_word(c, cut + 1, t->e);
+		if (!k1 || !k2)
+			return -1;
+		if (!is_place(k1) || !is_place(k2))
+			continue;
+		if (pk_grow(&tk->v, &tk->cap, tk->n + 1, sizeof *tk->v, 64) < 0)
+			return -1;
+		t = &tk->v[i];
+		memmove(t + 2, t + 1, (tk->n - i - 1) * sizeof *t);
+		tk->n++;
+		t[1] = *t;
+		t[1].s = cut + 1;
+		t[1].sp = false;
+		t[1].lex = lex_find(c->lex, c->s, t[1].s, t[1].e);
+		t->e = cut;
+		t->lex = lex_find(c->lex, c->s, t->s, t->e);
+	}
+	return 0;
+}
+
 /* Tokenize block [a, b) and fold each word, keeping both for pass 3 (as
  * bv[nb - 1]) and making them the current block; -1 when out of memory. */
 static int
@@ -205,7 +243,7 @@ block_tokens(ectx *c, size_t a, size_t b)
 		return -1;
 	btoks *B = &c->bv[c->nb++];
 	memset(B, 0, sizeof *B);
-	if (q_tokenize(c->lex, c->s, a, b, &B->tk) < 0 ||
+	if (q_tokenize(c->lex, c->s, a, b, &B->tk) < 0 || split_hyphens(c, &B->tk) < 0 ||
 	    !(B->keys = calloc(B->tk.n + 1, sizeof *B->keys)))
 		return -1;
 	for (size_t i = 0; i < B->tk.n; i++) {
@@ -358,6 +396,75 @@ tokens_in(const ectx *c, size_t a, size_t b, size_t *i, size_t *j)
 	return x < y;
 }
 
+/* The index of the first place name not before @p key (binary search). */
+static size_t
+place_lower(const char *key)
+{
+	size_t lo = 0, hi = sizeof places / sizeof *places;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(places[mid], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Is @p key (folded words joined by one space) a place name? */
+static bool
+is_place(const char *key)
+{
+	size_t p = place_lower(key);
+	return p < sizeof places / sizeof *places && !strcmp(places[p], key);
+}
+
+/* The most words of a place name at token i (a word): 0 when none starts
+ * there.  A name "w" and the names "w …" sort together, right after w. */
+static size_t
+place_at(const ectx *c, size_t i)
+{
+	const char *w = c->keys[i];
+	size_t l = strlen(w), n = sizeof places / sizeof *places;
+	size_t p = place_lower(w), best = 0;
+	for (; p < n && !strncmp(places[p], w, l) && (!places[p][l] || places[p][l] == ' '); p++) {
+		size_t nw = 1;
+		for (const char *x = places[p]; *x; x++)
+			nw += *x == ' ';
+		if (i + nw > c->tk.n || !all_words(c, i, i + nw))
+			continue;
+		char *k = join_keys(c, i, i + nw);
+		if (k && !strcmp(k, places[p]) && nw > best)
+			best = nw;
+		free(k);
+	}
+	return best;
+}
+
+/* Are tokens [i, j) places of CLDR, one word each, joined by hyphens? */
+static bool
+hyphen_places(const ectx *c, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++) {
+		if (!c->keys[k] || place_at(c, k) != 1)
+			return false;
+		if (k + 1 < j && (c->tk.v[k + 1].s != c->tk.v[k].e + 1 || c->s[c->tk.v[k].e] != '-'))
+			return false;
+	}
+	return true;
+}
+
+/* Does a mention already recorded overlap bytes [a, b) without being
+ * exactly them? */
+static bool
+raw_other(const ectx *c, size_t a, size_t b)
+{
+	for (size_t r = 0; r < c->nr; r++)
+		if (c->rv[r].s < b && c->rv[r].e > a && (c->rv[r].s != a || c->rv[r].e != b))
+			return true;
+	return false;
+}
+
 /* Pass 1 over one block: the tagger's spans, then the speakers' names. */
 static int
 tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
@@ -386,6 +493,9 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 			j++;
 			ty = PK_ENT_ORG;
 		}
+		/* places joined by a hyphen (ईरान-इराक) are two places */
+		if (j - i > 1 && hyphen_places(c, i, j))
+			continue;
 		rc = add_raw(c, i, j, ty);
 	}
 	/* agencies, broadcasters and social networks of bylines and sign-offs
@@ -396,6 +506,17 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 		size_t j = i + 1 < c->tk.n && IS(&c->tk.v[i + 1], MEDIA_TAIL) ? i + 2 : i + 1;
 		if ((rc = add_raw(c, i, j, PK_ENT_ORG)) == 0)
 			rc = add_raw(c, i, j, PK_ENT_ORG);
+	}
+	/* a country or a city of CLDR is a place, whatever the tagger made of
+	 * it (two votes), unless it is part of a longer name the tagger found
+	 * (न्यू यॉर्क टाइम्स) */
+	for (size_t i = 0; i < c->tk.n && rc == 0; i++) {
+		size_t l = c->keys[i] ? place_at(c, i) : 0;
+		if (!l || raw_other(c, c->tk.v[i].s, c->tk.v[i + l - 1].e))
+			continue;
+		if ((rc = add_raw(c, i, i + l, PK_ENT_LOC)) == 0)
+			rc = add_raw(c, i, i + l, PK_ENT_LOC);
+		i += l - 1;
 	}
 	/* a quoted speaker's name is a person: as the attributor wrote it,
 	 * and the words of its mention that are words of the name */
