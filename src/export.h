@@ -44,7 +44,9 @@
  *     "kind":          string          "direct" | "partial"
  *     "speaker":       string | null   fullest name (or descriptor) of the
  *                                      speaker found in the text, NFC; null
- *                                      when unknown
+ *                                      when unknown; two people speaking
+ *                                      at once are joined by "; " (the
+ *                                      gold annotations' convention)
  *     "mention":       string | null   bytes [mention_start, mention_end)
  *                                      decoded: the words attached to this
  *                                      quote (`पुतिन`, `उन्होंने`)
@@ -59,7 +61,8 @@
  *                                      cue-before cue-after dash-signoff
  *                                      cue-in-sentence ne-before
  *                                      topic-subject jab-subject
- *                                      prev-subject antecedent last-speaker
+ *                                      prev-subject joint predicate
+ *                                      antecedent last-speaker
  *                                      def-descriptor cataphor continuation
  *                                      clause fragment-cue
  *                                      fragment-shared-cue.  A backward-

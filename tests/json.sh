@@ -30,7 +30,7 @@ cat > "$tmp/check.py" <<'EOF'
 import json, sys
 
 SPEAKER_RULES = ("cue-before", "cue-after", "dash-signoff", "cue-in-sentence", "ne-before",
-                 "topic-subject", "jab-subject", "prev-subject", "antecedent", "last-speaker",
+                 "topic-subject", "jab-subject", "prev-subject", "joint", "predicate", "antecedent", "last-speaker",
                  "def-descriptor", "cataphor", "continuation")
 CLASS_RULES = ("clause", "fragment-cue", "fragment-shared-cue")
 

@@ -378,6 +378,8 @@ char *q_nfc(const char *s, size_t a, size_t b, UErrorCode *err);
 /* Fullest form of the name at bytes [ns, ne) near @p pos, UTF-8 NFC;
  * NULL on failure. */
 char *q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err);
+/* Does a name of the history near @p pos hold the name at bytes [ns, ne)? */
+bool q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos);
 
 /* ------------------------------------------------------------------ */
 /* Speakers (quote_resolve.c)                                          */

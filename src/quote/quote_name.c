@@ -692,12 +692,12 @@ extend_left(qnames *c, size_t *ns, size_t *ne)
 	}
 }
 
-char *
-q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
+/* The first history entry that may be near @p pos: the history is in
+ * document order, give or take a clause, so a binary search. */
+static size_t
+hist_near(const qnames *c, size_t pos)
 {
-	/* 1. a longer named subject of some cue nearby that contains it */
-	size_t bs = ns, be = ne, bw = 0, lo = 0, hi = c->nh;
-	/* history is in document order, give or take a clause: binary search */
+	size_t lo = 0, hi = c->nh;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (c->h[mid].pos + NAME_BACK + NAME_FWD < pos)
@@ -705,6 +705,26 @@ q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+bool
+q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos)
+{
+	for (size_t i = hist_near(c, pos); i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
+		const hist *h = &c->h[i];
+		if (h->pos + NAME_BACK >= pos && h->pos <= pos + NAME_FWD &&
+		    h->ne - h->ns >= ne - ns && name_contains(c->s, h->ns, h->ne, ns, ne))
+			return true;
+	}
+	return false;
+}
+
+char *
+q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
+{
+	/* 1. a longer named subject of some cue nearby that contains it */
+	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos);
 	for (size_t i = lo; i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
 		const hist *h = &c->h[i];
 		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD)

@@ -315,6 +315,104 @@ r_def_descriptor(const res_in *x, char **sp, UErrorCode *err)
 	return true;
 }
 
+/* The start of the sentence that holds byte @p p (after a sentence end,
+ * a quotation mark or a line break), no further back than @p lo. */
+static size_t
+sentence_start(const qnames *c, size_t p, size_t lo)
+{
+	while (p > lo && !sent_end_before(c->s, p) && c->s[p - 1] != '\n' && c->s[p - 1] != '"')
+		p--;
+	while (p < c->len && c->s[p] == ' ')
+		p++;
+	return p;
+}
+
+/* The start of the word that ends at @p e: its letters and marks, not
+ * the punctuation glued to it (पड़ेंगे”नंदन). */
+static size_t
+word_start(const qnames *c, size_t e, size_t lo)
+{
+	size_t w = e;
+	while (w > lo) {
+		size_t q = w - 1;
+		while (q > lo && ((unsigned char)c->s[q] & 0xC0) == 0x80)
+			q--;
+		size_t z = q;
+		if (!qc_word(pk_decode(c->s, w, &z)))
+			break;
+		w = q;
+	}
+	return w;
+}
+
+/* वरिष्ठ धार्मिक नेता ने कहा, after मिस्वाह एक बड़े धार्मिक नेता हैं: a
+ * description whose head noun was said of a name before it, in a sentence
+ * `NAME एक … HEAD है`, is that name. */
+static bool
+r_predicate(const res_in *x, char **sp, UErrorCode *err)
+{
+	const qnames *c = x->c;
+	if (x->r->np != NP_DEF_DESC)
+		return false;
+	size_t he = x->r->me, hs = word_start(c, he, x->r->ms), hl = he - hs;
+	size_t lo = x->r->ms > ANTE_BYTES ? x->r->ms - ANTE_BYTES : 0;
+	for (size_t p = x->r->ms; hl && p > lo + hl; p--) {
+		size_t h = p - hl - 1;  /* a candidate head noun at h */
+		if (c->s[p - 1] != ' ' || memcmp(c->s + h, c->s + hs, hl) || (h && c->s[h - 1] != ' '))
+			continue;
+		size_t ve = p;
+		while (ve < c->len && c->s[ve] != ' ' && !sent_end_before(c->s, ve + 1) && ve - p < 12)
+			ve++;
+		lexset v = lex_find(c->lex, c->s, p, ve);
+		if (!LEX_IN(v, AUXES))
+			continue;
+		/* the sentence opens with a name and एक: NAME एक … HEAD है */
+		size_t ss = sentence_start(c, h, lo), ek = ss;
+		while (ek < h && !(word_at(c, ek, "एक") && ek > ss))
+			ek++;
+		if (ek >= h || ek - 1 <= ss || !q_known_name(c, ss, ek - 1, ss))
+			continue;
+		*sp = q_fullest(x->c, ss, ek - 1, ss, err);
+		return true;
+	}
+	return false;
+}
+
+/* नंदन और बालाकृष्णन … दोनों ने कहा: the two people last named together,
+ * joined by और, both known to the history; written "A; B". */
+static bool
+r_joint(const res_in *x, char **sp, UErrorCode *err)
+{
+	const qnames *c = x->c;
+	if (x->r->np != NP_DEF_DESC && x->r->np != NP_PRONOUN)
+		return false;
+	size_t ws = word_start(c, x->r->me, x->r->ms);
+	lexset w = lex_find(c->lex, c->s, ws, x->r->me);
+	if (!LEX_IN(w, BOTH))
+		return false;
+	size_t lo = x->r->ms > ANTE_BYTES ? x->r->ms - ANTE_BYTES : 0;
+	static const char aur[] = " और ";
+	size_t al = sizeof aur - 1;
+	for (size_t p = x->r->ms; p > lo + al; p--) {
+		size_t a = p - al;
+		if (memcmp(c->s + a, aur, al))
+			continue;
+		size_t as = word_start(c, a, lo), be = p;
+		while (be < x->r->ms && c->s[be] != ' ' && c->s[be] != ',')
+			be++;
+		if (as >= a || be <= p || !q_known_name(c, as, a, as) || !q_known_name(c, p, be, p))
+			continue;
+		char *n1 = q_fullest(x->c, as, a, as, err), *n2 = q_fullest(x->c, p, be, p, err);
+		*sp = n1 && n2 ? malloc(strlen(n1) + strlen(n2) + 3) : NULL;
+		if (*sp)
+			strcat(strcat(strcpy(*sp, n1), "; "), n2);
+		free(n1);
+		free(n2);
+		return true;
+	}
+	return false;
+}
+
 /* An interview that opens with उन्होंने and names its subject later. */
 static bool
 r_cataphor(const res_in *x, char **sp, UErrorCode *err)
@@ -339,6 +437,8 @@ static const struct sieve {
 	{ NULL, r_indef },
 	{ "jab-subject", r_jab_subject },
 	{ "prev-subject", r_prev_subject },
+	{ "joint", r_joint },
+	{ "predicate", r_predicate },
 	{ "antecedent", r_antecedent },
 	{ "last-speaker", r_last_speaker },
 	{ "def-descriptor", r_def_descriptor },
