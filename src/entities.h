@@ -56,6 +56,12 @@ typedef struct pk_entities {
 } pk_entities;
 
 /**
+ * The biggest input the entity pass is meant for: it reads the whole
+ * article at once, so callers skip it above this (--json, the pane).
+ */
+#define PK_ENTITIES_MAX_BYTES (16u << 20)
+
+/**
  * Find the entities of @p d with the tagger @p ner.  @p q, when not NULL,
  * holds the quotations of @p d: their speakers' names are taken as persons
  * (pk_entities_link_speakers() then names them through the entities and

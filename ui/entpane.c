@@ -12,6 +12,7 @@
 #include "entities.h"
 #include "epane.h"
 #include "ner.h"
+#include "entjob.h"
 #include "translit.h"
 
 #include <curses.h>
@@ -29,7 +30,7 @@
  * the entities are found while idle (a slice of under half a second);
  * up to ENTS_MAX when the pane opens; a larger file has none (as --json). */
 #define ENTS_IDLE_MAX (1u << 20)
-#define ENTS_MAX (16u << 20)
+#define ENTS_MAX PK_ENTITIES_MAX_BYTES
 
 struct entpane {
 	entpane_ctx c;       /* what the pager lends */
@@ -37,6 +38,7 @@ struct entpane {
 	pk_status ner_st;    /* why it is not loaded */
 	pk_entities ents;    /* the entities, once found */
 	bool ents_done;
+	entjob *job;         /* the pass started in a thread, until waited for */
 	bool romanized;      /* the names have their romanization (a Latin filter came) */
 	epane *ep;           /* the pane's rows (epane.h), once found */
 	bool pane;           /* the user wants the pane open */
@@ -86,6 +88,12 @@ entpane_new(const entpane_ctx *ctx)
 	return e;
 }
 
+void
+entpane_adopt(entpane *e, entjob *job)
+{
+	e->job = job;
+}
+
 const pk_spans *
 entpane_marks(const entpane *e)
 {
@@ -110,12 +118,19 @@ entpane_find(entpane *e)
 	if (e->ents_done)
 		return;
 	e->ents_done = true;
-	if (e->c.in->len > ENTS_MAX)
-		return;  /* the pane says "too big" */
-	if (!(e->ner = pk_ner_load_default(&e->ner_st)))
-		return;  /* the pane says "no entity model" */
-	if (pk_entities_find(e->c.doc, e->ner, e->c.quotes, &e->ents) != PK_OK)
-		return;
+	if (e->job) {
+		entjob *j = e->job;
+		e->job = NULL;
+		if (!entjob_finish(j, &e->ner, &e->ner_st, &e->ents))
+			return;  /* no model, or out of memory: the pane says which */
+	} else {
+		if (e->c.in->len > ENTS_MAX)
+			return;  /* the pane says "too big" */
+		if (!(e->ner = pk_ner_load_default(&e->ner_st)))
+			return;  /* the pane says "no entity model" */
+		if (pk_entities_find(e->c.doc, e->ner, e->c.quotes, &e->ents) != PK_OK)
+			return;
+	}
 	/* the speakers named as their entities; a person's quotations counted */
 	pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
 	/* names are romanized at the first Latin filter (epane_romanize) */
@@ -151,6 +166,7 @@ entpane_free(entpane *e)
 {
 	if (!e)
 		return;
+	entjob_drop(e->job);  /* never waited for: it must end before the input */
 	ent_clear(e);
 	pk_spans_free(&e->marks);
 	epane_free(e->ep);

@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "dump.h"
 #include "entities.h"
+#include "entjob.h"
 #include "export.h"
 #include "input.h"
 #include "keys.h"
@@ -102,10 +103,6 @@ asset_path(const char *name, char *buf, size_t n)
 	return NULL;
 }
 
-/* Entities are found for inputs up to this size (tagging runs at a few
- * hundred thousand words a second: beyond it --json would crawl). */
-#define ENTITY_MAX_BYTES (16u << 20)
-
 /* The entities of @p doc with speakers named through them, or an empty set
  * (with a line on stderr) when the model is missing or the input too big. */
 static pk_status
@@ -115,9 +112,9 @@ find_entities(pk_doc *doc, pk_quotes *q, pk_entities *e)
 	pk_ner *ner = NULL;
 
 	memset(e, 0, sizeof *e);
-	if (pk_doc_input(doc)->len > ENTITY_MAX_BYTES) {
+	if (pk_doc_input(doc)->len > PK_ENTITIES_MAX_BYTES) {
 		fprintf(stderr, "pathak: entities left out: the input is over %u MB\n",
-		        ENTITY_MAX_BYTES >> 20);
+		        PK_ENTITIES_MAX_BYTES >> 20);
 		return PK_OK;
 	}
 	if (!(ner = pk_ner_load_default(&st))) {
@@ -170,6 +167,7 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		tty = fopen("/dev/tty", "r");
 		if (!tty) {
 			fprintf(stderr, "pathak: cannot open /dev/tty for keys: %s\n", strerror(errno));
+			entjob_drop(po->job);
 			return EXIT_FAILURE;
 		}
 	}
@@ -179,6 +177,7 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		        getenv("TERM") ? getenv("TERM") : "");
 		if (tty)
 			fclose(tty);
+		entjob_drop(po->job);
 		return EXIT_FAILURE;
 	}
 	set_escdelay(25);
@@ -191,6 +190,7 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 
 	p = pager_new(doc, po);
 	if (!p) {
+		entjob_drop(po->job);
 		endwin();
 		delscreen(scr);
 		fputs("pathak: out of memory\n", stderr);
@@ -465,12 +465,14 @@ main(int argc, char **argv)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));
 	} else {
 		term_info ti;
+		/* the pane's entities: found beside the probe and curses' start */
+		entjob *job = pane && in.len <= PK_ENTITIES_MAX_BYTES ? entjob_start(&in) : NULL;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
-		                  .ascii = !utf8, .pane = pane };
+		                  .ascii = !utf8, .pane = pane, .job = job };
 		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
 	}
 	pk_doc_free(doc);

@@ -584,6 +584,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
 	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
 	                 entpane_marks(p->pane), EP_NONE };
+	entpane_adopt(p->pane, o->job);
 	geometry(p);
 	if (o->pane)
 		pane_toggle(p);

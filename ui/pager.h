@@ -21,6 +21,8 @@ typedef struct pager_opts {
 	render_mode deva;   /**< the Devanagari mode for interlinear's rows */
 	bool ascii;         /**< the locale is not UTF-8: output ASCII only */
 	bool pane;          /**< open the entity pane at start (--pane), as `e` does */
+	struct entjob *job; /**< the entity pass started early (entjob.h), or
+	                         NULL; the pager takes it over */
 } pager_opts;
 
 typedef struct pager pager;
