@@ -244,6 +244,18 @@ slow_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_sp
 	return PK_OK;
 }
 
+/* Is p between two code points (as pk_decode() reads them)? */
+static bool
+cp_boundary(const char *t, size_t len, size_t p)
+{
+	if (p == 0 || p >= len)
+		return true;
+	size_t q = lead_back(t, p);
+	while (q < p)
+		pk_decode(t, len, &q);
+	return q == p;
+}
+
 static pk_status
 exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
@@ -253,10 +265,13 @@ exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 		if (!q)
 			break;
 		size_t i = (size_t)(q - t);
+		p = i + 1;
+		/* bytes of a query never match part of a character */
+		if (!cp_boundary(t, len, i) || !cp_boundary(t, len, i + s->klen))
+			continue;
 		pk_status st = report(s, t, len, i, i + s->klen, from, to, out);
 		if (st)
 			return st;
-		p = i + 1;
 	}
 	return PK_OK;
 }
