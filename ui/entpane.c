@@ -54,6 +54,7 @@ struct entpane {
 	pk_spans marks;      /* the mentions as spans, payload their number */
 	char note[320];      /* what n N ] [ last did, while it is on screen */
 	bool note_quote;     /* the note is of a quotation (] [), else of a mention */
+	unsigned choices;    /* Enter on an entity, counted (n N go to it then) */
 };
 
 static void say(entpane *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -250,7 +251,6 @@ mention_step(entpane *e, int dir)
 void
 entpane_step(entpane *e, int dir, long times)
 {
-	/* a search, once there is one, takes n and N while it is active */
 	if (e->esel == EP_NONE) {
 		set_flash(e, "n, N: no entity selected (e, then Enter on one)");
 		return;
@@ -361,8 +361,15 @@ pane_choose(entpane *e)
 		set_flash(e, "no entity selected");
 		return;
 	}
+	e->choices++;
 	if (ent_select(e, ent) && e->nmen > 0)
 		mention_show(e, 0);
+}
+
+unsigned
+entpane_choices(const entpane *e)
+{
+	return e->choices;
 }
 
 static void
