@@ -37,7 +37,6 @@ struct entpane {
 	pk_status ner_st;    /* why it is not loaded */
 	pk_entities ents;    /* the entities, once found */
 	bool ents_done;
-	bool romanized;      /* the names have their romanization (a Latin filter came) */
 	epane *ep;           /* the pane's rows (epane.h), once found */
 	bool pane;           /* the user wants the pane open */
 	int pw;              /* its width now; 0 when it is not shown */
@@ -119,7 +118,6 @@ entpane_find(entpane *e)
 		return;
 	/* the speakers named as their entities; a person's quotations counted */
 	pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
-	/* names are romanized at the first Latin filter (epane_romanize) */
 	e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
 }
 
@@ -376,16 +374,7 @@ static void
 pane_refilter(entpane *e)
 {
 	e->filter[e->nfilter] = 0;
-	if (e->ep && !e->romanized) {
-		bool latin = false;
-		for (size_t i = 0; i < e->nfilter && !latin; i++)
-			latin = (unsigned char)e->filter[i] < 0x80 && isalpha((unsigned char)e->filter[i]);
-		pk_translit *tr = latin ? pk_translit_new(PK_ROMAN_ASCII, NULL) : NULL;
-		if (tr) {
-			e->romanized = epane_romanize(e->ep, tr) == 0;
-			pk_translit_free(tr);
-		}
-	}
+	/* the search backend matches: folded, Latin against the romanization */
 	if (e->ep && epane_filter(e->ep, e->filter) < 0)
 		set_flash(e, "out of memory");
 }
