@@ -60,8 +60,8 @@ const key_binding keys_table[] = {
 	  "it and Esc clears it." },
 	{ { "Tab" }, ACT_FOCUS,
 	  "move focus between the text and the entity pane", NULL },
-	{ { "/" }, ACT_SEARCH,
-	  "search forward (matches light up as you type)",
+	{ { "/", "?" }, ACT_NONE,   /* the help row of the two below */
+	  "search forward / backward (lit up as you type)",
 	  "Spelling variants match by default: with or without nukta, \u0949 and "
 	  "\u094B, chandrabindu and anusvara, long and short vowels, Devanagari and "
 	  "ASCII digits, Latin in any case; a query in Latin letters (putin) also "
@@ -75,15 +75,15 @@ const key_binding keys_table[] = {
 	  "Ctrl-R regular expressions (ICU; or begin the query with \\r), Enter "
 	  "searches and Esc goes back to where you were. A big file is searched "
 	  "a slice at a time (the status line shows how far) and a key is "
-	  "never kept waiting." },
-	{ { "?" }, ACT_SEARCH_BACK,
-	  "search backward", NULL },
+	  "never kept waiting. ? searches backward: n then goes on backward." },
+	{ { "/" }, ACT_SEARCH, NULL, NULL },
+	{ { "?" }, ACT_SEARCH_BACK, NULL, NULL },
 	{ { "&" }, ACT_FILTER,
 	  "show only the paragraphs that match (& alone: all)",
 	  "As in less: the status line shows the filter (&word) while it is on; "
 	  "& and Enter with nothing typed shows every paragraph again." },
 	{ { "n", "N" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous match, or mention of the selected\nentity (whichever was used last)",
+	  "next / previous match (or mention of the entity)",
 	  "After a search n goes on the way it went and N the other way; past "
 	  "the last match n goes round to the first and the status line says so. "
 	  "After Enter on an entity in the pane they step through its mentions "
@@ -91,20 +91,26 @@ const key_binding keys_table[] = {
 	  "it is on screen, else from the screen, as ] and [ are." },
 	{ { "n" }, ACT_NEXT, NULL, NULL },
 	{ { "N" }, ACT_PREV, NULL, NULL },
-	{ { "-e", "-i" }, ACT_EXACT,
-	  "toggle exact search (no spelling variants)", NULL },
-	{ { "-r" }, ACT_REGEX,
-	  "toggle regular expressions in searches", NULL },
+	{ { "-e", "-i", "-r" }, ACT_NONE,   /* the help row of the two below */
+	  "toggle exact search (-e -i), regular expressions",
+	  "Exact search matches the bytes as typed, without spelling variants or "
+	  "romanized matching (as --exact); regular expressions are ICU's, run "
+	  "over the folded text (as --regex). The search on screen is run again "
+	  "with the new setting." },
+	{ { "-e", "-i" }, ACT_EXACT, NULL, NULL },
+	{ { "-r" }, ACT_REGEX, NULL, NULL },
 	{ { "Esc" }, ACT_FORGET,
-	  "forget the current quotation, the search,\nthe selected entity, or a count", NULL },
+	  "forget the quotation, search, entity or count", NULL },
 	{ { "r" }, ACT_RENDER,
-	  "render mode: shaped, reorder, halant,\nreorder+halant, latin, interlinear", NULL },
+	  "render mode: shaped, reorder, halant, latin, ...",
+	  "The modes in turn: shaped, reorder, halant, reorder+halant, latin, "
+	  "interlinear." },
 	{ { "=", "Ctrl-G" }, ACT_INFO,
 	  "file name, position and size", NULL },
 	{ { "Ctrl-L" }, ACT_REDRAW,
 	  "redraw the screen", NULL },
 	{ { "h", "H", "F1" }, ACT_HELP,
-	  "this help: j k Space b scroll it, any other\nkey closes it", NULL },
+	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
 	  "quit", NULL },
 };
