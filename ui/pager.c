@@ -341,8 +341,10 @@ prompt_done(pager *p)
 			finder_clear(p->inc);
 			return;
 		}
-		if (!finder_active(p->inc))
-			return;  /* a bad query: the status line says why */
+		if (!finder_active(p->inc)) {
+			say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
+			return;
+		}
 		t = p->filt, p->filt = p->inc, p->inc = t;
 		p->vf.ctx = p->filt;
 		view_set_top(p->v, p->origin);
@@ -363,8 +365,10 @@ prompt_done(pager *p)
 		find_events(p, p->find, true);
 		return;
 	}
-	if (!finder_active(p->inc))
+	if (!finder_active(p->inc)) {
+		say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
 		return;
+	}
 	t = p->find, p->find = p->inc, p->inc = t;
 	finder_clear(p->inc);
 	p->nn = NN_SEARCH;
