@@ -629,6 +629,19 @@ pk_breaker_preceding(pk_breaker *b, size_t off)
 	return r == UBRK_DONE ? b->base : b->base + (size_t)r;
 }
 
+size_t
+pk_breaker_following(pk_breaker *b, size_t off)
+{
+	int32_t r;
+	b->fresh = false;
+	if (off >= b->end)
+		return b->end;
+	if (off < b->base)
+		off = b->base;
+	r = ubrk_following(b->bi, (int32_t)(off - b->base));
+	return r == UBRK_DONE ? b->end : b->base + (size_t)r;
+}
+
 void
 pk_breaker_free(pk_breaker *b)
 {

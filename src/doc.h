@@ -139,6 +139,9 @@ bool pk_breaker_is_boundary(pk_breaker *b, size_t off);
 /** The last boundary before @p off (absolute), at least the range start. */
 size_t pk_breaker_preceding(pk_breaker *b, size_t off);
 
+/** The first boundary after @p off (absolute), at most the range end. */
+size_t pk_breaker_following(pk_breaker *b, size_t off);
+
 void pk_breaker_free(pk_breaker *b);
 
 /**

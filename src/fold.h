@@ -8,8 +8,12 @@
  * for such variants, for search and for matching names; it is not for
  * display.
  *
- * The folding, applied after canonical decomposition (NFD):
- *   - nukta U+093C, ZWNJ U+200C and ZWJ U+200D are dropped;
+ * The folding, applied after canonical decomposition (NFD), so NFC and NFD
+ * input give the same key and a precomposed nukta letter (क़ U+0958) folds
+ * like its decomposition (क + nukta):
+ *   - nukta U+093C, ZWNJ U+200C, ZWJ U+200D and soft hyphen U+00AD are
+ *     dropped (the soft hyphen in pk_fold() only);
+ *   - Devanagari digits ०-९ become ASCII 0-9, in pk_fold() only;
  *   - chandrabindu U+0901 becomes anusvara U+0902;
  *   - long vowels become short: ई→इ, ऊ→उ, ॠ→ऋ and the signs ी→ि, ू→ु, ॄ→ृ;
  *   - the candra vowels of English loans become the plain ones: ऑ→ओ, ॉ→ो,
@@ -23,6 +27,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 
 /**
  * The folded form of one code point of NFD text (see above): the code point
@@ -72,5 +77,41 @@ pk_fold_vowel(uint32_t c)
  *         or when ICU fails
  */
 char *pk_fold(const char *s, size_t len, size_t *out_len);
+
+/**
+ * Where one byte of a key came from: bytes [start, end) of the source,
+ * the whole canonical segment (a character and the combining marks that
+ * follow it, e.g. ज + nukta) whose folding produced the byte.  Segments are
+ * the units ICU normalises independently, so a key byte never comes from
+ * less than one of them.
+ */
+typedef struct pk_fold_src {
+	size_t start, end;
+} pk_fold_src;
+
+/**
+ * pk_fold() with an offset map back to the source.  The key is exactly the
+ * one pk_fold() returns.
+ *
+ * @param s, len   the text
+ * @param out_len  receives the key's length in bytes (may be NULL)
+ * @param map      if not NULL, receives a malloc'd array of out_len + 1
+ *                 entries: map[i] is the source range of key byte i.
+ *                 Entries never decrease; key bytes [a, b) come from source
+ *                 bytes [map[a].start, map[b-1].end).  map[out_len] is
+ *                 {len, len}.  Dropped characters (joiners, nukta after a
+ *                 space...) belong to no key byte, unless they share a segment
+ *                 with one.  NULL on failure.
+ * @return the key as for pk_fold(), or NULL when out of memory or when ICU
+ *         fails
+ */
+char *pk_fold_map(const char *s, size_t len, size_t *out_len, pk_fold_src **map);
+
+/**
+ * Is there a normalisation segment boundary before code point @p c, i.e.
+ * does @p c start a new segment in pk_fold_map()?  (ICU's
+ * unorm2_hasBoundaryBefore() for NFD.)
+ */
+bool pk_fold_boundary_before(uint32_t c);
 
 #endif

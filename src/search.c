@@ -1,0 +1,786 @@
+/*
+ * search.c - the search backend (search.h): folded, exact, regular
+ * expression and romanized queries, run over the input in slices.
+ *
+ * Every way of matching produces raw byte ranges that are widened to whole
+ * grapheme clusters (ICU) and reported by the cluster where they start, so
+ * that consecutive slices report each match once.
+ *
+ * The folded literal search has two paths that must agree (tests compare
+ * them): the slow one folds the text with pk_fold_map() and looks for the
+ * folded query in it; the fast one (fast_scan) finds a rare code point of
+ * the query in the raw bytes with memchr() and checks the query around it
+ * through a per-code-point table built from pk_fold_map() itself.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* memmem */
+#endif
+#include "config.h"
+#include "search.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unicode/uregex.h>
+#include <unicode/utext.h>
+
+#include "doc.h"
+#include "fold.h"
+#include "grow.h"
+#include "translit.h"
+
+/* Work on at most this many bytes of a slice at once (the slow paths
+ * allocate a key and a map in proportion). */
+#define CHUNK ((size_t)1 << 20)
+/* How far a match may reach past the end of the slice it starts in, beyond
+ * four bytes per byte of the query; longer runs of ignorable characters
+ * inside one match are not found across a slice boundary. */
+#define REACH 1024
+/* Context given to ICU's break iterator around a match edge. */
+#define CTX 256
+
+/* ---------------------------------------------------------------- words */
+
+/* One romanized word in the cache: its skeleton and, for each skeleton
+ * byte, the offset in the word of the code point it came from. */
+typedef struct wentry {
+	uint64_t h;
+	char *word;       /* the Devanagari bytes, then the skeleton */
+	uint32_t wlen, slen;
+	uint32_t *off;    /* slen + 1 offsets into the word */
+} wentry;
+
+typedef struct wcache {
+	wentry *v;
+	size_t n, cap;    /* cap a power of two */
+} wcache;
+
+struct pk_search {
+	unsigned flags;
+	bool empty;
+	char *key;        /* folded query (the raw query when exact) */
+	size_t klen;
+	URegularExpression *re;
+	bool roman;
+	char *skel;       /* the query's romanization skeleton */
+	size_t sklen;
+	pk_translit *tr;  /* made on first use: ICU's transliterators cost */
+	wcache cache;
+	pk_breaker *br;
+};
+
+/* ---------------------------------------------------------------- helpers */
+
+static size_t
+lead_back(const char *t, size_t p)
+{
+	for (int k = 0; k < 3 && p > 0 && ((unsigned char)t[p] & 0xC0) == 0x80; k++)
+		p--;
+	return p;
+}
+
+static bool
+is_deva_letter(uint32_t c)
+{
+	return (c >= 0x0904 && c <= 0x0939) || c == 0x093D || c == 0x0950 ||
+	       (c >= 0x0958 && c <= 0x0961) || (c >= 0x0972 && c <= 0x097F);
+}
+
+/* A grapheme cluster boundary that needs no break iterator: next to ASCII
+ * (except CR LF), nothing joins; after ASCII a Devanagari letter starts a
+ * cluster (only a consonant + virama before it could join it). */
+static bool
+quick_boundary(const char *t, size_t len, size_t p)
+{
+	if (p == 0 || p >= len)
+		return true;
+	unsigned char x = (unsigned char)t[p - 1], y = (unsigned char)t[p];
+	if (y < 0x80)
+		return !(x == '\r' && y == '\n');
+	if (x < 0x80) {
+		size_t q = p;
+		return is_deva_letter(pk_decode(t, len, &q));
+	}
+	return false;
+}
+
+static size_t
+cluster_start(pk_search *s, const char *t, size_t len, size_t p)
+{
+	if (quick_boundary(t, len, p))
+		return p;
+	size_t a = lead_back(t, p > CTX ? p - CTX : 0), z = p + 64 < len ? p + 64 : len;
+	if (pk_breaker_set(s->br, t, a, z) != PK_OK || pk_breaker_is_boundary(s->br, p))
+		return p;
+	return pk_breaker_preceding(s->br, p);
+}
+
+static size_t
+cluster_end(pk_search *s, const char *t, size_t len, size_t p)
+{
+	if (quick_boundary(t, len, p))
+		return p;
+	size_t a = lead_back(t, p > CTX ? p - CTX : 0), z = p + CTX < len ? p + CTX : len;
+	if (pk_breaker_set(s->br, t, a, z) != PK_OK || pk_breaker_is_boundary(s->br, p))
+		return p;
+	return pk_breaker_following(s->br, p);
+}
+
+/* Widen raw [a, z) to clusters; push it if it starts in [from, to). */
+static pk_status
+report(pk_search *s, const char *t, size_t len, size_t a, size_t z,
+       size_t from, size_t to, pk_spans *out)
+{
+	size_t ws = cluster_start(s, t, len, a);
+	if (ws < from || ws >= to)
+		return PK_OK;
+	size_t we = cluster_end(s, t, len, z > a ? z : a);
+	pk_span sp = { ws, we, PK_SPAN_MATCH, 0 };
+	return pk_spans_push(out, sp) ? PK_ERR_NOMEM : PK_OK;
+}
+
+/* The start of the normalisation segment containing p (a little way back at
+ * most). */
+static size_t
+segment_back(const char *t, size_t len, size_t p)
+{
+	size_t lim = p > CTX ? p - CTX : 0;
+	p = lead_back(t, p);
+	while (p > lim) {
+		size_t q = p;
+		if (pk_fold_boundary_before(pk_decode(t, len, &q)))
+			break;
+		p = lead_back(t, p - 1);
+	}
+	return p;
+}
+
+/* The end of the segment that contains byte p - 1 (a little way on at most). */
+static size_t
+segment_fwd(const char *t, size_t len, size_t p)
+{
+	size_t lim = p + CTX < len ? p + CTX : len;
+	if (p >= len)
+		return len;
+	p = lead_back(t, p);
+	while (p < lim) {
+		size_t q = p;
+		if (pk_fold_boundary_before(pk_decode(t, len, &q)))
+			break;
+		p = q;
+	}
+	return p;
+}
+
+/* ---------------------------------------------------------------- slow literal */
+
+/* Fold [a, z) (segment-aligned) and report every occurrence of the key. */
+static pk_status
+fold_find(pk_search *s, const char *t, size_t len, size_t a, size_t z,
+          size_t from, size_t to, pk_spans *out)
+{
+	size_t fl;
+	pk_fold_src *map;
+	char *f = pk_fold_map(t + a, z - a, &fl, &map);
+	pk_status st = PK_OK;
+
+	if (!f)
+		return PK_ERR_NOMEM;
+	for (const char *p = f; st == PK_OK && (size_t)(p - f) + s->klen <= fl;) {
+		const char *q = memmem(p, fl - (size_t)(p - f), s->key, s->klen);
+		if (!q)
+			break;
+		size_t i = (size_t)(q - f);
+		st = report(s, t, len, a + map[i].start, a + map[i + s->klen - 1].end, from, to, out);
+		p = q + 1;
+	}
+	free(f);
+	free(map);
+	return st;
+}
+
+static size_t
+reach(const pk_search *s)
+{
+	return 4 * s->klen + REACH;
+}
+
+static pk_status
+slow_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+{
+	for (size_t c0 = from; c0 < to; c0 += CHUNK) {
+		size_t c1 = to - c0 > CHUNK ? c0 + CHUNK : to;
+		size_t a = segment_back(t, len, c0);
+		size_t z = segment_fwd(t, len, len - c1 > reach(s) ? c1 + reach(s) : len);
+		pk_status st = fold_find(s, t, len, a, z, c0, c1, out);
+		if (st)
+			return st;
+	}
+	return PK_OK;
+}
+
+static pk_status
+exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+{
+	size_t z = len - to > CTX ? to + CTX : len;
+	for (size_t p = from; p < z && z - p >= s->klen;) {
+		const char *q = memmem(t + p, z - p, s->key, s->klen);
+		if (!q)
+			break;
+		size_t i = (size_t)(q - t);
+		pk_status st = report(s, t, len, i, i + s->klen, from, to, out);
+		if (st)
+			return st;
+		p = i + 1;
+	}
+	return PK_OK;
+}
+
+/* ---------------------------------------------------------------- regex */
+
+static size_t
+line_start(const char *t, size_t p, size_t lim)
+{
+	while (p > lim && t[p - 1] != '\n')
+		p--;
+	return p;
+}
+
+static size_t
+line_end(const char *t, size_t len, size_t p, size_t lim)
+{
+	if (lim > len)
+		lim = len;
+	const char *q = p < lim ? memchr(t + p, '\n', lim - p) : NULL;
+	return q ? (size_t)(q - t) : lim;
+}
+
+static pk_status
+regex_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+{
+	for (size_t c0 = from; c0 < to; c0 += CHUNK) {
+		size_t c1 = to - c0 > CHUNK ? c0 + CHUNK : to;
+		size_t a = line_start(t, c0, c0 > PK_BLOCK_MAX ? c0 - PK_BLOCK_MAX : 0);
+		size_t z = line_end(t, len, c1, c1 + PK_BLOCK_MAX);
+		const char *f = t + a;
+		size_t fl = z - a;
+		char *own = NULL;
+		pk_fold_src *map = NULL;
+		UErrorCode e = U_ZERO_ERROR;
+		UText *ut;
+		pk_status st = PK_OK;
+
+		if (!(s->flags & PK_SEARCH_EXACT)) {
+			a = segment_back(t, len, a);
+			z = segment_fwd(t, len, z);
+			own = pk_fold_map(t + a, z - a, &fl, &map);
+			if (!own)
+				return PK_ERR_NOMEM;
+			f = own;
+		}
+		ut = utext_openUTF8(NULL, f, (int64_t)fl, &e);
+		uregex_setUText(s->re, ut, &e);
+		while (U_SUCCESS(e) && st == PK_OK && uregex_findNext(s->re, &e)) {
+			int64_t ms = uregex_start64(s->re, 0, &e), me = uregex_end64(s->re, 0, &e);
+			if (U_FAILURE(e) || me <= ms)
+				continue;
+			size_t ra, rz;
+			if (map) {
+				ra = a + map[ms].start;
+				rz = a + map[me - 1].end;
+			} else {
+				ra = a + (size_t)ms;
+				rz = a + (size_t)me;
+			}
+			st = report(s, t, len, ra, rz, c0, c1, out);
+		}
+		/* the regex must not keep a pointer to text about to go */
+		static const UChar none[1] = { 0 };
+		uregex_setText(s->re, none, 0, &e);
+		utext_close(ut);
+		free(own);
+		free(map);
+		if (st)
+			return st;
+		if (U_FAILURE(e))
+			return PK_ERR_ICU;
+	}
+	return PK_OK;
+}
+
+/* ---------------------------------------------------------------- romanized */
+
+/*
+ * The skeleton both sides of a romanized comparison are reduced to, so that
+ * the spellings people type meet the transliteration: lower case; ch, chh
+ * and c -> c; sh -> s; ph -> f; aa -> a; ee -> i; oo -> u; w -> v; z -> j;
+ * q -> k (क़ is written q, but folding ignores the nukta).  Everything but
+ * ASCII letters is dropped.  @p off, if not NULL, gives each input byte's
+ * source offset; @p soff receives the offset of each output byte's first
+ * input byte.
+ */
+static size_t
+skeleton(const char *in, size_t n, const uint32_t *off, char *out, uint32_t *soff)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		char c = in[i], d = i + 1 < n ? in[i + 1] : 0, e3 = i + 2 < n ? in[i + 2] : 0;
+		size_t take = 1;
+		char w;
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (d >= 'A' && d <= 'Z')
+			d += 'a' - 'A';
+		if (e3 >= 'A' && e3 <= 'Z')
+			e3 += 'a' - 'A';
+		if (c < 'a' || c > 'z') {
+			i++;
+			continue;
+		}
+		w = c;
+		if (c == 'c' && d == 'h')
+			take = e3 == 'h' ? 3 : 2;
+		else if ((c == 's' || c == 'p') && d == 'h')
+			w = c == 's' ? 's' : 'f', take = 2;
+		else if ((c == 'a' || c == 'e' || c == 'o') && d == c)
+			w = c == 'a' ? 'a' : c == 'e' ? 'i' : 'u', take = 2;
+		else if (c == 'w')
+			w = 'v';
+		else if (c == 'z')
+			w = 'j';
+		else if (c == 'q')
+			w = 'k';
+		if (soff)
+			soff[o] = off ? off[i] : (uint32_t)i;
+		out[o++] = w;
+		i += take;
+	}
+	return o;
+}
+
+static uint64_t
+hash_bytes(const char *p, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ull;
+	return h | 1; /* 0 marks an empty slot */
+}
+
+static void
+cache_free(wcache *c)
+{
+	for (size_t i = 0; i < c->cap; i++) {
+		free(c->v[i].word);
+		free(c->v[i].off);
+	}
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+static int
+cache_grow(wcache *c)
+{
+	size_t cap = c->cap ? 2 * c->cap : 1024;
+	wentry *v = calloc(cap, sizeof *v);
+	if (!v)
+		return -1;
+	for (size_t i = 0; i < c->cap; i++) {
+		if (!c->v[i].h)
+			continue;
+		size_t j = c->v[i].h & (cap - 1);
+		while (v[j].h)
+			j = (j + 1) & (cap - 1);
+		v[j] = c->v[i];
+	}
+	free(c->v);
+	c->v = v;
+	c->cap = cap;
+	return 0;
+}
+
+/* The cached romanization skeleton of word [a, z) of t; NULL when out of
+ * memory. */
+static const wentry *
+word_skeleton(pk_search *s, const char *t, size_t a, size_t z)
+{
+	wcache *c = &s->cache;
+	uint64_t h;
+	size_t j;
+
+	if (z - a > 4096)
+		z = a + 4096; /* a "word" of thousands of letters is hostile input */
+	h = hash_bytes(t + a, z - a);
+	if (c->cap) {
+		for (j = h & (c->cap - 1); c->v[j].h; j = (j + 1) & (c->cap - 1))
+			if (c->v[j].h == h && c->v[j].wlen == z - a &&
+			    !memcmp(c->v[j].word, t + a, z - a))
+				return &c->v[j];
+	}
+	if (2 * (c->n + 1) > c->cap && cache_grow(c))
+		return NULL;
+	size_t *map = NULL;
+	char *r = pk_translit_run(s->tr, t, a, z, &map);
+	if (!r)
+		return NULL;
+	size_t rl = strlen(r);
+	wentry e = { .h = h, .wlen = (uint32_t)(z - a) };
+	uint32_t *roff = malloc((rl + 1) * sizeof *roff);
+	e.word = malloc((z - a) + rl + 1);
+	e.off = malloc((rl + 1) * sizeof *e.off);
+	if (!roff || !e.word || !e.off) {
+		free(roff);
+		free(e.word);
+		free(e.off);
+		free(r);
+		free(map);
+		return NULL;
+	}
+	for (size_t i = 0; i < rl; i++)
+		roff[i] = (uint32_t)(map[i] - a);
+	memcpy(e.word, t + a, z - a);
+	e.slen = (uint32_t)skeleton(r, rl, roff, e.word + (z - a), e.off);
+	e.off[e.slen] = (uint32_t)(z - a);
+	free(roff);
+	free(r);
+	free(map);
+	for (j = h & (c->cap - 1); c->v[j].h; j = (j + 1) & (c->cap - 1))
+		;
+	c->v[j] = e;
+	c->n++;
+	return &c->v[j];
+}
+
+/* A Devanagari letter or sign of a word (not a danda, not a digit), or a
+ * joiner inside one. */
+static bool
+is_word_cp(uint32_t c)
+{
+	return (c >= 0x0900 && c <= 0x0963) || (c >= 0x0970 && c <= 0x097F) ||
+	       c == 0x200C || c == 0x200D;
+}
+
+/* One word of a phrase being matched. */
+typedef struct pword {
+	size_t a, z;
+	const wentry *w;
+} pword;
+
+/* Does the query skeleton match from word k of ws[0..n), starting at its
+ * first skeleton byte?  Returns the source end of the match, or 0. */
+static size_t
+roman_match_at(const pk_search *s, const pword *ws, size_t n, size_t k)
+{
+	size_t qi = 0;
+	for (size_t i = k; i < n && qi < s->sklen; i++) {
+		const wentry *w = ws[i].w;
+		const char *sk = w->word + w->wlen;
+		size_t m = w->slen;
+		size_t take = s->sklen - qi < m ? s->sklen - qi : m;
+		if (memcmp(sk, s->skel + qi, take))
+			return 0;
+		qi += take;
+		if (qi == s->sklen) {
+			/* end at the code point after the last matched byte */
+			size_t e = take;
+			while (e < m && w->off[e] == w->off[take - 1])
+				e++;
+			return ws[i].a + w->off[e];
+		}
+	}
+	return 0;
+}
+
+static pk_status
+roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+{
+	pk_status st = PK_OK;
+	pword *ws = NULL;
+	size_t nw = 0, cap = 0;
+
+	if (!s->tr && !(s->tr = pk_translit_new(PK_ROMAN_ASCII, &st)))
+		return st ? st : PK_ERR_ICU;
+	/* start at the word that contains from */
+	size_t p = lead_back(t, from);
+	while (p > 0 && from - p < CTX) {
+		size_t q = lead_back(t, p - 1), r = q;
+		if (!is_word_cp(pk_decode(t, len, &r)))
+			break;
+		p = q;
+	}
+	size_t lim = len - to > 16 * s->sklen + CTX ? to + 16 * s->sklen + CTX : len;
+	while (p < len && st == PK_OK) {
+		/* collect one phrase: words separated by spaces only */
+		nw = 0;
+		size_t q = p;
+		while (q < len) {
+			size_t a = q, r = q;
+			while (r < len) {
+				size_t r2 = r;
+				if (!is_word_cp(pk_decode(t, len, &r2)))
+					break;
+				r = r2;
+			}
+			if (r == a)
+				break;
+			if (pk_grow(&ws, &cap, nw + 1, sizeof *ws, 16)) {
+				st = PK_ERR_NOMEM;
+				break;
+			}
+			ws[nw].a = a;
+			ws[nw].z = r;
+			if (!(ws[nw].w = word_skeleton(s, t, a, r))) {
+				st = PK_ERR_NOMEM;
+				break;
+			}
+			nw++;
+			q = r;
+			size_t sp = q;
+			while (sp < len && (t[sp] == ' ' || t[sp] == '\t'))
+				sp++;
+			if (sp == q || q >= lim)
+				break;
+			q = sp;
+		}
+		for (size_t k = 0; k < nw && st == PK_OK; k++) {
+			if (ws[k].a >= to)
+				break;
+			size_t e = ws[k].a >= from ? roman_match_at(s, ws, nw, k) : 0;
+			if (e)
+				st = report(s, t, len, ws[k].a, e, from, to, out);
+		}
+		if (q >= to || q >= lim)
+			break;
+		/* on to the next word start */
+		p = q > p ? q : p;
+		while (p < len && p < to) {
+			size_t r = p;
+			if (is_word_cp(pk_decode(t, len, &r)))
+				break;
+			p = r;
+		}
+		if (p >= to)
+			break;
+	}
+	free(ws);
+	return st;
+}
+
+/* ---------------------------------------------------------------- API */
+
+/* A Latin query: ASCII letters, with spaces, hyphens, apostrophes, dots. */
+static bool
+is_latin_query(const char *q, size_t n)
+{
+	bool letter = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = q[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letter = true;
+		else if (c != ' ' && c != '-' && c != '\'' && c != '.')
+			return false;
+	}
+	return letter;
+}
+
+/*
+ * Fold a regular expression like the text it runs over, except its escapes:
+ * a backslash and the ASCII letter after it (\S is not \s), with a
+ * {...} argument (\p{Lu}, \N{...}, \x{...}) kept as written.
+ */
+static char *
+fold_pattern(const char *q, size_t n, size_t *out_len)
+{
+	char *out = malloc(1), *f;
+	size_t ol = 0, i = 0;
+
+	while (out && i < n) {
+		size_t j = i, fl;
+		const char *piece;
+		if (q[i] == '\\' && i + 1 < n) {
+			j = i + 2;
+			if (j < n && q[j] == '{' && ((q[i + 1] | 0x20) == 'p' || q[i + 1] == 'N' || q[i + 1] == 'x')) {
+				const char *c = memchr(q + j, '}', n - j);
+				j = c ? (size_t)(c - q) + 1 : n;
+			}
+			f = NULL;
+			piece = q + i;
+			fl = j - i;
+		} else {
+			while (j < n && q[j] != '\\')
+				j++;
+			if (!(f = pk_fold(q + i, j - i, &fl)))
+				break;
+			piece = f;
+		}
+		char *o = realloc(out, ol + fl + 1);
+		if (o) {
+			memcpy(o + ol, piece, fl);
+			ol += fl;
+		}
+		free(f);
+		if (!o)
+			break;
+		out = o;
+		i = j;
+	}
+	if (!out || i < n) {
+		free(out);
+		return NULL;
+	}
+	out[ol] = 0;
+	*out_len = ol;
+	return out;
+}
+
+pk_search *
+pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
+              char *why, size_t whysz)
+{
+	pk_search *s = calloc(1, sizeof *s);
+	pk_status st = PK_ERR_NOMEM;
+
+	if (why && whysz)
+		why[0] = 0;
+	if (!s)
+		goto fail;
+	s->flags = flags;
+	if (!(s->br = pk_breaker_new(PK_BREAK_CLUSTER))) {
+		st = PK_ERR_ICU;
+		goto fail;
+	}
+	if (len == 0) {
+		s->empty = true;
+		*err = PK_OK;
+		return s;
+	}
+	if (flags & PK_SEARCH_REGEX) {
+		UErrorCode e = U_ZERO_ERROR;
+		UParseError pe;
+		char *pat = NULL;
+		size_t pl = len;
+		if (!(flags & PK_SEARCH_EXACT) && !(pat = fold_pattern(query, len, &pl)))
+			goto fail;
+		UText *ut = utext_openUTF8(NULL, pat ? pat : query, (int64_t)pl, &e);
+		s->re = uregex_openUText(ut, UREGEX_MULTILINE, &pe, &e);
+		utext_close(ut);
+		free(pat);
+		if (U_FAILURE(e)) {
+			st = PK_ERR_ICU;
+			if (why && whysz)
+				snprintf(why, whysz, "bad regular expression: %s at offset %d",
+				         u_errorName(e), (int)pe.offset);
+			goto fail;
+		}
+		*err = PK_OK;
+		return s;
+	}
+	if (flags & PK_SEARCH_EXACT) {
+		if (!(s->key = malloc(len)))
+			goto fail;
+		memcpy(s->key, query, len);
+		s->klen = len;
+	} else {
+		if (!(s->key = pk_fold(query, len, &s->klen)))
+			goto fail;
+		if (s->klen == 0)
+			s->empty = true; /* only ignorable characters */
+		if (is_latin_query(query, len)) {
+			if (!(s->skel = malloc(len + 1)))
+				goto fail;
+			s->sklen = skeleton(query, len, NULL, s->skel, NULL);
+			s->roman = s->sklen > 0;
+		}
+	}
+	*err = PK_OK;
+	return s;
+fail:
+	pk_search_free(s);
+	if (why && whysz && !why[0])
+		snprintf(why, whysz, "%s", pk_status_str(st));
+	*err = st;
+	return NULL;
+}
+
+void
+pk_search_free(pk_search *s)
+{
+	if (!s)
+		return;
+	free(s->key);
+	free(s->skel);
+	if (s->re)
+		uregex_close(s->re);
+	pk_translit_free(s->tr);
+	cache_free(&s->cache);
+	pk_breaker_free(s->br);
+	free(s);
+}
+
+bool
+pk_search_is_roman(const pk_search *s)
+{
+	return s && s->roman;
+}
+
+static int
+span_cmp(const void *x, const void *y)
+{
+	const pk_span *a = x, *b = y;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end > b->end ? -1 : a->end < b->end;
+}
+
+/* Sort the spans from n0 on and keep one per start (the longest). */
+static void
+tidy(pk_spans *out, size_t n0)
+{
+	size_t n = out->n - n0, k = 0;
+	pk_span *v = out->v + n0;
+	if (n < 2)
+		return;
+	qsort(v, n, sizeof *v, span_cmp);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || v[i].start != v[k - 1].start)
+			v[k++] = v[i];
+	out->n = n0 + k;
+}
+
+pk_status
+pk_search_scan(pk_search *s, const char *text, size_t len, size_t from, size_t to,
+               pk_spans *out)
+{
+	size_t n0 = out->n;
+	pk_status st = PK_OK;
+
+	if (to > len)
+		to = len;
+	if (s->empty || from >= to)
+		return PK_OK;
+	if (s->re)
+		st = regex_scan(s, text, len, from, to, out);
+	else if (s->flags & PK_SEARCH_EXACT)
+		st = exact_scan(s, text, len, from, to, out);
+	else {
+		st = slow_scan(s, text, len, from, to, out);
+		if (st == PK_OK && s->roman)
+			st = roman_scan(s, text, len, from, to, out);
+	}
+	if (st != PK_OK) {
+		out->n = n0;
+		return st;
+	}
+	tidy(out, n0);
+	return PK_OK;
+}
+
+bool
+pk_search_matches(pk_search *s, const char *text, size_t start, size_t end)
+{
+	pk_spans sp = { 0 };
+	bool hit = pk_search_scan(s, text, end, start, end, &sp) == PK_OK && sp.n > 0;
+	pk_spans_free(&sp);
+	return hit;
+}
