@@ -79,7 +79,7 @@ const key_binding keys_table[] = {
 	{ { "/" }, ACT_SEARCH, NULL, NULL },
 	{ { "?" }, ACT_SEARCH_BACK, NULL, NULL },
 	{ { "&" }, ACT_FILTER,
-	  "show only the paragraphs that match (& alone: all)",
+	  "only the paragraphs that match (& alone: all)",
 	  "As in less: the status line shows the filter (&word) while it is on; "
 	  "& and Enter with nothing typed shows every paragraph again." },
 	{ { "n", "N" }, ACT_NONE,   /* the help row of the two below */

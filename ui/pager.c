@@ -761,7 +761,7 @@ pager_act(pager *p, key_action act, long n)
 		else if (p->nn == NN_ENTITY || entpane_chosen(p->pane))
 			entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
 		else
-			p->flash = "n, N: no search yet (/ searches)";
+			p->flash = "n, N: no search, no entity selected (/ searches)";
 		break;
 	case ACT_RENDER:
 		if (p->o.ascii) {
