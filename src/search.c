@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <unicode/uchar.h>
 #include <unicode/uregex.h>
 #include <unicode/utext.h>
 
@@ -29,6 +30,7 @@
 #include "fold.h"
 #include "grow.h"
 #include "translit.h"
+#include "utf8.h"
 
 /* Work on at most this many bytes of a slice at once (the slow paths
  * allocate a key and a map in proportion). */
@@ -56,6 +58,19 @@ typedef struct wcache {
 	size_t n, cap;    /* cap a power of two */
 } wcache;
 
+/* What a raw code point folds to, for the fast path: a code point, or one
+ * of these. */
+#define T_IGN 0xFFFFFFFEu /* nothing: a joiner, the soft hyphen, the nukta */
+#define T_IRR 0xFFFFFFFFu /* ask pk_fold_map() (several code points, a
+                             combining mark that may be reordered, or a code
+                             point outside the table) */
+
+/* One raw form of the anchor: its UTF-8 bytes. */
+typedef struct aform {
+	unsigned char b[4];
+	size_t n;
+} aform;
+
 struct pk_search {
 	unsigned flags;
 	bool empty;
@@ -68,6 +83,15 @@ struct pk_search {
 	pk_translit *tr;  /* made on first use: ICU's transliterators cost */
 	wcache cache;
 	pk_breaker *br;
+	/* the fast path */
+	uint32_t *kc;     /* the key's code points */
+	size_t m;
+	uint32_t t_ascii[128], t_deva[128];
+	bool fast_ok;     /* a literal folded query the fast path can take */
+	bool chosen;      /* anchor chosen (on the first scan: it samples text) */
+	uint32_t anchor;  /* the key code point searched for, 0 if none */
+	aform forms[4];   /* the raw code points that fold to it */
+	size_t nforms;
 };
 
 /* ---------------------------------------------------------------- helpers */
@@ -220,6 +244,18 @@ slow_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_sp
 	return PK_OK;
 }
 
+/* Is p between two code points (as pk_decode() reads them)? */
+static bool
+cp_boundary(const char *t, size_t len, size_t p)
+{
+	if (p == 0 || p >= len)
+		return true;
+	size_t q = lead_back(t, p);
+	while (q < p)
+		pk_decode(t, len, &q);
+	return q == p;
+}
+
 static pk_status
 exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
@@ -229,10 +265,246 @@ exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 		if (!q)
 			break;
 		size_t i = (size_t)(q - t);
+		p = i + 1;
+		/* bytes of a query never match part of a character */
+		if (!cp_boundary(t, len, i) || !cp_boundary(t, len, i + s->klen))
+			continue;
 		pk_status st = report(s, t, len, i, i + s->klen, from, to, out);
 		if (st)
 			return st;
-		p = i + 1;
+	}
+	return PK_OK;
+}
+
+/* ---------------------------------------------------------------- fast literal */
+
+/*
+ * The fast path of the folded literal search.  Only four characters fold to
+ * nothing (ZWJ, ZWNJ, soft hyphen, nukta) and the code points of ASCII and
+ * Devanagari each fold alone to one code point, so around a raw code point
+ * that folds to a code point of the key, the key can be checked a code
+ * point at a time through a table of those folds (built with pk_fold_map(),
+ * so it cannot disagree with it).  Whatever the table does not cover sends
+ * that one candidate to the slow path.  The anchor is a Devanagari code
+ * point or a digit of the key: no character outside the table folds to
+ * one (test_search checks this over all of Unicode), so every match has one
+ * of the anchor's raw forms in its bytes, and memchr() finds them at memory
+ * speed.
+ */
+
+static uint32_t
+tab(const pk_search *s, uint32_t c)
+{
+	if (c < 0x80)
+		return s->t_ascii[c];
+	if (c - 0x0900 < 0x80)
+		return s->t_deva[c - 0x0900];
+	if (c == 0x00AD || c == 0x200C || c == 0x200D)
+		return T_IGN;
+	return T_IRR;
+}
+
+/* Decode at p: the common cases inline, the rest through pk_decode(). */
+static inline uint32_t
+next_cp(const char *t, size_t len, size_t *p)
+{
+	const unsigned char *u = (const unsigned char *)t + *p;
+	if (u[0] < 0x80) {
+		(*p)++;
+		return u[0];
+	}
+	if ((u[0] & 0xF0) == 0xE0 && *p + 2 < len && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		uint32_t c = ((uint32_t)(u[0] & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*p += 3;
+			return c;
+		}
+	}
+	return pk_decode(t, len, p);
+}
+
+static int
+build_table(pk_search *s)
+{
+	char u[4];
+	for (uint32_t i = 0; i < 256; i++) {
+		uint32_t c = i < 128 ? i : 0x0900 + (i - 128), v = T_IRR;
+		size_t n = pk_utf8_put(u, c), fl, q = 0;
+		char *f = pk_fold(u, n, &fl);
+		if (!f)
+			return -1;
+		uint8_t cc = u_getCombiningClass((UChar32)c);
+		if (fl == 0)
+			v = T_IGN;
+		else if (cc == 0 || cc == 7 || cc == 9) {
+			/* a combining mark of another class could be reordered
+			 * past its neighbour by NFD */
+			uint32_t d = pk_decode(f, fl, &q);
+			if (q == fl)
+				v = d;
+		}
+		free(f);
+		if (i < 128)
+			s->t_ascii[i] = v;
+		else
+			s->t_deva[i - 128] = v;
+	}
+	return 0;
+}
+
+/* Prepare the fast path for the folded key (pk_search_new). */
+static int
+fast_init(pk_search *s)
+{
+	size_t p = 0;
+	if (build_table(s) || !(s->kc = malloc((s->klen + 1) * sizeof *s->kc)))
+		return -1;
+	while (p < s->klen)
+		s->kc[s->m++] = pk_decode(s->key, s->klen, &p);
+	s->fast_ok = true;
+	return 0;
+}
+
+/* Choose the anchor: the key code point whose raw forms, counted in a
+ * sample of the text, cost the fewest memchr hits and passes. */
+static void
+choose_anchor(pk_search *s, const char *t, size_t len, size_t from)
+{
+	size_t cnt[256] = { 0 }, n = len - from < 65536 ? len - from : 65536;
+	double best = 0;
+
+	s->chosen = true;
+	s->anchor = 0;
+	for (size_t i = 0; i < n; i++)
+		cnt[(unsigned char)t[from + i]]++;
+	for (size_t i = 0; i < s->m; i++) {
+		uint32_t k = s->kc[i];
+		aform f[4];
+		size_t nf = 0;
+		double cost = 0;
+		if (!(k - 0x0900 < 0x80) && !(k >= '0' && k <= '9'))
+			continue;
+		for (uint32_t c = 0; c < 256 && nf < 4; c++) {
+			uint32_t raw = c < 128 ? c : 0x0900 + (c - 128);
+			if (tab(s, raw) != k)
+				continue;
+			f[nf].n = pk_utf8_put((char *)f[nf].b, raw);
+			/* a memchr pass (~0.1 ns a byte), and a check per
+			 * occurrence of its last byte (~40 ns) */
+			cost += (double)n + 300.0 * (double)cnt[f[nf].b[f[nf].n - 1]];
+			nf++;
+		}
+		if (nf == 0 || nf == 4)
+			continue;
+		if (!s->anchor || cost < best) {
+			best = cost;
+			s->anchor = k;
+			memcpy(s->forms, f, sizeof f);
+			s->nforms = nf;
+		}
+	}
+}
+
+typedef enum { W_NO, W_YES, W_SLOW } wres;
+
+/* Check the key around raw code point [h, h + n) taken as key code point i.
+ * On W_YES, [*a, *z) is the raw match. */
+static wres
+walk(const pk_search *s, const char *t, size_t len, size_t h, size_t n, size_t i,
+     size_t *a, size_t *z)
+{
+	size_t p = h + n;
+	for (size_t j = i + 1; j < s->m;) {
+		if (p >= len)
+			return W_NO;
+		uint32_t v = tab(s, next_cp(t, len, &p));
+		if (v == T_IGN)
+			continue;
+		if (v == T_IRR)
+			return W_SLOW;
+		if (v != s->kc[j])
+			return W_NO;
+		j++;
+	}
+	*z = p;
+	p = h;
+	for (size_t j = i; j > 0;) {
+		if (p == 0)
+			return W_NO;
+		size_t b = lead_back(t, p - 1), q = b;
+		uint32_t v = tab(s, next_cp(t, len, &q));
+		if (q != p)
+			return W_SLOW; /* ill-formed: let the slow path say */
+		p = b;
+		if (v == T_IGN)
+			continue;
+		if (v == T_IRR)
+			return W_SLOW;
+		if (v != s->kc[j - 1])
+			return W_NO;
+		j--;
+	}
+	*a = p;
+	return W_YES;
+}
+
+/* The slow path around a candidate at h taken as key code point i: fold
+ * enough code points either side for any match through it. */
+static pk_status
+around(pk_search *s, const char *t, size_t len, size_t h, size_t i,
+       size_t from, size_t to, pk_spans *out)
+{
+	size_t a = h, z = h, k;
+	for (k = 0; a > 0 && k < i + 2 && h - a < 4 * s->klen + REACH;) {
+		size_t b = lead_back(t, a - 1), q = b;
+		if (tab(s, next_cp(t, len, &q)) != T_IGN)
+			k++;
+		a = b;
+	}
+	for (k = 0; z < len && k < s->m - i + 2 && z - h < 4 * s->klen + REACH;) {
+		if (tab(s, next_cp(t, len, &z)) != T_IGN)
+			k++;
+	}
+	return fold_find(s, t, len, segment_back(t, len, a), segment_fwd(t, len, z), from, to, out);
+}
+
+static pk_status
+fast_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+{
+	size_t end = len - to > reach(s) ? to + reach(s) : len;
+
+	for (size_t f = 0; f < s->nforms; f++) {
+		const aform *fm = &s->forms[f];
+		unsigned char last = fm->b[fm->n - 1];
+		for (size_t p = from + fm->n - 1; p < end;) {
+			const char *q = memchr(t + p, last, end - p);
+			if (!q)
+				break;
+			size_t h = (size_t)(q - t) - (fm->n - 1);
+			p = (size_t)(q - t) + 1;
+			if (fm->n == 3 ? (t[h] != (char)fm->b[0] || t[h + 1] != (char)fm->b[1])
+			               : fm->n > 1 && memcmp(t + h, fm->b, fm->n - 1))
+				continue;
+			for (size_t i = 0; i < s->m; i++) {
+				size_t a, z;
+				pk_status st = PK_OK;
+				if (s->kc[i] != s->anchor)
+					continue;
+				switch (walk(s, t, len, h, fm->n, i, &a, &z)) {
+				case W_NO:
+					break;
+				case W_YES:
+					st = report(s, t, len, a, z, from, to, out);
+					break;
+				case W_SLOW:
+					st = around(s, t, len, h, i, from, to, out);
+					break;
+				}
+				if (st)
+					return st;
+			}
+		}
 	}
 	return PK_OK;
 }
@@ -686,6 +958,8 @@ pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
 			goto fail;
 		if (s->klen == 0)
 			s->empty = true; /* only ignorable characters */
+		if (!(flags & PK_SEARCH_SLOW) && fast_init(s))
+			goto fail;
 		if (is_latin_query(query, len)) {
 			if (!(s->skel = malloc(len + 1)))
 				goto fail;
@@ -709,6 +983,7 @@ pk_search_free(pk_search *s)
 	if (!s)
 		return;
 	free(s->key);
+	free(s->kc);
 	free(s->skel);
 	if (s->re)
 		uregex_close(s->re);
@@ -764,7 +1039,12 @@ pk_search_scan(pk_search *s, const char *text, size_t len, size_t from, size_t t
 	else if (s->flags & PK_SEARCH_EXACT)
 		st = exact_scan(s, text, len, from, to, out);
 	else {
-		st = slow_scan(s, text, len, from, to, out);
+		if (s->fast_ok && !s->chosen)
+			choose_anchor(s, text, len, from);
+		if (s->fast_ok && s->anchor)
+			st = fast_scan(s, text, len, from, to, out);
+		else
+			st = slow_scan(s, text, len, from, to, out);
 		if (st == PK_OK && s->roman)
 			st = roman_scan(s, text, len, from, to, out);
 	}

@@ -33,6 +33,9 @@ typedef enum {
 	PK_SEARCH_REGEX = 1u << 1,   /**< the query is an ICU regular expression,
 	                                  run over the folded text (the raw text
 	                                  with PK_SEARCH_EXACT) */
+	PK_SEARCH_SLOW = 1u << 2,    /**< for tests and benchmarks: never take
+	                                  the fast path of a folded literal
+	                                  search (the results are the same) */
 } pk_search_flags;
 
 /** A compiled query. */
