@@ -27,7 +27,8 @@ typedef enum {
 	ROLE_MENTION,     /* a mention of the selected entity in the text */
 	ROLE_MENTION_CUR, /* the mention jumped to (n, N) */
 	ROLE_PANE_SEL,    /* the selection bar of the entity pane */
-	ROLE_MATCH,       /* a search match (search, later) */
+	ROLE_MATCH,       /* a search match */
+	ROLE_MATCH_CUR,   /* the match jumped to (n, N) */
 	ROLE_MAX
 } color_role;
 

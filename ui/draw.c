@@ -17,6 +17,7 @@ struct draw_ctx {
 	const size_t *map;   /* romanized buffer: byte -> input offset */
 	size_t sp0;          /* spans: the first that may cover this row, or SIZE_MAX */
 	size_t mk0;          /* marks: the first that may cover this row, or SIZE_MAX */
+	size_t fd0;          /* matches: the first that may cover this row, or SIZE_MAX */
 };
 
 static color_role
@@ -65,6 +66,33 @@ mark_role(const drawer *d, size_t from, size_t off)
 	return -1;
 }
 
+/* The first match that may cover off: matches do not nest, so a binary
+ * search (pk_spans_first_after scans back, too slow for a million). */
+static size_t
+found_first(const pk_spans *f, size_t off)
+{
+	size_t lo = 0, hi = f->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (f->v[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && f->v[lo - 1].end > off ? lo - 1 : lo;
+}
+
+/* The role of the search match covering input byte off, or -1. */
+static int
+found_role(const drawer *d, size_t from, size_t off)
+{
+	const pk_spans *f = d->found;
+	for (size_t i = from; i < f->n && f->v[i].start <= off; i++)
+		if (f->v[i].end > off)
+			return f->v[i].payload == d->fcur ? ROLE_MATCH_CUR : ROLE_MATCH;
+	return -1;
+}
+
 static int
 draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
@@ -88,7 +116,10 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 		attr = colors_attr(ROLE_CONTROL);
 	} else {
 		size_t off = dc->map ? dc->map[cs] : cs;
-		int role = dc->mk0 != SIZE_MAX ? mark_role(d, dc->mk0, off) : -1;
+		/* a match over a mention over a quotation */
+		int role = dc->fd0 != SIZE_MAX ? found_role(d, dc->fd0, off) : -1;
+		if (role < 0 && dc->mk0 != SIZE_MAX)
+			role = mark_role(d, dc->mk0, off);
 		if (role < 0 && dc->sp0 != SIZE_MAX)
 			role = span_role(d, dc->sp0, off);
 		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
@@ -130,7 +161,7 @@ draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
 {
 	attr_t attr = colors_attr(block_role(r->type));
 	struct draw_ctx dc = { d, r->s, r->roman ? RENDER_SHAPED : deva_mode(d), y, x, maxx,
-	                       attr, r->map, SIZE_MAX, SIZE_MAX };
+	                       attr, r->map, SIZE_MAX, SIZE_MAX, SIZE_MAX };
 	if (r->blank)
 		return;
 	if (r->gloss)
@@ -139,6 +170,8 @@ draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
 		dc.sp0 = pk_spans_first_after(d->spans, r->src_a);
 	if (d->marks && d->marks->n && (r->map || r->s == d->input))
 		dc.mk0 = pk_spans_first_after(d->marks, r->src_a);
+	if (d->found && d->found->n && (r->map || r->s == d->input))
+		dc.fd0 = found_first(d->found, r->src_a);
 	layout_clusters(d->lay, r->s, r->start, r->vis_end, draw_cluster, &dc);
 }
 
@@ -165,7 +198,7 @@ draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, si
 		bool roman;
 		const char *s = rblock_line_buf(src, &rb, 0, &roman);
 		struct draw_ctx dc = { d, s, roman ? RENDER_SHAPED : deva_mode(d), y, x, x + w, attr,
-		                       NULL, SIZE_MAX, SIZE_MAX };
+		                       NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX };
 		layout_clusters(d->lay, s, ls.v[0].start, ls.v[0].vis_end, draw_cluster, &dc);
 		used = ls.v[0].width;
 		if (more && used + ew <= w) {

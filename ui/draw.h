@@ -32,6 +32,8 @@ typedef struct drawer {
 	size_t cur;             /**< the current quotation, highlighted */
 	const pk_spans *marks;  /**< the selected entity's mentions (payload: their number), or NULL */
 	size_t mcur;            /**< the mention jumped to, highlighted more */
+	const pk_spans *found;  /**< search matches (payload: their index), or NULL */
+	size_t fcur;            /**< the current match, highlighted more */
 } drawer;
 
 /** Draw view row @p r at row y from column x, clipped at column maxx. */

@@ -39,7 +39,6 @@ struct entpane {
 	pk_entities ents;    /* the entities, once found */
 	bool ents_done;
 	entjob *job;         /* the pass started in a thread, until waited for */
-	bool romanized;      /* the names have their romanization (a Latin filter came) */
 	epane *ep;           /* the pane's rows (epane.h), once found */
 	bool pane;           /* the user wants the pane open */
 	int pw;              /* its width now; 0 when it is not shown */
@@ -56,6 +55,7 @@ struct entpane {
 	pk_spans marks;      /* the mentions as spans, payload their number */
 	char note[320];      /* what n N ] [ last did, while it is on screen */
 	bool note_quote;     /* the note is of a quotation (] [), else of a mention */
+	unsigned choices;    /* Enter on an entity, counted (n N go to it then) */
 };
 
 static void say(entpane *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -133,7 +133,6 @@ entpane_find(entpane *e)
 	}
 	/* the speakers named as their entities; a person's quotations counted */
 	pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
-	/* names are romanized at the first Latin filter (epane_romanize) */
 	e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
 }
 
@@ -266,7 +265,6 @@ mention_step(entpane *e, int dir)
 void
 entpane_step(entpane *e, int dir, long times)
 {
-	/* a search, once there is one, takes n and N while it is active */
 	if (e->esel == EP_NONE) {
 		set_flash(e, "n, N: no entity selected (e, then Enter on one)");
 		return;
@@ -377,24 +375,22 @@ pane_choose(entpane *e)
 		set_flash(e, "no entity selected");
 		return;
 	}
+	e->choices++;
 	if (ent_select(e, ent) && e->nmen > 0)
 		mention_show(e, 0);
+}
+
+unsigned
+entpane_choices(const entpane *e)
+{
+	return e->choices;
 }
 
 static void
 pane_refilter(entpane *e)
 {
 	e->filter[e->nfilter] = 0;
-	if (e->ep && !e->romanized) {
-		bool latin = false;
-		for (size_t i = 0; i < e->nfilter && !latin; i++)
-			latin = (unsigned char)e->filter[i] < 0x80 && isalpha((unsigned char)e->filter[i]);
-		pk_translit *tr = latin ? pk_translit_new(PK_ROMAN_ASCII, NULL) : NULL;
-		if (tr) {
-			e->romanized = epane_romanize(e->ep, tr) == 0;
-			pk_translit_free(tr);
-		}
-	}
+	/* the search backend matches: folded, Latin against the romanization */
 	if (e->ep && epane_filter(e->ep, e->filter) < 0)
 		set_flash(e, "out of memory");
 }

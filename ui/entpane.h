@@ -94,6 +94,9 @@ bool entpane_key(entpane *e, int ch);
 
 /** Is an entity chosen (Enter), its mentions highlighted in the text? */
 bool entpane_chosen(const entpane *e);
+/** How many times an entity was chosen (Enter): a new choice gives n and
+ * N to its mentions, a search takes them back. */
+unsigned entpane_choices(const entpane *e);
 /** Forget the chosen entity. */
 void entpane_forget(entpane *e);
 

@@ -3,16 +3,14 @@
 
 #include "epane.h"
 #include "listmove.h"
-#include "fold.h"
+#include "search.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 struct epane {
 	const pk_entities *e;
-	char **fold;        /* folded names, per entity (NULL: could not fold) */
 	char **roman;       /* ASCII names, per entity, or NULL */
 	size_t *order;      /* entities by type, then most mentions first */
 	ep_row *rows;
@@ -41,18 +39,16 @@ epane_new(const pk_entities *e, pk_translit *tr)
 	if (!l)
 		return NULL;
 	l->e = e;
-	l->fold = calloc(n, sizeof *l->fold);
 	l->roman = calloc(n, sizeof *l->roman);
 	l->order = malloc(n * sizeof *l->order);
 	l->rows = malloc((2 * n + PK_ENT_NTYPES) * sizeof *l->rows);
-	if (!l->fold || !l->roman || !l->order || !l->rows) {
+	if (!l->roman || !l->order || !l->rows) {
 		epane_free(l);
 		return NULL;
 	}
 	for (size_t i = 0; i < e->ne; i++) {
 		const char *s = e->e[i].name;
 		l->order[i] = i;
-		l->fold[i] = pk_fold(s, strlen(s), NULL);
 		if (tr)
 			l->roman[i] = pk_translit_run(tr, s, 0, strlen(s), NULL);
 	}
@@ -83,47 +79,41 @@ epane_free(epane *l)
 {
 	if (!l)
 		return;
-	for (size_t i = 0; i < l->e->ne; i++) {
-		if (l->fold)
-			free(l->fold[i]);
-		if (l->roman)
-			free(l->roman[i]);
-	}
-	free(l->fold);
+	for (size_t i = 0; l->roman && i < l->e->ne; i++)
+		free(l->roman[i]);
 	free(l->roman);
 	free(l->order);
 	free(l->rows);
 	free(l);
 }
 
+/* Does entity ent's name match the compiled filter q (NULL: no filter)?
+ * The search backend folds spelling variants and reads a Latin filter
+ * against the romanized name, as the text search does. */
 static bool
-is_ascii(const char *s)
+match_key(const epane *l, size_t ent, pk_search *q)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return false;
-	return true;
+	const char *name = l->e->e[ent].name;
+	return !q || pk_search_matches(q, name, 0, strlen(name));
 }
 
-/* with the filter's folded key ff */
-static bool
-match_key(const epane *l, size_t ent, const char *f, const char *ff)
+/* The filter f compiled (NULL for ""); *bad when it cannot be. */
+static pk_search *
+compile(const char *f, bool *bad)
 {
-	if (!*f)
-		return true;
-	if (ff && l->fold[ent] && strstr(l->fold[ent], ff))
-		return true;
-	if (!ff && strstr(l->e->e[ent].name, f))
-		return true;
-	return l->roman[ent] && is_ascii(f) && strcasestr(l->roman[ent], f);
+	pk_status st;
+	pk_search *q = *f ? pk_search_new(f, strlen(f), 0, &st, NULL, 0) : NULL;
+	*bad = *f && !q;
+	return q;
 }
 
 bool
 epane_matches(const epane *l, size_t ent, const char *f)
 {
-	char *ff = *f ? pk_fold(f, strlen(f), NULL) : NULL;
-	bool m = ent < l->e->ne && match_key(l, ent, f, ff);
-	free(ff);
+	bool bad;
+	pk_search *q = compile(f, &bad);
+	bool m = !bad && ent < l->e->ne && match_key(l, ent, q);
+	pk_search_free(q);
 	return m;
 }
 
@@ -131,16 +121,17 @@ int
 epane_filter(epane *l, const char *f)
 {
 	size_t keep = epane_selected(l);
-	char *ff = NULL;
+	bool bad;
+	pk_search *q = compile(f, &bad);
 
-	if (*f && !(ff = pk_fold(f, strlen(f), NULL)))
+	if (bad)
 		return -1;
 	l->nrows = 0;
 	l->sel = EP_NONE;
 	for (size_t k = 0, hd = 0; k < l->e->ne; k++) {
 		size_t i = l->order[k];
 		pk_ent_type t = l->e->e[i].type;
-		if (!match_key(l, i, f, ff))
+		if (!match_key(l, i, q))
 			continue;
 		if (l->nrows == 0 || l->rows[hd].type != t) {
 			hd = l->nrows;  /* the first of its type: its heading */
@@ -151,7 +142,7 @@ epane_filter(epane *l, const char *f)
 		if (l->sel == EP_NONE || i == keep)
 			l->sel = l->nrows - 1;  /* the first, or the one selected before */
 	}
-	free(ff);
+	pk_search_free(q);
 	l->top = 0;
 	return 0;
 }

@@ -3,10 +3,9 @@
  *
  * The rows of the pane: a heading per type (PER, LOC, ORG, in that order)
  * and under it its entities, most mentioned first (ties: first mentioned
- * first).  A filter keeps the entities whose name contains it, compared
- * folded (fold.h: spelling variants equal), or, for a Latin filter, whose
- * ASCII romanization (translit.h) contains it without regard to case:
- * "putin" finds पुतिन.  The selection moves over entities only.
+ * first).  A filter keeps the entities whose name matches it as a
+ * search does (search.h: spelling variants folded, a Latin filter read
+ * against the romanized name: "putin" finds पुतिन).  The selection moves over entities only.
  *
  * Also the steps of n/N and ]/[ over one entity's mentions or quotations
  * (epane_step), which follow the screen as ] and [ do (qnav.h).
@@ -34,15 +33,14 @@ typedef struct epane epane;
 
 /**
  * A pane over @p e (which must outlive it).  @p tr, when not NULL, is an
- * ASCII romanizer used to romanize the names for Latin filters (it is not
+ * ASCII romanizer used to romanize the names (epane_roman(); it is not
  * kept).  NULL when out of memory.
  */
 epane *epane_new(const pk_entities *e, pk_translit *tr);
 void epane_free(epane *l);
 
-/** Romanize the names with @p tr (not kept) for Latin filters, when
- * epane_new() was given none: building a romanizer costs tens of
- * milliseconds, so the pane waits for the first Latin filter.
+/** Romanize the names with @p tr (not kept) when epane_new() was given
+ * none.
  * @return 0, or -1 when out of memory (names left unromanized). */
 int epane_romanize(epane *l, pk_translit *tr);
 

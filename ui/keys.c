@@ -60,23 +60,57 @@ const key_binding keys_table[] = {
 	  "it and Esc clears it." },
 	{ { "Tab" }, ACT_FOCUS,
 	  "move focus between the text and the entity pane", NULL },
+	{ { "/", "?" }, ACT_NONE,   /* the help row of the two below */
+	  "search forward / backward (lit up as you type)",
+	  "Spelling variants match by default: with or without nukta, \u0949 and "
+	  "\u094B, chandrabindu and anusvara, long and short vowels, Devanagari and "
+	  "ASCII digits, Latin in any case; a query in Latin letters (putin) also "
+	  "finds the Devanagari words it romanizes to. The search starts at the "
+	  "top of the screen and goes round the end of the article; every match "
+	  "is highlighted, the current one more, and the status line says which "
+	  "it is ([2/13]) or Pattern not found. In the prompt Left, Right, Home "
+	  "and End move by whole clusters, Backspace removes one, Ctrl-U clears, "
+	  "Up and Down recall earlier searches (kept in "
+	  "$XDG_STATE_HOME/pathak/search_history), Ctrl-X toggles exact search, "
+	  "Ctrl-R regular expressions (ICU; or begin the query with \\r), Enter "
+	  "searches and Esc goes back to where you were. A big file is searched "
+	  "a slice at a time (the status line shows how far) and a key is "
+	  "never kept waiting. ? searches backward: n then goes on backward." },
+	{ { "/" }, ACT_SEARCH, NULL, NULL },
+	{ { "?" }, ACT_SEARCH_BACK, NULL, NULL },
+	{ { "&" }, ACT_FILTER,
+	  "only the paragraphs that match (& alone: all)",
+	  "As in less: the status line shows the filter (&word) while it is on; "
+	  "& and Enter with nothing typed shows every paragraph again." },
 	{ { "n", "N" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous mention of the selected entity",
-	  "The status line says which (mention 2/13 of the name). Counted from "
-	  "the mention jumped to while it is on screen, else from the screen, as "
-	  "] and [ are." },
+	  "next / previous match (or mention of the entity)",
+	  "After a search n goes on the way it went and N the other way; past "
+	  "the last match n goes round to the first and the status line says so. "
+	  "After Enter on an entity in the pane they step through its mentions "
+	  "(mention 2/13 of the name), counted from the mention jumped to while "
+	  "it is on screen, else from the screen, as ] and [ are." },
 	{ { "n" }, ACT_NEXT, NULL, NULL },
 	{ { "N" }, ACT_PREV, NULL, NULL },
+	{ { "-e", "-i", "-r" }, ACT_NONE,   /* the help row of the two below */
+	  "toggle exact search (-e -i), regular expressions",
+	  "Exact search matches the bytes as typed, without spelling variants or "
+	  "romanized matching (as --exact); regular expressions are ICU's, run "
+	  "over the folded text (as --regex). The search on screen is run again "
+	  "with the new setting." },
+	{ { "-e", "-i" }, ACT_EXACT, NULL, NULL },
+	{ { "-r" }, ACT_REGEX, NULL, NULL },
 	{ { "Esc" }, ACT_FORGET,
-	  "forget the current quotation, the selected\nentity, or a count", NULL },
+	  "forget the quotation, search, entity or count", NULL },
 	{ { "r" }, ACT_RENDER,
-	  "render mode: shaped, reorder, halant,\nreorder+halant, latin, interlinear", NULL },
+	  "render mode: shaped, reorder, halant, latin, ...",
+	  "The modes in turn: shaped, reorder, halant, reorder+halant, latin, "
+	  "interlinear." },
 	{ { "=", "Ctrl-G" }, ACT_INFO,
 	  "file name, position and size", NULL },
 	{ { "Ctrl-L" }, ACT_REDRAW,
 	  "redraw the screen", NULL },
-	{ { "?", "h", "F1" }, ACT_HELP,
-	  "this help: j k Space b scroll it, any other\nkey closes it", NULL },
+	{ { "h", "H", "F1" }, ACT_HELP,
+	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
 	  "quit", NULL },
 };

@@ -46,8 +46,13 @@ typedef enum {
 	ACT_FORGET,      /**< forget the current quotation and the selected entity */
 	ACT_PANE,        /**< open or close the entity pane */
 	ACT_FOCUS,       /**< move focus between the text and the entity pane */
-	ACT_NEXT,        /**< the next match: of the search once there is one, else
-	                  *   the next mention of the selected entity */
+	ACT_SEARCH,      /**< / : search forward (a prompt) */
+	ACT_SEARCH_BACK, /**< ? : search backward */
+	ACT_FILTER,      /**< & : show only the paragraphs that match */
+	ACT_EXACT,       /**< toggle exact search (no folding) */
+	ACT_REGEX,       /**< toggle regular expressions */
+	ACT_NEXT,        /**< the next match of the search, or the next mention of
+	                  *   the selected entity: whichever was used last */
 	ACT_PREV,
 	ACT_RENDER,      /**< the next render mode */
 	ACT_INFO,        /**< file name, position and size in the status line */

@@ -24,6 +24,7 @@
 #include "quotes.h"
 #include "pager.h"
 #include "render.h"
+#include "search.h"
 #include "term.h"
 #include "width.h"
 
@@ -34,7 +35,7 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"Usage: pathak [OPTION]... [FILE]\n"
+"Usage: pathak [OPTION]... [+/WORD] [FILE]\n"
 "Read a Hindi (Devanagari) news article in the terminal.\n"
 "With no FILE, read standard input if it is not a terminal, otherwise open\n"
 "the bundled sample article.\n"
@@ -49,6 +50,11 @@ usage(FILE *f)
 "      --probe         report what the terminal does with Devanagari, the\n"
 "                      mode chosen and why, and check the drawing; then exit\n"
 "      --pane          open the entity pane beside the text at start (as e)\n"
+"  -p, --pattern=WORD  open at the first match of WORD (as +/WORD)\n"
+"  -e, --exact         search without spelling variants (no folding)\n"
+"      --regex         searches are ICU regular expressions\n"
+"  +/WORD, +?WORD      open at the first (+? the last) match of WORD\n"
+"  +&WORD              show only the paragraphs that match WORD\n"
 "      --json          print blocks, quotations and entities as one JSON object\n"
 "                      and exit\n"
 "      --quotes        print the quotations with their speakers and exit\n"
@@ -57,8 +63,9 @@ usage(FILE *f)
 "  -V, --version       output version information and exit\n"
 "\n"
 "Keys (as in less): j/k line, Space/b page, g/G start/end, 20G line 20,\n"
-"50% percent, ]/[ next/previous quotation, \" quotation list, e entity pane,\n"
-"r render mode, = position, ? help, q quit; --help-keys lists them all.\n"
+"50% percent, / ? search, n/N next/previous match, & filter, ]/[ quotations,\n"
+"\" quotation list, e entity pane, r render mode, = position, h help, q quit;\n"
+"--help-keys lists them all.\n"
 "Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
@@ -337,10 +344,16 @@ main(int argc, char **argv)
 		{ "advance", required_argument, NULL, 258 },
 		{ "help-keys", optional_argument, NULL, 259 },
 		{ "pane", no_argument, NULL, 260 },
+		{ "pattern", required_argument, NULL, 'p' },
+		{ "exact", no_argument, NULL, 'e' },
+		{ "regex", no_argument, NULL, 261 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
 	bool pane = false;
+	const char *search = NULL;
+	int search_kind = 0;
+	unsigned search_flags = 0;
 	width_model advance = WIDTH_WCWIDTH;
 	render_mode render = RENDER_SHAPED;
 	enum { EXPORT_NONE, EXPORT_JSON, EXPORT_QUOTES } export = EXPORT_NONE;
@@ -354,7 +367,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	width_init();
-	while ((c = getopt_long(argc, argv, "dw:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "dw:hVp:e", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			dump = true;
@@ -398,6 +411,16 @@ main(int argc, char **argv)
 		case 260:
 			pane = true;
 			break;
+		case 'p':
+			search = optarg;
+			search_kind = '/';
+			break;
+		case 'e':
+			search_flags |= PK_SEARCH_EXACT;
+			break;
+		case 261:
+			search_flags |= PK_SEARCH_REGEX;
+			break;
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
 				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
@@ -421,6 +444,21 @@ main(int argc, char **argv)
 	}
 	if (probe)
 		return probe_report(utf8, have_render ? &render : NULL);
+	/* less's +command before the file: +/word, +?word, +&word */
+	for (int i = optind; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '+')
+			continue;
+		if (!strchr("/?&", a[1]) || (!a[2] && a[1] != '&')) {
+			fprintf(stderr, "pathak: unknown command '%s' (+/WORD, +?WORD, +&WORD)\n", a);
+			return EXIT_USAGE;
+		}
+		search = a + 2;
+		search_kind = a[1];
+		memmove(argv + i, argv + i + 1, (size_t)(argc - i - 1) * sizeof *argv);
+		argc--;
+		i--;
+	}
 	if (argc - optind > 1) {
 		fputs("pathak: only one FILE may be given (see 'pathak --help')\n", stderr);
 		return EXIT_USAGE;
@@ -472,7 +510,8 @@ main(int argc, char **argv)
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
-		                  .ascii = !utf8, .pane = pane, .job = job };
+		                  .ascii = !utf8, .pane = pane, .job = job, .search = search,
+		                  .search_kind = search_kind, .search_flags = search_flags };
 		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
 	}
 	pk_doc_free(doc);

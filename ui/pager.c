@@ -12,9 +12,11 @@
 #include "draw.h"
 #include "entpane.h"
 #include "epane.h"
+#include "finder.h"
 #include "help.h"
 #include "keys.h"
 #include "overlay.h"
+#include "prompt.h"
 #include "qlist.h"
 #include "qnav.h"
 #include "status.h"
@@ -53,6 +55,21 @@ struct pager {
 	entpane *pane;       /* the entity pane (e) and the entity chosen in it */
 	keys_state keys;     /* a count or a key sequence being typed */
 	char msg[512];       /* the text of a composed flash */
+	/* search (finder.h) and its prompt (prompt.h) */
+	prompt *pr;          /* the / ? & prompt */
+	finder *find;        /* the search n and N step through */
+	finder *inc;         /* the search being typed */
+	finder *filt;        /* the & filter's matches */
+	view_filter vf;      /* the view's side of the filter */
+	bool filt_on;        /* the view shows only matching paragraphs */
+	view_pos origin;     /* where the reader was when the prompt opened */
+	size_t origin_off;
+	unsigned sflags;     /* exact, regex (-e, -r, --exact) for the next search */
+	enum { NN_NONE, NN_SEARCH, NN_ENTITY } nn;  /* what n and N step through */
+	unsigned chose;      /* the pane's choices seen (a new one takes n N) */
+	bool wrapped;        /* the last jump went round the end: say so */
+	char snote[256];     /* the search's part of the status line */
+	char why[160];       /* why a query failed (a bad regex) */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -192,6 +209,269 @@ pane_toggle(pager *p)
 	geometry(p);
 }
 
+/* ---------------------------------------------------------------- search */
+
+static size_t
+filt_next(void *ctx, size_t off)
+{
+	size_t m = finder_next_start(ctx, off);
+	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
+}
+
+static size_t
+filt_prev(void *ctx, size_t off)
+{
+	size_t m = finder_prev_start(ctx, off);
+	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
+}
+
+/* Bring match k of f on screen unless it is, with a little context. */
+static void
+match_show(pager *p, const finder *f, size_t k)
+{
+	const pk_span *m = &finder_matches(f)->v[k];
+	size_t first, last;
+	view_screen_span(p->v, &first, &last);
+	if (m->start >= first && m->end <= last)
+		return;
+	view_goto_offset(p->v, m->start, view_rows(p->v) > 8 ? 2 : 0);
+}
+
+/* The dir of a prompt kind: ? searches backward. */
+static int
+kind_dir(int kind)
+{
+	return kind == '?' ? -1 : 1;
+}
+
+/* What a finder's last step found: a jump shows the match; the whole
+ * input without one says so.  @return true when the screen changes. */
+static bool
+find_events(pager *p, finder *f, bool move)
+{
+	bool wrapped;
+	switch (finder_event(f, &wrapped)) {
+	case FIND_EV_JUMP:
+		if (move)
+			match_show(p, f, finder_current(f));
+		p->wrapped = wrapped;
+		return true;
+	case FIND_EV_NOTFOUND:
+		p->flash = "Pattern not found";
+		return true;
+	case FIND_EV_NONE:
+		break;
+	}
+	return false;
+}
+
+/* The filter: on once it has a match; off when the scan ends without. */
+static bool
+filter_update(pager *p)
+{
+	if (!finder_active(p->filt))
+		return false;
+	if (!p->filt_on && finder_matches(p->filt)->n > 0) {
+		p->filt_on = true;
+		view_set_filter(p->v, &p->vf);
+		return true;
+	}
+	if (p->filt_on) {
+		view_filter_grew(p->v);
+		return true;
+	}
+	if (finder_done(p->filt)) {
+		p->flash = "Pattern not found";
+		finder_clear(p->filt);
+		return true;
+	}
+	return false;
+}
+
+static void
+filter_off(pager *p)
+{
+	finder_clear(p->filt);
+	if (p->filt_on) {
+		p->filt_on = false;
+		view_set_filter(p->v, NULL);
+	}
+}
+
+/* Start f on q; a bad query says why in the status line. */
+static bool
+find_start(pager *p, finder *f, const char *q, size_t n, unsigned flags, int dir, size_t from)
+{
+	pk_status st;
+	p->why[0] = 0;
+	st = finder_start(f, q, n, flags, dir, from, p->why, sizeof p->why);
+	if (st == PK_OK)
+		return true;
+	say(p, "%s", p->why[0] ? p->why : pk_status_str(st));
+	return false;
+}
+
+/* The prompt's text changed: search again from where the reader was, one
+ * slice now (a small file is done with it), the rest while idle. */
+static void
+incremental(pager *p)
+{
+	int kind = prompt_kind(p->pr);
+	view_set_top(p->v, p->origin);
+	finder_clear(p->inc);
+	if (prompt_len(p->pr) == 0)
+		return;
+	if (!find_start(p, p->inc, prompt_text(p->pr), prompt_len(p->pr), prompt_flags(p->pr),
+	                kind_dir(kind), p->origin_off))
+		return;
+	finder_step(p->inc, FIND_SLICE);
+	find_events(p, p->inc, kind != '&');
+}
+
+/* Enter in the prompt. */
+static void
+prompt_done(pager *p)
+{
+	int kind = prompt_kind(p->pr);
+	finder *t;
+	if (kind == '&') {
+		filter_off(p);
+		if (prompt_len(p->pr) == 0) {
+			p->flash = "filter off: every paragraph";
+			finder_clear(p->inc);
+			return;
+		}
+		if (!finder_active(p->inc)) {
+			say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
+			return;
+		}
+		t = p->filt, p->filt = p->inc, p->inc = t;
+		p->vf.ctx = p->filt;
+		view_set_top(p->v, p->origin);
+		filter_update(p);
+		return;
+	}
+	if (prompt_len(p->pr) == 0) {
+		/* as less: an empty pattern repeats the last one */
+		finder_clear(p->inc);
+		if (!finder_active(p->find)) {
+			p->flash = "no previous search";
+			return;
+		}
+		p->nn = NN_SEARCH;
+		size_t first, last;
+		view_screen_span(p->v, &first, &last);
+		finder_next(p->find, kind_dir(kind) * finder_dir(p->find), first, last);
+		find_events(p, p->find, true);
+		return;
+	}
+	if (!finder_active(p->inc)) {
+		say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
+		return;
+	}
+	t = p->find, p->find = p->inc, p->inc = t;
+	finder_clear(p->inc);
+	p->nn = NN_SEARCH;
+	if (finder_done(p->find) && finder_matches(p->find)->n == 0)
+		p->flash = "Pattern not found";
+}
+
+/* A key while the prompt is open. */
+static void
+prompt_keyed(pager *p, int ch)
+{
+	switch (prompt_key(p->pr, ch)) {
+	case PR_EDIT:
+	case PR_FLAGS:
+		incremental(p);
+		break;
+	case PR_ENTER:
+		prompt_done(p);
+		break;
+	case PR_CANCEL:
+		finder_clear(p->inc);
+		view_set_top(p->v, p->origin);
+		break;
+	case PR_MOVE:
+	case PR_NONE:
+		break;
+	}
+}
+
+/* /, ? and &: open the prompt where the reader is. */
+static void
+prompt_start(pager *p, int kind)
+{
+	p->origin = view_top_pos(p->v);
+	p->origin_off = view_top_offset(p->v);
+	finder_clear(p->inc);
+	prompt_open(p->pr, kind, p->sflags);
+}
+
+/* n and N over the search. */
+static void
+search_step(pager *p, int dir, long times)
+{
+	size_t first, last;
+	for (long i = 0; i < times; i++) {
+		view_screen_span(p->v, &first, &last);
+		finder_next(p->find, dir, first, last);
+		if (!find_events(p, p->find, true) || finder_pending(p->find))
+			break;  /* it waits for the scan, or there is none */
+	}
+}
+
+/* The search's part of the status line for finder f: [i/N] and the query,
+ * or how far the scan is. */
+static const char *
+search_note(pager *p, const finder *f, bool query)
+{
+	size_t k = finder_current(f), num = finder_number(f), n = finder_matches(f)->n;
+	int pct = finder_progress(f);
+	const char *q = finder_query(f);
+	char where[48];
+
+	if (!finder_active(f))
+		return NULL;
+	if (k == FIND_NONE) {
+		if (finder_done(f))
+			return NULL;
+		snprintf(p->snote, sizeof p->snote, "searching %d%%", pct);
+		return p->snote;
+	}
+	if (!finder_done(f) && num)
+		snprintf(where, sizeof where, "[%zu/%zu+] %d%%", num, n, pct);
+	else if (!finder_done(f))
+		snprintf(where, sizeof where, "[?/%zu+] %d%%", n, pct);
+	else
+		snprintf(where, sizeof where, "[%zu/%zu]", num, n);
+	snprintf(p->snote, sizeof p->snote, "%s%s%s%s%s", where,
+	         p->wrapped ? (finder_dir(f) > 0 ? " wrapped to the top" : " wrapped to the bottom")
+	                    : "",
+	         query ? "  " : "", query ? (finder_dir(f) > 0 ? "/" : "?") : "", query ? q : "");
+	return p->snote;
+}
+
+/* -e and -r: the flag for the next search, and the current one again. */
+static void
+toggle_flag(pager *p, unsigned flag)
+{
+	p->sflags ^= flag;
+	say(p, "%s %s", flag == PK_SEARCH_EXACT ? "exact search" : "regular expressions",
+	    p->sflags & flag ? "on" : "off");
+	if (finder_active(p->find)) {
+		char *q = strdup(finder_query(p->find));
+		int dir = finder_dir(p->find);
+		size_t first, last;
+		view_screen_span(p->v, &first, &last);
+		if (q && find_start(p, p->find, q, strlen(q), p->sflags, dir, dir > 0 ? first : last)) {
+			finder_step(p->find, FIND_SLICE);
+			find_events(p, p->find, true);
+		}
+		free(q);
+	}
+}
+
 /* The quote list draws through the pager, so it shares its drawing. */
 static int
 ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, attr_t attr)
@@ -228,9 +508,21 @@ static void
 draw_status(pager *p)
 {
 	status_info st = { .empty = view_empty(p->v), .ascii = p->o.ascii,
-	                   .flash = p->flash ? p->flash : entpane_note(p->pane),
-	                   .name = p->o.name };
+	                   .flash = p->flash, .name = p->o.name };
 	pk_block title;
+	char filter[160];
+
+	if (!st.flash && p->nn == NN_ENTITY)
+		st.flash = entpane_note(p->pane);
+	if (!st.flash && finder_active(p->find) && (p->nn == NN_SEARCH || finder_pending(p->find)))
+		st.flash = search_note(p, p->find, true);
+	if (!st.flash)
+		st.flash = entpane_note(p->pane);
+	if (p->filt_on || finder_active(p->filt)) {
+		snprintf(filter, sizeof filter, "&%s%s", finder_query(p->filt),
+		         finder_done(p->filt) ? "" : " …");
+		st.filter = filter;
+	}
 
 	p->flash = NULL;
 	if (!st.empty) {
@@ -258,6 +550,11 @@ pager_draw(pager *p)
 	if (p->d.ov)
 		overlay_begin(p->d.ov);
 	p->d.cur = p->cur;  /* highlighted */
+	/* the matches of the search being typed, else of the last one */
+	finder *f = prompt_is_open(p->pr) && finder_active(p->inc) ? p->inc
+	          : finder_active(p->find) ? p->find : NULL;
+	p->d.found = f ? finder_matches(f) : NULL;
+	p->d.fcur = f && finder_current(f) != FIND_NONE ? finder_current(f) : (size_t)-2;
 	erase();
 	if (p->help.up) {
 		help_draw(&p->help);
@@ -276,6 +573,12 @@ pager_draw(pager *p)
 			break;
 	}
 	entpane_draw(p->pane);
+	if (prompt_is_open(p->pr)) {
+		const char *note = p->flash ? p->flash : search_note(p, p->inc, false);
+		p->flash = NULL;
+		prompt_draw(p->pr, &p->d, LINES - 1, note);
+		return;
+	}
 	draw_status(p);
 }
 
@@ -432,6 +735,17 @@ pager_act(pager *p, key_action act, long n)
 	case ACT_FORGET:
 		p->cur = PK_QUOTE_NONE;
 		entpane_forget(p->pane);
+		finder_clear(p->find);
+		p->nn = NN_NONE;
+		return true;
+	case ACT_SEARCH:
+	case ACT_SEARCH_BACK:
+	case ACT_FILTER:
+		prompt_start(p, act == ACT_SEARCH ? '/' : act == ACT_FILTER ? '&' : '?');
+		return true;
+	case ACT_EXACT:
+	case ACT_REGEX:
+		toggle_flag(p, act == ACT_EXACT ? PK_SEARCH_EXACT : PK_SEARCH_REGEX);
 		return true;
 	case ACT_PANE:
 		pane_toggle(p);
@@ -441,8 +755,14 @@ pager_act(pager *p, key_action act, long n)
 		return true;
 	case ACT_NEXT:
 	case ACT_PREV:
-		entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
-		return true;
+		/* the search or the entity: whichever was used last */
+		if (p->nn == NN_SEARCH && finder_active(p->find))
+			search_step(p, act == ACT_NEXT ? 1 : -1, times);
+		else if (p->nn == NN_ENTITY || entpane_chosen(p->pane))
+			entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
+		else
+			p->flash = "n, N: no search, no entity selected (/ searches)";
+		break;
 	case ACT_RENDER:
 		if (p->o.ascii) {
 			p->flash = "render: latin (the locale is not UTF-8)";
@@ -482,6 +802,12 @@ pager_key(pager *p, int ch)
 			help_key(&p->help, ch);
 		return true;
 	}
+	p->wrapped = false;  /* said once */
+	if (prompt_is_open(p->pr)) {
+		prompt_keyed(p, ch);
+		follow_screen(p);
+		return true;
+	}
 	if (p->help.up) {
 		help_key(&p->help, ch);
 		return true;
@@ -497,8 +823,14 @@ pager_key(pager *p, int ch)
 		return true;
 	}
 	if (entpane_focused(p->pane) && p->keys.count < 0 && p->keys.nseq == 0 &&
-	    entpane_key(p->pane, ch))
+	    entpane_key(p->pane, ch)) {
+		if (entpane_choices(p->pane) != p->chose) {
+			/* Enter on an entity: n and N step through its mentions now */
+			p->chose = entpane_choices(p->pane);
+			p->nn = NN_ENTITY;
+		}
 		return true;
+	}
 	switch (keys_feed(&p->keys, key_code(ch), &act, &n)) {
 	case KEYS_MORE:
 		/* a count or a prefix being typed: show it, as less does */
@@ -509,7 +841,7 @@ pager_key(pager *p, int ch)
 		keys_seq_name(&p->keys, seq, sizeof seq);
 		if (ch >= KEY_MIN && keyname(ch))
 			snprintf(seq, sizeof seq, "%s", keyname(ch));
-		say(p, "%s: no such key (press ? for help)", seq);
+		say(p, "%s: no such key (press h for help)", seq);
 		return true;
 	case KEYS_CANCEL:
 		return true;
@@ -528,10 +860,40 @@ pager_resize(pager *p)
 		say(p, "pane hidden: needs %d columns", ENTPANE_MIN_COLS);
 }
 
+/* The searches scan while idle, before anything else: the one being typed,
+ * the one n and N use, the filter.  @return true when the screen changes. */
+static bool
+search_idle(pager *p, bool *did)
+{
+	*did = true;
+	if (prompt_is_open(p->pr) && finder_active(p->inc) && !finder_done(p->inc)) {
+		bool ch = finder_step(p->inc, FIND_SLICE);
+		return find_events(p, p->inc, prompt_kind(p->pr) != '&') || ch;
+	}
+	if (finder_active(p->find) && !finder_done(p->find)) {
+		bool ch = finder_step(p->find, FIND_SLICE);
+		return find_events(p, p->find, true) || ch;
+	}
+	if (finder_active(p->filt) && !finder_done(p->filt)) {
+		bool ch = finder_step(p->filt, FIND_SLICE);
+		return filter_update(p) || ch;
+	}
+	*did = false;
+	return false;
+}
+
+static bool
+search_busy(const pager *p)
+{
+	return (prompt_is_open(p->pr) && finder_active(p->inc) && !finder_done(p->inc)) ||
+	       (finder_active(p->find) && !finder_done(p->find)) ||
+	       (finder_active(p->filt) && !finder_done(p->filt));
+}
+
 bool
 pager_busy(const pager *p)
 {
-	return !pk_doc_indexed(p->doc) ||
+	return search_busy(p) || !pk_doc_indexed(p->doc) ||
 	       (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
 	       (entpane_idle_due(p->pane) && !p->ql);
 }
@@ -539,6 +901,11 @@ pager_busy(const pager *p)
 bool
 pager_idle(pager *p)
 {
+	bool did, changed = search_idle(p, &did);
+	if (did) {
+		follow_screen(p);
+		return changed;
+	}
 	if (!pk_doc_indexed(p->doc))
 		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
 	if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) {
@@ -583,11 +950,30 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	}
 	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
 	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
-	                 entpane_marks(p->pane), EP_NONE };
+	                 entpane_marks(p->pane), EP_NONE, NULL, 0 };
+	p->sflags = o->search_flags;
+	if (!(p->pr = prompt_new()) || !(p->find = finder_new(p->in->bytes, p->in->len)) ||
+	    !(p->inc = finder_new(p->in->bytes, p->in->len)) ||
+	    !(p->filt = finder_new(p->in->bytes, p->in->len))) {
+		pager_free(p);
+		return NULL;
+	}
+	p->vf = (view_filter){ filt_next, filt_prev, p->filt };
+	/* last: a pager that failed has not taken the job (main drops it) */
 	entpane_adopt(p->pane, o->job);
 	geometry(p);
 	if (o->pane)
 		pane_toggle(p);
+	if (o->search && *o->search) {
+		/* +/word, -p word: the first match from the top (the last one for
+		 * +?); +&word: the filter.  Found while idle, a slice at a time. */
+		int kind = o->search_kind ? o->search_kind : '/';
+		finder *f = kind == '&' ? p->filt : p->find;
+		size_t n = strlen(o->search);
+		if (find_start(p, f, o->search, n, p->sflags, kind_dir(kind),
+		               kind == '?' ? p->in->len : 0) && kind != '&')
+			p->nn = NN_SEARCH;
+	}
 	return p;
 }
 
@@ -597,6 +983,10 @@ pager_free(pager *p)
 	if (!p)
 		return;
 	qlist_free(p->ql);
+	prompt_free(p->pr);
+	finder_free(p->find);
+	finder_free(p->inc);
+	finder_free(p->filt);
 	entpane_free(p->pane);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);

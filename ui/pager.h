@@ -23,6 +23,9 @@ typedef struct pager_opts {
 	bool pane;          /**< open the entity pane at start (--pane), as `e` does */
 	struct entjob *job; /**< the entity pass started early (entjob.h), or
 	                         NULL; the pager takes it over */
+	const char *search; /**< +/word, -p word: search at start (NULL: none) */
+	int search_kind;    /**< '/', '?' or '&' (the filter) */
+	unsigned search_flags; /**< pk_search_flags for every search (--exact) */
 } pager_opts;
 
 typedef struct pager pager;

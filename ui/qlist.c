@@ -4,10 +4,10 @@
 #include "qlist.h"
 #include "listmove.h"
 #include "colors.h"
+#include "search.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #define FILTER_MAX 128
 
@@ -23,6 +23,7 @@ struct qlist {
 	const char *in;
 	char filter[FILTER_MAX];
 	size_t nfilter;
+	pk_search *fq;     /* the filter compiled, or NULL */
 	bool grouped;
 	struct row *rows;
 	size_t nrows;
@@ -37,20 +38,19 @@ speaker_of(const pk_quote *x)
 	return x->speaker ? x->speaker : "?";
 }
 
-/* Does quotation i match the filter (a substring of speaker, cue or text;
- * ASCII letters without regard to case)? */
+/* Does quotation i match the filter in its speaker, cue or text?  As the
+ * text search matches (search.h): spelling variants folded, a Latin
+ * filter (putin) read against the romanized words too. */
 static bool
 matches(const qlist *l, size_t i)
 {
 	const pk_quote *x = &l->q->v[i];
-	if (l->nfilter == 0)
-		return true;
-	if (strcasestr(speaker_of(x), l->filter) || (x->cue && strcasestr(x->cue, l->filter)))
-		return true;
-	for (size_t p = x->start; p + l->nfilter <= x->end; p++)
-		if (strncasecmp(l->in + p, l->filter, l->nfilter) == 0)
-			return true;
-	return false;
+	const char *who = speaker_of(x);
+	if (l->nfilter == 0 || !l->fq)
+		return l->nfilter == 0;
+	return pk_search_matches(l->fq, who, 0, strlen(who)) ||
+	       (x->cue && pk_search_matches(l->fq, x->cue, 0, strlen(x->cue))) ||
+	       pk_search_matches(l->fq, l->in, x->start, x->end);
 }
 
 static int
@@ -71,6 +71,9 @@ rebuild(qlist *l)
 	size_t *idx = malloc((l->q->n ? l->q->n : 1) * sizeof *idx), n = 0;
 
 	l->nrows = 0;
+	pk_search_free(l->fq);
+	pk_status st;
+	l->fq = l->nfilter ? pk_search_new(l->filter, l->nfilter, 0, &st, NULL, 0) : NULL;
 	if (!idx)
 		return;
 	for (size_t i = 0; i < l->q->n; i++)
@@ -124,6 +127,7 @@ qlist_free(qlist *l)
 {
 	if (!l)
 		return;
+	pk_search_free(l->fq);
 	free(l->rows);
 	free(l);
 }

@@ -69,6 +69,13 @@ status_draw(const status_info *st, status_text_fn text, void *ctx)
 	int rw = position(st, right, sizeof right);
 	mvaddnstr(y, 0, right, COLS);
 	int room = COLS - rw - 2;
+	if (st->filter && room > 8) {
+		/* the filter is on: say so before anything else */
+		int fw = text(ctx, y, rw + 1, room / 2, st->filter, 0, strlen(st->filter),
+		              colors_attr(ROLE_STATUS) | A_BOLD | A_UNDERLINE, true);
+		rw += fw + 2;
+		room -= fw + 2;
+	}
 	if (room > 0) {
 		int x = rw + 1;
 		if (st->flash) {

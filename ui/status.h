@@ -36,6 +36,7 @@ typedef struct status_info {
 	const char *title;    /**< the title's bytes [title_a, title_b), or NULL */
 	size_t title_a, title_b;
 	const char *name;     /**< the file name, shown when there is no title */
+	const char *filter;   /**< the paragraph filter while it is on ("&word"), or NULL */
 } status_info;
 
 /** Draw the status line on the last row of stdscr. */

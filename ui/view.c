@@ -39,7 +39,82 @@ struct view {
 	size_t anchor;       /* input offset of the top row's text */
 	bool anchor_blank;   /* the top row was the blank row after anchor_blk */
 	pk_block anchor_blk;
+	const view_filter *only;  /* show only the blocks it keeps, or NULL */
 };
+
+/* ---------------------------------------------------------------- filtered walk */
+
+/* The block holding kept offset m that lies in [lo, hi), or false. */
+static bool
+kept_block(view *v, size_t m, size_t lo, size_t hi, pk_block *out)
+{
+	return m != VIEW_KEEP_NONE && pk_doc_block_at(v->doc, m, out) && out->start >= lo &&
+	       out->end <= hi && out->start <= m && m < out->end;
+}
+
+/* The first and last blocks, the next and the previous: of the document,
+ * or of the blocks the filter keeps. */
+static bool
+doc_next(view *v, const pk_block *cur, pk_block *out)
+{
+	if (!v->only)
+		return pk_doc_next(v->doc, cur, out);
+	for (size_t off = cur->end; off <= v->in->len; off++) {
+		size_t m = v->only->next(v->only->ctx, off);
+		if (m == VIEW_KEEP_NONE)
+			return false;
+		if (kept_block(v, m, cur->end, v->in->len, out))
+			return true;
+		off = m;  /* between blocks: on from there */
+	}
+	return false;
+}
+
+static bool
+doc_prev(view *v, const pk_block *cur, pk_block *out)
+{
+	if (!v->only)
+		return pk_doc_prev(v->doc, cur, out);
+	for (size_t off = cur->start; off > 0;) {
+		size_t m = v->only->prev(v->only->ctx, off);
+		if (m == VIEW_KEEP_NONE)
+			return false;
+		if (kept_block(v, m, 0, cur->start, out))
+			return true;
+		off = m;
+	}
+	return false;
+}
+
+static bool
+doc_first(view *v, pk_block *out)
+{
+	pk_block z = { 0, 0, PK_BLOCK_PARAGRAPH };
+	return v->only ? doc_next(v, &z, out) : pk_doc_first(v->doc, out);
+}
+
+static bool
+doc_last(view *v, pk_block *out)
+{
+	pk_block z = { v->in->len, v->in->len, PK_BLOCK_PARAGRAPH };
+	return v->only ? doc_prev(v, &z, out) : pk_doc_last(v->doc, out);
+}
+
+/* The block at off, or with a filter the kept one at or after it (else
+ * before it). */
+static bool
+doc_block_at(view *v, size_t off, pk_block *out)
+{
+	pk_block z = { off, off, PK_BLOCK_PARAGRAPH };
+	if (!v->only)
+		return pk_doc_block_at(v->doc, off, out);
+	if (pk_doc_block_at(v->doc, off, out) && out->start <= off && off < out->end) {
+		size_t m = v->only->next(v->only->ctx, out->start);
+		if (m != VIEW_KEEP_NONE && m < out->end)
+			return true;
+	}
+	return doc_next(v, &z, out) || doc_prev(v, &z, out);
+}
 
 /* ---------------------------------------------------------------- blocks */
 
@@ -64,7 +139,7 @@ block_entry(view *v, const pk_block *b)
 	victim->width = v->width;
 	victim->used = true;
 	victim->stamp = ++v->clock;
-	victim->has_next = pk_doc_next(v->doc, b, &nx);
+	victim->has_next = doc_next(v, b, &nx);
 	if (rblock_wrap(v->lay, &v->tr, v->mode, v->ascii, v->in->bytes, b->start, b->end,
 	                v->width, &victim->lines, &victim->rb) < 0 ||
 	    victim->lines.n == 0) {
@@ -106,7 +181,7 @@ view_pos_next(view *v, view_pos *q)
 		q->row++;
 		return true;
 	}
-	if (!pk_doc_next(v->doc, &q->blk, &nx))
+	if (!doc_next(v, &q->blk, &nx))
 		return false;
 	q->blk = nx;
 	q->row = 0;
@@ -121,7 +196,7 @@ pos_prev(view *v, view_pos *q)
 		q->row--;
 		return true;
 	}
-	if (!pk_doc_prev(v->doc, &q->blk, &pv))
+	if (!doc_prev(v, &q->blk, &pv))
 		return false;
 	q->blk = pv;
 	q->row = block_rows(v, &pv) - 1;
@@ -167,8 +242,8 @@ static void
 set_offset(view *v, size_t off)
 {
 	pk_block b;
-	if (!pk_doc_block_at(v->doc, off, &b)) {
-		if (off >= v->in->len && pk_doc_last(v->doc, &b)) {
+	if (!doc_block_at(v, off, &b)) {
+		if (off >= v->in->len && doc_last(v, &b)) {
 			v->top.blk = b;
 			v->top.row = block_rows(v, &b) - 1;
 		}
@@ -217,7 +292,7 @@ void
 view_top(view *v)
 {
 	v->anchored = false;
-	if (!v->empty && pk_doc_first(v->doc, &v->top.blk))
+	if (!v->empty && doc_first(v, &v->top.blk))
 		v->top.row = 0;
 }
 
@@ -226,7 +301,7 @@ view_end(view *v)
 {
 	v->anchored = false;
 	pk_block last;
-	if (v->empty || !pk_doc_last(v->doc, &last))
+	if (v->empty || !doc_last(v, &last))
 		return;
 	v->top.blk = last;
 	v->top.row = block_rows(v, &last) - 1;
@@ -388,6 +463,58 @@ view_paragraph(view *v)
 	return v->empty ? (size_t)-1 : pk_doc_block_number(v->doc, v->top.blk.start);
 }
 
+/* ---------------------------------------------------------------- filter */
+
+void
+view_set_filter(view *v, const view_filter *only)
+{
+	size_t off = view_top_offset(v);
+	v->anchored = false;
+	v->only = only;
+	cache_flush(v);
+	/* without a filter the document decides; with one, whether it keeps any */
+	v->empty = !pk_doc_first(v->doc, &v->top.blk) ||
+	           (only && !doc_first(v, &v->top.blk));
+	v->top.row = 0;
+	if (!v->empty)
+		view_goto_offset(v, off, 0);
+}
+
+void
+view_filter_grew(view *v)
+{
+	if (!v->only)
+		return;
+	view_pos top = v->top;
+	cache_flush(v);  /* a block's blank row follows whether one comes after */
+	if (v->empty) {
+		view_set_filter(v, v->only);
+		return;
+	}
+	v->top = top;
+	if (v->top.row >= block_rows(v, &v->top.blk))
+		v->top.row = block_rows(v, &v->top.blk) - 1;
+	clamp_end(v);
+}
+
+const view_filter *
+view_get_filter(const view *v)
+{
+	return v->only;
+}
+
+void
+view_set_top(view *v, view_pos q)
+{
+	v->anchored = false;
+	if (v->empty)
+		return;
+	v->top = q;
+	if (v->top.row >= block_rows(v, &v->top.blk))
+		v->top.row = block_rows(v, &v->top.blk) - 1;
+	clamp_end(v);
+}
+
 /* The number of the laid-out line @p to_top stops at (the top line), or of
  * the last line when it is false; 0 past @p limit lines or when empty. */
 static size_t
@@ -395,7 +522,7 @@ count_lines(view *v, bool to_top, size_t limit)
 {
 	view_pos q;
 	size_t n = 1;
-	if (v->empty || !pk_doc_first(v->doc, &q.blk))
+	if (v->empty || !doc_first(v, &q.blk))
 		return 0;
 	q.row = 0;
 	while (!(to_top && q.blk.start == v->top.blk.start && q.row == v->top.row)) {

@@ -43,6 +43,18 @@ typedef struct view_row {
 	size_t src_a, src_b;  /**< its extent in input offsets */
 } view_row;
 
+/**
+ * A filter (less's &): only the blocks that hold an offset it names are
+ * shown.  next(ctx, off) is the first such offset at or after off, prev the
+ * last one before it; VIEW_KEEP_NONE when there is none.
+ */
+#define VIEW_KEEP_NONE ((size_t)-1)
+typedef struct view_filter {
+	size_t (*next)(void *ctx, size_t off);
+	size_t (*prev)(void *ctx, size_t off);
+	void *ctx;
+} view_filter;
+
 /** A view over @p doc (which must outlive it); NULL when out of memory.
  * Its size is 1 x 1 until view_resize(). */
 view *view_new(pk_doc *doc, width_model m, render_mode mode, bool ascii);
@@ -94,5 +106,16 @@ size_t view_paragraph(view *v);
 size_t view_line(view *v, size_t limit);
 /** The number of lines, when at most @p limit; else 0. */
 size_t view_lines(view *v, size_t limit);
+
+/** Show only the blocks @p only keeps (NULL: all of them), keeping the top
+ * row's text on top when it is kept, else the next kept block.  With a
+ * filter that keeps nothing the view is empty.  @p only must outlive its
+ * use. */
+void view_set_filter(view *v, const view_filter *only);
+/** The filter keeps more blocks than before (a scan went on). */
+void view_filter_grew(view *v);
+const view_filter *view_get_filter(const view *v);
+/** Put row @p q (from view_top_pos()) back on top, as Esc after a search. */
+void view_set_top(view *v, view_pos q);
 
 #endif

@@ -126,11 +126,11 @@ wait_top 1 || fail_screen "g does not go back to the first line"
 sed -n '1p' "$T/screen" | grep -F -q "$TITLE" || fail_screen "the title is not on the first row after g"
 ok "g goes to the top"
 
-# ?: help, and any key closes it.
+# h: help, and any key closes it.
 keys j j j
 wait_top 4 || fail_screen "j j j did not move to line 4"
-keys '?'
-wait_for 'pathak - keys' || fail_screen "? does not show the help screen"
+keys h
+wait_for 'pathak - keys' || fail_screen "h does not show the help screen"
 # the help is one refresh, but the capture may come mid-write: wait for its end
 wait_for 'any other key closes it.' || fail_screen "the help screen is incomplete"
 grep -F -q 'quit' "$T/screen" || fail_screen "the help screen does not describe q"

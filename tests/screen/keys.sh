@@ -10,9 +10,9 @@
 #  * = shows the file name, the lines on screen and the size in bytes; a
 #    long file name loses its start ("…/and-a-third/seed.txt"), not the size;
 #  * " opens the list of quotations; Esc closes it;
-#  * x says "x: no such key (press ? for help)" and does nothing else; a
+#  * x says "x: no such key (press h for help)" and does nothing else; a
 #    count being typed shows in the status line;
-#  * ? at 100x30 shows the whole help and any key closes it; in 80x12 the
+#  * h at 100x30 shows the whole help and any key closes it; in 80x12 the
 #    help scrolls (its last row says "help 1-11/N"), G shows its last line,
 #    and a key that does not scroll closes it;
 #  * q, Q, ZZ and :q each quit with status 0; Z then x does not quit.
@@ -97,7 +97,7 @@ ok "\" opens the quotation list"
 keys g
 wait_dump_top "$T/dump80" 1 || fail_screen "g"
 keys x
-wait_status 'x: no such key (press ? for help)' || fail_screen "x does not say it is not a key"
+wait_status 'x: no such key (press h for help)' || fail_screen "x does not say it is not a key"
 wait_dump_top "$T/dump80" 1 || fail_screen "x moved the text"
 alive || fail_screen "pathak exited on x"
 keys 1 2
@@ -129,8 +129,8 @@ ok "= with a long file name keeps its end and the size"
 # the help: whole in 100x30, scrolled in 80x12
 tm_start 100 30 "'$PATHAK' $RENDER_OPT '$SEED'"
 wait_for 'जोंग' || fail_screen "pathak did not start on the seed"
-keys '?'
-wait_for 'pathak - keys' || fail_screen "? does not show the help"
+keys h
+wait_for 'pathak - keys' || fail_screen "h does not show the help"
 grep -F -q 'q Q :q :Q ZZ' "$T/screen" || fail_screen "the help in 100x30 does not show its last key"
 grep -F -q 'help 1-' "$T/screen" && fail_screen "the help in 100x30 scrolls although it fits"
 keys j
@@ -140,7 +140,7 @@ wait_exit || fail_screen "q did not quit"
 tm kill-server >/dev/null 2>&1
 tm_start 80 12 "'$PATHAK' $RENDER_OPT '$SEED'"
 wait_for 'जोंग' || fail_screen "pathak did not start on the seed in 80x12"
-keys '?'
+keys h
 wait_for 'help 1-11/' || fail_screen "the help in 80x12 does not say it scrolls"
 grep -F -q 'q Q :q :Q ZZ' "$T/screen" && fail_screen "the help in 80x12 shows its last key on the first page"
 keys G
@@ -153,7 +153,7 @@ wait_for 'जोंग' || fail_screen "the text is not back after the help"
 keys q
 wait_exit || fail_screen "q did not quit"
 tm kill-server >/dev/null 2>&1
-ok "? shows the help; it scrolls when taller than the window"
+ok "h shows the help; it scrolls when taller than the window"
 
 quits_with Q
 quits_with Z Z

@@ -17,7 +17,7 @@ need_python
 
 # all_keys WHAT - send every command key, checking pathak lives after each.
 all_keys() {
-	for k in j j k Space b d u G g '?' x C-l Space G '?' '?' j ']' '[' '"' x Tab Down Escape r r r r r r q; do
+	for k in j j k Space b d u G g h x C-l Space G h h j / x Left BSpace Escape ']' '[' '"' x Tab Down Escape r r r r r r q; do
 		[ "$k" = q ] && break
 		keys "$k"
 		# let pathak process it: poll until the key was read (the pane
@@ -68,7 +68,7 @@ for size in 1x1 3x2 1x24 80x1 1x1; do
 	keys j
 	_nap
 	alive || fail_screen "pathak exited when resized to $size (status: $(cat "$T/exit" 2>/dev/null))"
-	keys G '?' x g
+	keys G h x g / x Escape
 	_nap
 	alive || fail_screen "pathak exited after keys at $size (status: $(cat "$T/exit" 2>/dev/null))"
 done

@@ -166,7 +166,11 @@ test_help_lines(void **state)
 		assert_true(strlen(line) <= 78);   /* fits 80 columns with its margin */
 		quit |= strstr(line, "q Q :q :Q ZZ") != NULL;
 	}
-	assert_true(i > keys_count);
+	/* every row with a help line is on it (and the head and tail) */
+	size_t rows = 0;
+	for (size_t r = 0; r < keys_count; r++)
+		rows += keys_table[r].help != NULL;
+	assert_true(i > rows);
 	assert_true(quit);
 	assert_string_equal(line, "j k Space b scroll this help; any other key closes it.");
 }
