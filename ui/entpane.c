@@ -12,7 +12,6 @@
 #include "entities.h"
 #include "epane.h"
 #include "ner.h"
-#include "entjob.h"
 #include "translit.h"
 
 #include <curses.h>
@@ -38,7 +37,6 @@ struct entpane {
 	pk_status ner_st;    /* why it is not loaded */
 	pk_entities ents;    /* the entities, once found */
 	bool ents_done;
-	entjob *job;         /* the pass started in a thread, until waited for */
 	epane *ep;           /* the pane's rows (epane.h), once found */
 	bool pane;           /* the user wants the pane open */
 	int pw;              /* its width now; 0 when it is not shown */
@@ -88,12 +86,6 @@ entpane_new(const entpane_ctx *ctx)
 	return e;
 }
 
-void
-entpane_adopt(entpane *e, entjob *job)
-{
-	e->job = job;
-}
-
 const pk_spans *
 entpane_marks(const entpane *e)
 {
@@ -118,19 +110,12 @@ entpane_find(entpane *e)
 	if (e->ents_done)
 		return;
 	e->ents_done = true;
-	if (e->job) {
-		entjob *j = e->job;
-		e->job = NULL;
-		if (!entjob_finish(j, &e->ner, &e->ner_st, &e->ents))
-			return;  /* no model, or out of memory: the pane says which */
-	} else {
-		if (e->c.in->len > ENTS_MAX)
-			return;  /* the pane says "too big" */
-		if (!(e->ner = pk_ner_load_default(&e->ner_st)))
-			return;  /* the pane says "no entity model" */
-		if (pk_entities_find(e->c.doc, e->ner, e->c.quotes, &e->ents) != PK_OK)
-			return;
-	}
+	if (e->c.in->len > ENTS_MAX)
+		return;  /* the pane says "too big" */
+	if (!(e->ner = pk_ner_load_default(&e->ner_st)))
+		return;  /* the pane says "no entity model" */
+	if (pk_entities_find(e->c.doc, e->ner, e->c.quotes, &e->ents) != PK_OK)
+		return;
 	/* the speakers named as their entities; a person's quotations counted */
 	pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
 	e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
@@ -165,7 +150,6 @@ entpane_free(entpane *e)
 {
 	if (!e)
 		return;
-	entjob_drop(e->job);  /* never waited for: it must end before the input */
 	ent_clear(e);
 	pk_spans_free(&e->marks);
 	epane_free(e->ep);

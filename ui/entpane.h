@@ -38,16 +38,10 @@ typedef struct entpane_ctx {
 } entpane_ctx;
 
 typedef struct entpane entpane;
-struct entjob;
 
 /** A closed pane with nothing found yet; NULL when out of memory. */
 entpane *entpane_new(const entpane_ctx *ctx);
 
-/**
- * Take the entity pass started early in a thread (entjob.h): entpane_find()
- * waits for it instead of doing the work.  NULL is allowed.
- */
-void entpane_adopt(entpane *e, struct entjob *job);
 void entpane_free(entpane *e);
 
 /** The mentions of the chosen entity as spans (for drawer.marks). */

@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "dump.h"
 #include "entities.h"
-#include "entjob.h"
 #include "export.h"
 #include "input.h"
 #include "keys.h"
@@ -174,7 +173,6 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		tty = fopen("/dev/tty", "r");
 		if (!tty) {
 			fprintf(stderr, "pathak: cannot open /dev/tty for keys: %s\n", strerror(errno));
-			entjob_drop(po->job);
 			return EXIT_FAILURE;
 		}
 	}
@@ -184,7 +182,6 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 		        getenv("TERM") ? getenv("TERM") : "");
 		if (tty)
 			fclose(tty);
-		entjob_drop(po->job);
 		return EXIT_FAILURE;
 	}
 	set_escdelay(25);
@@ -197,7 +194,6 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 
 	p = pager_new(doc, po);
 	if (!p) {
-		entjob_drop(po->job);
 		endwin();
 		delscreen(scr);
 		fputs("pathak: out of memory\n", stderr);
@@ -503,14 +499,12 @@ main(int argc, char **argv)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));
 	} else {
 		term_info ti;
-		/* the pane's entities: found beside the probe and curses' start */
-		entjob *job = pane && in.len <= PK_ENTITIES_MAX_BYTES ? entjob_start(&in) : NULL;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
-		                  .ascii = !utf8, .pane = pane, .job = job, .search = search,
+		                  .ascii = !utf8, .pane = pane, .search = search,
 		                  .search_kind = search_kind, .search_flags = search_flags };
 		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
 	}

@@ -959,8 +959,6 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		return NULL;
 	}
 	p->vf = (view_filter){ filt_next, filt_prev, p->filt };
-	/* last: a pager that failed has not taken the job (main drops it) */
-	entpane_adopt(p->pane, o->job);
 	geometry(p);
 	if (o->pane)
 		pane_toggle(p);

@@ -21,8 +21,6 @@ typedef struct pager_opts {
 	render_mode deva;   /**< the Devanagari mode for interlinear's rows */
 	bool ascii;         /**< the locale is not UTF-8: output ASCII only */
 	bool pane;          /**< open the entity pane at start (--pane), as `e` does */
-	struct entjob *job; /**< the entity pass started early (entjob.h), or
-	                         NULL; the pager takes it over */
 	const char *search; /**< +/word, -p word: search at start (NULL: none) */
 	int search_kind;    /**< '/', '?' or '&' (the filter) */
 	unsigned search_flags; /**< pk_search_flags for every search (--exact) */
