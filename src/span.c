@@ -36,10 +36,8 @@ pk_spans_sort(pk_spans *s)
 }
 
 size_t
-pk_spans_first_after(const pk_spans *s, size_t off)
+pk_spans_upper(const pk_spans *s, size_t off)
 {
-	/* Spans can nest, so ends are not sorted: binary-search the starts for
-	 * a window, then scan back over spans that may still reach off. */
 	size_t lo = 0, hi = s->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -48,6 +46,15 @@ pk_spans_first_after(const pk_spans *s, size_t off)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+size_t
+pk_spans_first_after(const pk_spans *s, size_t off)
+{
+	/* Spans can nest, so ends are not sorted: binary-search the starts for
+	 * a window, then scan back over spans that may still reach off. */
+	size_t lo = pk_spans_upper(s, off);
 	size_t first = lo;
 	for (size_t i = lo; i-- > 0;)
 		if (s->v[i].end > off)

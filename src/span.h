@@ -46,6 +46,12 @@ void pk_spans_sort(pk_spans *s);
  */
 size_t pk_spans_first_after(const pk_spans *s, size_t off);
 
+/**
+ * Index of the first span that starts after @p off, in a list sorted by
+ * pk_spans_sort(); s->n if none (a binary search).
+ */
+size_t pk_spans_upper(const pk_spans *s, size_t off);
+
 /** Free the array; the struct is left empty and reusable. */
 void pk_spans_free(pk_spans *s);
 

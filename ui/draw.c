@@ -71,14 +71,7 @@ mark_role(const drawer *d, size_t from, size_t off)
 static size_t
 found_first(const pk_spans *f, size_t off)
 {
-	size_t lo = 0, hi = f->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (f->v[mid].start <= off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = pk_spans_upper(f, off);
 	return lo > 0 && f->v[lo - 1].end > off ? lo - 1 : lo;
 }
 

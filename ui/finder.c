@@ -365,3 +365,23 @@ finder_step(finder *f, size_t budget)
 	f->pct = pct;
 	return changed;
 }
+
+static size_t
+keep_next(void *ctx, size_t off)
+{
+	size_t m = finder_next_start(ctx, off);
+	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
+}
+
+static size_t
+keep_prev(void *ctx, size_t off)
+{
+	size_t m = finder_prev_start(ctx, off);
+	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
+}
+
+view_filter
+finder_filter(finder *f)
+{
+	return (view_filter){ keep_next, keep_prev, f };
+}

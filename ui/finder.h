@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include "search.h"
 #include "span.h"
+#include "view.h"
 
 #define FIND_NONE ((size_t)-1)
 /** Bytes scanned per slice between keystrokes. */
@@ -104,6 +105,9 @@ find_event finder_event(finder *f, bool *wrapped);
  * after @p off, or FIND_NONE; and of the last one before @p off. */
 size_t finder_next_start(const finder *f, size_t off);
 size_t finder_prev_start(const finder *f, size_t off);
+
+/** The paragraph filter of @p f's matches, for view_set_filter(). */
+view_filter finder_filter(finder *f);
 
 /** The error of the last failed step (PK_OK when none). */
 pk_status finder_error(const finder *f);

@@ -211,20 +211,6 @@ pane_toggle(pager *p)
 
 /* ---------------------------------------------------------------- search */
 
-static size_t
-filt_next(void *ctx, size_t off)
-{
-	size_t m = finder_next_start(ctx, off);
-	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
-}
-
-static size_t
-filt_prev(void *ctx, size_t off)
-{
-	size_t m = finder_prev_start(ctx, off);
-	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
-}
-
 /* Bring match k of f on screen unless it is, with a little context. */
 static void
 match_show(pager *p, const finder *f, size_t k)
@@ -958,7 +944,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		pager_free(p);
 		return NULL;
 	}
-	p->vf = (view_filter){ filt_next, filt_prev, p->filt };
+	p->vf = finder_filter(p->filt);
 	geometry(p);
 	if (o->pane)
 		pane_toggle(p);

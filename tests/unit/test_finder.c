@@ -352,20 +352,6 @@ test_history(void **state)
 
 /* ---------------------------------------------------------------- filter */
 
-static size_t
-keep_next(void *ctx, size_t off)
-{
-	size_t m = finder_next_start(ctx, off);
-	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
-}
-
-static size_t
-keep_prev(void *ctx, size_t off)
-{
-	size_t m = finder_prev_start(ctx, off);
-	return m == FIND_NONE ? VIEW_KEEP_NONE : m;
-}
-
 static void
 test_view_filter(void **state)
 {
@@ -385,7 +371,7 @@ test_view_filter(void **state)
 	view_resize(v, 40, 10);
 	assert_int_equal(finder_start(f, "needle", 6, 0, 1, 0, NULL, 0), PK_OK);
 	run_all(f, 4096);
-	view_filter vf = { keep_next, keep_prev, f };
+	view_filter vf = finder_filter(f);
 	view_set_filter(v, &vf);
 	/* the rows: the three lines with the word, a blank row between */
 	view_pos q = view_top_pos(v);
