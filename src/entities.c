@@ -1105,6 +1105,10 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 		x->speaker_entity = PK_QUOTE_NONE;
 		if (x->speaker)
 			k = pk_entities_lookup(e, x->speaker);
+		/* a place of the same name does not speak (the tagger may type an
+		 * organisation as one: पंजाबी महासभा) */
+		if (k != (size_t)-1 && e->e[k].type != PK_ENT_PER && e->e[k].type != PK_ENT_ORG)
+			k = (size_t)-1;
 		if (k == (size_t)-1 && x->mention_start != PK_QUOTE_NONE)
 			k = named_in(e, x->mention_start, x->mention_end);
 		if (k == (size_t)-1)

@@ -212,6 +212,11 @@ ner_tok_init(ner_tok *t, const char *s, size_t len)
 		t->pre[k] = mix64(hp + k);
 		t->suf[k] = mix64(hs + 16 + k);
 	}
+	/* trigrams of the word's middle (the ends are prefixes and suffixes) */
+	t->ntri = 0;
+	for (size_t i = 1; i + 4 <= n && t->ntri < NER_NTRI; i++)
+		t->tri[t->ntri++] = mix64(((uint64_t)cp[i] << 42 | (uint64_t)cp[i + 1] << 21 |
+					   cp[i + 2]) + 0x5eed);
 	t->shape = shape | (uint32_t)(n < 4 ? n : 4) << 8;
 	t->gz_b = t->gz_i = 0;
 }
@@ -225,30 +230,60 @@ ner_seq_hash(const ner_tok *t, size_t n)
 	return h & ~(uint64_t)0xFFFF;
 }
 
-unsigned
-ner_table_get(const uint64_t *tab, uint32_t mask, uint64_t key)
+/* Open addressing: the slot is key >> shift, the value the low vbits. */
+static inline uint32_t
+table_get(const uint64_t *tab, uint32_t mask, uint64_t key, unsigned vbits,
+	  unsigned shift)
 {
 	if (!tab)
 		return 0;
-	key &= ~(uint64_t)0xFFFF;
-	uint32_t i = (uint32_t)(key >> 20) & mask;
+	const uint64_t vmask = ((uint64_t)1 << vbits) - 1;
+	key &= ~vmask;
+	uint32_t i = (uint32_t)(key >> shift) & mask;
 	for (uint32_t probe = 0; probe <= mask; probe++) {
 		uint64_t e = tab[i];
 		if (e == 0)
 			return 0;
-		if ((e & ~(uint64_t)0xFFFF) == key)
-			return (unsigned)(e & 0xFFFF);
+		if ((e & ~vmask) == key)
+			return (uint32_t)(e & vmask);
 		i = (i + 1) & mask;
 	}
 	return 0;
 }
 
+unsigned
+ner_table_get(const uint64_t *tab, uint32_t mask, uint64_t key)
+{
+	return table_get(tab, mask, key, 16, 20);
+}
+
+uint32_t
+ner_table_get24(const uint64_t *tab, uint32_t mask, uint64_t key)
+{
+	return table_get(tab, mask, key, 24, 24);
+}
+
+/* The first k bits of a Brown path of len bits (1 << len | bits), or all
+ * of it when it is shorter (as Ratinov and Roth use them). */
+static inline uint32_t
+brown_prefix(uint32_t path, unsigned len, unsigned k)
+{
+	return len > k ? path >> (len - k) : path;
+}
+
 void
 ner_gaz_mark(const ner_view *v, ner_tok *toks, size_t n)
 {
+	static const unsigned plen[NER_BPRE] = { 4, 6, 10, 20 };
 	for (size_t i = 0; i < n; i++) {
 		toks[i].gz_b = toks[i].gz_i = 0;
 		toks[i].clus = (uint16_t)ner_table_get(v->clus, v->cmask, toks[i].word);
+		uint32_t p = ner_table_get24(v->brown, v->bmask, toks[i].word);
+		unsigned len = 0;
+		while (len < 24 && (p >> (len + 1)) != 0)
+			len++;
+		for (int k = 0; k < NER_BPRE; k++)
+			toks[i].brown[k] = p ? brown_prefix(p, len, plen[k]) : 0;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (toks[i].shape & (SH_PUNCT | SH_DIGIT))
@@ -270,8 +305,12 @@ enum {
 	F_BIAS = 1, F_W, F_PRE, F_SUF = F_PRE + 4, F_SHAPE = F_SUF + 4, F_WM1, F_WM2,
 	F_WP1, F_WP2, F_BIM, F_BIP, F_SHM, F_GZB, F_GZI, F_TITLE, F_CUE, F_GZ1B,
 	F_GZP1, F_SUFM1, F_SUFP1, F_SH3, F_GZM1, F_ORGW, F_C0, F_C0C, F_CM1, F_CP1,
-	F_CP1C, F_CM1C
+	F_CP1C, F_CM1C, F_TRI,
+	F_BR /* F_BR + NER_BPRE * position + prefix: 20 of them */
 };
+
+/* Brown prefixes of the words this far either side are features. */
+#define BR_WIN 2
 
 #define BOS_H 0x5151515151ULL
 #define EOS_H 0x7373737373ULL
@@ -290,7 +329,8 @@ ner_features(const ner_view *v, const ner_tok *toks, size_t n, size_t i, uint32_
 	size_t k = 0;
 #define F(tmpl, x) (f[k++] = (uint32_t)comb((tmpl), (x)) & m)
 	/* groups (for ablation): 0 affixes, 1 context words, 2 bigrams, 3 shape,
-	 * 4 gazetteer, 5 title and cue, 6 name-ending word ahead, 7 clusters */
+	 * 4 gazetteer, 5 title and cue, 6 name-ending word ahead, 7 clusters,
+	 * 8 and 9 Brown clusters of the word and its neighbours, 10 trigrams */
 	const uint32_t off = v->off;
 #define G(g) if (!(off & (1u << (g))))
 	F(F_BIAS, 0);
@@ -369,8 +409,31 @@ ner_features(const ner_view *v, const ner_tok *toks, size_t n, size_t i, uint32_
 		F(F_CM1C, (uint64_t)(cm >> 10) << 16 | (c0 >> 10));
 		F(F_CP1C, (uint64_t)(cp >> 10) << 16 | (c0 >> 10));
 	}
+	G(10) for (size_t j = 0; j < t->ntri; j++)
+		F(F_TRI, t->tri[j]);
+	/* Brown path prefixes of the word and its neighbours */
+	if (v->brown) {
+		for (int d = -BR_WIN; d <= BR_WIN; d++) {
+			uint64_t tmpl = F_BR + (uint64_t)NER_BPRE * (uint64_t)(d + 2);
+			/* group 8: the word's own; 9: its neighbours' */
+			if (off & (1u << (d == 0 ? 8 : 9)))
+				continue;
+			if ((d < 0 && i < (size_t)-d) || (d > 0 && i + (size_t)d >= n)) {
+				F(tmpl, d < 0 ? BOS_H : EOS_H);
+				continue;
+			}
+			const ner_tok *u = toks + (ptrdiff_t)i + d;
+			if (!u->brown[0]) {
+				F(tmpl, 0);
+				continue;
+			}
+			for (int j = 0; j < NER_BPRE; j++)
+				F(tmpl + (uint64_t)j, u->brown[j]);
+		}
+	}
 #undef G
-	/* at most 50: 21 always, 12 gazetteer, 6 title/cue, 5 name-ending, 6 clusters */
+	/* at most 84: 21 always, 8 trigrams, 18 gazetteer, 6 title/cue,
+	 * 5 name-ending, 6 clusters, 20 Brown */
 #undef F
 	return k;
 }
@@ -487,7 +550,9 @@ pk_ner_load(const char *path, pk_status *st)
 	    h->w_off > len || len - h->w_off < ((uint64_t)NER_LANES * 2 << h->wbits) ||
 	    h->g_off > len || len - h->g_off < ((uint64_t)8 << h->gbits) ||
 	    h->cbits > 24 || h->c_off % 64 != 0 || (h->cbits && h->c_off < sizeof *h) ||
-	    (h->cbits && (h->c_off > len || len - h->c_off < ((uint64_t)8 << h->cbits)))) {
+	    (h->cbits && (h->c_off > len || len - h->c_off < ((uint64_t)8 << h->cbits))) ||
+	    h->bbits > 24 || h->b_off % 64 != 0 || (h->bbits && h->b_off < sizeof *h) ||
+	    (h->bbits && (h->b_off > len || len - h->b_off < ((uint64_t)8 << h->bbits)))) {
 		munmap(map, len);
 		return NULL;
 	}
@@ -506,6 +571,10 @@ pk_ner_load(const char *path, pk_status *st)
 	if (h->cbits) {
 		m->v.clus = (const uint64_t *)(const void *)((const char *)map + h->c_off);
 		m->v.cmask = (1u << h->cbits) - 1;
+	}
+	if (h->bbits) {
+		m->v.brown = (const uint64_t *)(const void *)((const char *)map + h->b_off);
+		m->v.bmask = (1u << h->bbits) - 1;
 	}
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int b = 0; b < NER_LANES; b++)

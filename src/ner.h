@@ -3,9 +3,10 @@
  *
  * An averaged structured perceptron over BIO tags with first-order Viterbi
  * decoding.  Features of a token: the word, its prefixes and suffixes of one
- * to four code points, its shape (digits, Latin, nukta), the words two
- * either side, bigrams, gazetteer membership and cue context (the word
- * before ने, का कहना, के मुताबिक़; a title before it).  The model is a
+ * to four code points and the trigrams between them, its shape (digits,
+ * Latin, nukta), the words two either side, bigrams, gazetteer membership
+ * (including the training data's own names), cue context (the word before
+ * ने, का कहना, के मुताबिक़; a title before it) and word clusters.  The model is a
  * read-only binary file that is memory-mapped; it is trained from CoNLL
  * files by pk_ner_train() (`make model`).
  *

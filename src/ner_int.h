@@ -26,21 +26,25 @@ enum { NER_O = 0, NER_NTAGS = 7, NER_LANES = 8 };
  *     a slot is (hash of the folded token sequence & ~0xFFFF) | type bits;
  *   word clusters: uint64 [1 << cbits] at c_off (cbits 0: none), the same
  *     way: (hash of the folded word & ~0xFFFF) | fine cluster + 1 (bits
- *     0-9) | coarse cluster << 10 (bits 10-15).
+ *     0-9) | coarse cluster << 10 (bits 10-15);
+ *   Brown clusters: uint64 [1 << bbits] at b_off (bbits 0: none): (hash of
+ *     the folded word & ~0xFFFFFF) | the word's path in the cluster tree as
+ *     (1 << length) | bits (bits 0-23; tools/brown.h).
  * Score = sum of weights / scale (only argmax matters: integers are used).
  */
 #define NER_MAGIC "PKNER\x1a\r\n"
-enum { NER_VERSION = 2, NER_FEATSET = 4 };
+enum { NER_VERSION = 3, NER_FEATSET = 5 };
 typedef struct ner_hdr {
 	char magic[8];
 	uint32_t version, endian, ntags, featset;
-	uint32_t wbits, gbits, cbits;
+	uint32_t wbits, gbits, cbits, bbits;
 	float scale;
-	uint64_t w_off, g_off, c_off, file_size;
+	uint64_t w_off, g_off, c_off, b_off, file_size;
 	int16_t trans[NER_NTAGS + 1][NER_LANES]; /* row NER_NTAGS: start */
 } ner_hdr;
 
-/* Gazetteer and lexical classes (type bits of a gazetteer slot). */
+/* Gazetteer and lexical classes (type bits of a gazetteer slot).  The
+ * GZ_T* bits are the lexicon of the training data (tools/ner-tool.c). */
 enum {
 	GZ_PERF = 1 << 0,    /* a first name */
 	GZ_PERS = 1 << 1,    /* a surname */
@@ -51,9 +55,16 @@ enum {
 	GZ_CUE = 1 << 6,     /* a cue after a name: ने, का कहना, के मुताबिक़ */
 	GZ_ORGW = 1 << 7,    /* a word that ends organisation names: पार्टी, संघ */
 	GZ_LOCW = 1 << 8,    /* a word that ends place names: नगर, प्रदेश */
-	GZ_NTYPES = 9,
+	GZ_TPER = 1 << 9,    /* tagged PER in most of its training occurrences */
+	GZ_TLOC = 1 << 10,   /* ... LOC */
+	GZ_TORG = 1 << 11,   /* ... ORG */
+	GZ_NTYPES = 12,
 	GZ_MAXLEN = 4        /* tokens in the longest entry matched */
 };
+
+/* Brown path prefixes used as features (4, 6, 10 and 20 bits); the
+ * most trigrams of code points a word has as features. */
+enum { NER_BPRE = 4, NER_NTRI = 8 };
 
 /* One token: its bytes and what the features need of it. */
 typedef struct ner_tok {
@@ -63,6 +74,9 @@ typedef struct ner_tok {
 	uint32_t shape;
 	uint16_t gz_b, gz_i;    /* gazetteer types starting / continuing here */
 	uint16_t clus;          /* word cluster slot bits, 0 when unknown */
+	uint32_t brown[NER_BPRE]; /* Brown path prefixes, 0 when unknown */
+	uint64_t tri[NER_NTRI]; /* hashes of inner trigrams of code points */
+	uint8_t ntri;
 } ner_tok;
 
 /* A read-only view of a model (mapped file or the trainer's tables). */
@@ -74,12 +88,14 @@ typedef struct ner_view {
 	uint32_t gmask;
 	const uint64_t *clus;   /* NULL: no clusters */
 	uint32_t cmask;
+	const uint64_t *brown;  /* NULL: no Brown clusters */
+	uint32_t bmask;
 	uint32_t off;           /* feature groups left out (trainer's ablation) */
 	int32_t trans[NER_NTAGS + 1][NER_LANES];
 	float transf[NER_NTAGS + 1][NER_LANES];
 } ner_view;
 
-enum { NER_MAXTOK = 256, NER_MAXFEAT = 64 };
+enum { NER_MAXTOK = 256, NER_MAXFEAT = 96 };
 
 /* Fill t->word, pre, suf, shape from the bytes s[0, len) (a token). */
 void ner_tok_init(ner_tok *t, const char *s, size_t len);
@@ -89,6 +105,9 @@ int ner_next_token(const char *s, size_t len, size_t *pos, size_t *ts, size_t *t
 
 /* Look a key up in an open-addressing table of the model: its low 16 bits. */
 unsigned ner_table_get(const uint64_t *tab, uint32_t mask, uint64_t key);
+
+/* The same for a table whose values are the low 24 bits (Brown paths). */
+uint32_t ner_table_get24(const uint64_t *tab, uint32_t mask, uint64_t key);
 
 /* The hash of a token sequence (gazetteer key, type bits clear). */
 uint64_t ner_seq_hash(const ner_tok *t, size_t n);

@@ -2,7 +2,10 @@
  * ner-tool.c - train, apply and time the named-entity tagger (src/ner.c).
  *
  *   ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] [-k K]
- *                  [-n RUNS] [-x OFF] [-s SEED] FILE.conll...
+ *                  [-K BROWN] [-B CACHE] [-L 0|1] [-n RUNS] [-x OFF] [-s SEED] FILE.conll...
+ *     -k: k-means word classes; -K: Brown classes (0: none), both learnt from
+ *         TEXTDIR's .txt files and the training files' words;
+ *     -B: read the Brown clusters from CACHE, or write them there (experiments);
  *     -n: average the weights of RUNS trainings (seeds SEED, SEED+1, ...);
  *     -x: a mask of feature groups to leave out (ablation; see ner.c);
  *     -m: a margin for loss-augmented decoding in training (default 0).
@@ -23,6 +26,7 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
+#include "brown.h"
 #include "grow.h"
 #include "ner.h"
 #include "ner_int.h"
@@ -172,6 +176,19 @@ typedef struct gaz {
 } gaz;
 
 static void
+gaz_add_key(gaz *g, uint64_t key, unsigned ty)
+{
+	uint32_t i = (uint32_t)(key >> 20) & g->mask;
+	while (g->slot[i] && (g->slot[i] & ~(uint64_t)0xFFFF) != key)
+		i = (i + 1) & g->mask;
+	if (!g->slot[i])
+		g->n++;
+	g->slot[i] |= key | ty;
+	if (g->n * 2 > g->mask)
+		die("gazetteer table too small");
+}
+
+static void
 gaz_add(gaz *g, const char *s, size_t len, unsigned ty)
 {
 	ner_tok t[GZ_MAXLEN + 1];
@@ -181,17 +198,8 @@ gaz_add(gaz *g, const char *s, size_t len, unsigned ty)
 			return; /* too long to match */
 		ner_tok_init(t + n++, s + ts, te - ts);
 	}
-	if (n == 0)
-		return;
-	uint64_t key = ner_seq_hash(t, n);
-	uint32_t i = (uint32_t)(key >> 20) & g->mask;
-	while (g->slot[i] && (g->slot[i] & ~(uint64_t)0xFFFF) != key)
-		i = (i + 1) & g->mask;
-	if (!g->slot[i])
-		g->n++;
-	g->slot[i] |= key | ty;
-	if (g->n * 2 > g->mask)
-		die("gazetteer table too small");
+	if (n)
+		gaz_add_key(g, ner_seq_hash(t, n), ty);
 }
 
 static void
@@ -292,6 +300,103 @@ gaz_countries(gaz *g)
 		count++;
 	}
 	fprintf(stderr, "ner-tool: CLDR countries: %zu entries\n", count);
+}
+
+/* ------------------------------------------------------------ the lexicon */
+
+/*
+ * The training data's own lexicon: token sequences (up to GZ_MAXLEN tokens)
+ * tagged as entities of one type in most of their occurrences, marked in
+ * the gazetteer as GZ_TPER, GZ_TLOC or GZ_TORG.  A training sentence must
+ * not see a lexicon made from its own tags (the features would be too good
+ * to learn from), so the sentences are dealt into LX_FOLDS folds and each
+ * fold is trained with the lexicon of the others (jackknifing); the model
+ * keeps the lexicon of all.
+ */
+enum { LX_FOLDS = 10, LX_MIN = 1 };
+
+typedef struct lexent {
+	uint64_t key;
+	uint32_t occ[LX_FOLDS], ent[LX_FOLDS][PK_ENT_NTYPES];
+} lexent;
+
+typedef struct lexicon {
+	lexent *e;
+	uint32_t mask;
+	size_t n;
+} lexicon;
+
+static lexent *
+lex_find(lexicon *lx, uint64_t key, int add)
+{
+	uint32_t i = (uint32_t)(key >> 20) & lx->mask;
+	while (lx->e[i].key && lx->e[i].key != key)
+		i = (i + 1) & lx->mask;
+	if (lx->e[i].key)
+		return lx->e + i;
+	if (!add)
+		return NULL;
+	if (++lx->n * 2 > lx->mask)
+		die("lexicon table too small");
+	lx->e[i].key = key;
+	return lx->e + i;
+}
+
+static void
+lex_build(lexicon *lx, const corpus *c)
+{
+	lx->mask = (1u << 17) - 1;
+	lx->e = calloc((size_t)lx->mask + 1, sizeof *lx->e);
+	if (!lx->e)
+		die("out of memory");
+	for (size_t s = 0; s < c->nsent; s++) {
+		size_t a = c->sent[s], n = c->sent[s + 1] - a;
+		for (size_t i = 0; i < n; i++) {
+			int g = c->tag[a + i];
+			if (g == NER_O || NER_IS_I(g))
+				continue;
+			size_t j = i + 1;
+			while (j < n && c->tag[a + j] == NER_I(NER_TYPE(g)))
+				j++;
+			if (j - i <= GZ_MAXLEN)
+				lex_find(lx, ner_seq_hash(c->tok + a + i, j - i), 1)
+					->ent[s % LX_FOLDS][NER_TYPE(g)]++;
+		}
+	}
+	/* how often each entry occurs at all, tagged or not */
+	for (size_t s = 0; s < c->nsent; s++) {
+		size_t a = c->sent[s], n = c->sent[s + 1] - a;
+		for (size_t i = 0; i < n; i++)
+			for (size_t l = 1; l <= GZ_MAXLEN && i + l <= n; l++) {
+				lexent *e = lex_find(lx, ner_seq_hash(c->tok + a + i, l), 0);
+				if (e)
+					e->occ[s % LX_FOLDS]++;
+			}
+	}
+	fprintf(stderr, "ner-tool: lexicon: %zu entity strings\n", lx->n);
+}
+
+/* Add to g the lexicon of every fold but `fold` (LX_FOLDS: of all). */
+static void
+lex_mark(const lexicon *lx, gaz *g, unsigned fold)
+{
+	static const unsigned bit[PK_ENT_NTYPES] = { GZ_TPER, GZ_TLOC, GZ_TORG };
+	for (uint32_t i = 0; i <= lx->mask; i++) {
+		const lexent *e = lx->e + i;
+		if (!e->key)
+			continue;
+		uint32_t occ = 0, ent[PK_ENT_NTYPES] = { 0 };
+		for (unsigned f = 0; f < LX_FOLDS; f++) {
+			if (f == fold)
+				continue;
+			occ += e->occ[f];
+			for (int t = 0; t < PK_ENT_NTYPES; t++)
+				ent[t] += e->ent[f][t];
+		}
+		for (int t = 0; t < PK_ENT_NTYPES; t++)
+			if (ent[t] >= LX_MIN && 2 * ent[t] > occ)
+				gaz_add_key(g, e->key, bit[t]);
+	}
 }
 
 /* ------------------------------------------------------------ training */
@@ -399,11 +504,22 @@ cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The cluster table (cbits set), or NULL when there is no text. */
-static uint64_t *
-make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
+/* Two uint64 keys, the first first. */
+static int
+cmp_u64x2(const void *a, const void *b)
 {
-	/* the stream of word hashes, 0 between sentences */
+	int r = cmp_u64(a, b);
+	return r ? r : cmp_u64((const uint64_t *)a + 1, (const uint64_t *)b + 1);
+}
+
+/*
+ * The unlabelled text clusters are learnt from: the words of the training
+ * files (their text, not their tags) and of the .txt files in dir, as word
+ * hashes with 0 between sentences.  Returns the stream; *nfiles: files read.
+ */
+static uint64_t *
+text_stream(const corpus *c, const char *dir, size_t *len, size_t *nfiles)
+{
 	uint64_t *st = NULL;
 	size_t cap = 0, n = 0;
 	for (size_t s = 0; s < c->nsent; s++) {
@@ -413,21 +529,21 @@ make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
 		st[n++] = 0;
 	}
 	char list[4096];
-	snprintf(list, sizeof list, "ls '%s' 2>/dev/null | grep '\\.txt$' | sort", dir);
+	snprintf(list, sizeof list, "ls '%s' 2>/dev/null | grep '\\.txt$' | LC_ALL=C sort", dir);
 	FILE *ls = popen(list, "r");
-	size_t nfiles = 0;
 	char name[1024];
+	*nfiles = 0;
 	while (ls && fgets(name, sizeof name, ls)) {
 		name[strcspn(name, "\n")] = 0;
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", dir, name);
-		size_t len;
-		char *text = slurp(path, &len);
+		size_t tlen;
+		char *text = slurp(path, &tlen);
 		if (!text)
 			continue;
-		nfiles++;
+		++*nfiles;
 		size_t pos = 0, ts, te;
-		while (ner_next_token(text, len, &pos, &ts, &te)) {
+		while (ner_next_token(text, tlen, &pos, &ts, &te)) {
 			ner_tok t;
 			ner_tok_init(&t, text + ts, te - ts);
 			st = xgrow(st, &cap, n + 2, sizeof *st);
@@ -441,6 +557,16 @@ make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
 	}
 	if (ls)
 		pclose(ls);
+	*len = n;
+	return st;
+}
+
+/* The cluster table (cbits set), or NULL when there is no text. */
+static uint64_t *
+make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
+{
+	size_t n, nfiles;
+	uint64_t *st = text_stream(c, dir, &n, &nfiles);
 	fprintf(stderr, "ner-tool: clusters: %zu files, %zu tokens in all\n", nfiles, n);
 	if (nfiles == 0) {
 		free(st);
@@ -569,11 +695,114 @@ make_clusters(const corpus *c, const char *dir, size_t k, unsigned *cbits)
 	return tab;
 }
 
+/*
+ * Brown clusters (tools/brown.h) of the words seen at least BR_MINCOUNT
+ * times in the same text as make_clusters(): a table of word hashes and
+ * paths (bbits set), or NULL when there is no text.  With a cache file,
+ * the table is read from it when it exists and written to it otherwise
+ * (for experiments; `make model` does not use one).
+ */
+enum { BR_MINCOUNT = 2 };
+
+static uint64_t *
+make_brown(const corpus *c, const char *dir, size_t k, const char *cache,
+	   unsigned *bbits)
+{
+	FILE *fp = cache ? fopen(cache, "rb") : NULL;
+	if (fp) {
+		uint32_t bits = 0;
+		uint64_t *tab = NULL;
+		if (fread(&bits, 4, 1, fp) == 1 && bits >= 4 && bits <= 24 &&
+		    (tab = malloc((size_t)8 << bits)) &&
+		    fread(tab, 8, (size_t)1 << bits, fp) == (size_t)1 << bits) {
+			fclose(fp);
+			*bbits = bits;
+			fprintf(stderr, "ner-tool: Brown clusters from %s\n", cache);
+			return tab;
+		}
+		die("bad Brown cluster cache");
+	}
+	size_t n, nfiles;
+	uint64_t *st = text_stream(c, dir, &n, &nfiles);
+	if (nfiles == 0) {
+		free(st);
+		return NULL;
+	}
+	/* words by falling count, ties by hash */
+	idmap m = { calloc(1u << 22, 8), calloc(1u << 22, 4), (1u << 22) - 1, 0 };
+	uint32_t *ids = malloc(n * sizeof *ids), *cnt = calloc(1u << 21, 4);
+	if (!m.key || !m.id || !ids || !cnt)
+		die("out of memory");
+	for (size_t i = 0; i < n; i++) {
+		ids[i] = st[i] ? idmap_get(&m, st[i], 1) : UINT32_MAX;
+		if (ids[i] != UINT32_MAX)
+			cnt[ids[i]]++;
+	}
+	uint64_t *hash_of = malloc(m.n * sizeof *hash_of);
+	uint32_t *rank = malloc(m.n * sizeof *rank);
+	if (!hash_of || !rank)
+		die("out of memory");
+	for (uint32_t i = 0; i <= m.mask; i++)
+		if (m.key[i])
+			hash_of[m.id[i]] = m.key[i];
+	/* (count, hash) descending: their complements ascending */
+	uint64_t *keyed = malloc(m.n * 3 * sizeof *keyed);
+	if (!keyed)
+		die("out of memory");
+	for (size_t i = 0; i < m.n; i++) {
+		keyed[3 * i] = ~(uint64_t)cnt[i];
+		keyed[3 * i + 1] = ~hash_of[i];
+		keyed[3 * i + 2] = i;
+	}
+	qsort(keyed, m.n, 3 * sizeof *keyed, cmp_u64x2);
+	size_t nv = 0;
+	for (size_t r = 0; r < m.n; r++) {
+		uint32_t id = (uint32_t)keyed[3 * r + 2];
+		rank[id] = (uint32_t)r;
+		if (cnt[id] >= BR_MINCOUNT)
+			nv = r + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] != UINT32_MAX)
+			ids[i] = rank[ids[i]] < nv ? rank[ids[i]] : UINT32_MAX;
+	uint32_t *path = malloc((nv ? nv : 1) * sizeof *path);
+	if (!path)
+		die("out of memory");
+	fprintf(stderr, "ner-tool: Brown clusters: %zu words of %zu tokens, %zu classes\n",
+		nv, n, k);
+	if (brown_cluster(ids, n, nv, k, path) != 0)
+		die("out of memory");
+	unsigned bits = 4;
+	while (((size_t)1 << bits) < 2 * nv)
+		bits++;
+	uint64_t *tab = calloc((size_t)1 << bits, 8);
+	uint32_t mask = (1u << bits) - 1;
+	if (!tab)
+		die("out of memory");
+	for (size_t r = 0; r < m.n && r < nv; r++) {
+		uint64_t key = hash_of[keyed[3 * r + 2]] & ~(uint64_t)0xFFFFFF;
+		uint32_t j = (uint32_t)(key >> 24) & mask;
+		while (tab[j])
+			j = (j + 1) & mask;
+		tab[j] = key | path[r];
+	}
+	*bbits = bits;
+	if (cache && (fp = fopen(cache, "wb"))) {
+		uint32_t b32 = bits;
+		fwrite(&b32, 4, 1, fp);
+		fwrite(tab, 8, (size_t)1 << bits, fp);
+		fclose(fp);
+	}
+	free(st); free(m.key); free(m.id); free(ids); free(cnt); free(hash_of);
+	free(rank); free(keyed); free(path);
+	return tab;
+}
+
 static int
 cmd_train(int argc, char **argv)
 {
-	const char *out = NULL, *gazdir = NULL, *textdir = NULL;
-	unsigned bits = 18, epochs = 10, nclus = 256;
+	const char *out = NULL, *gazdir = NULL, *textdir = NULL, *bcache = NULL;
+	unsigned bits = 18, epochs = 10, nclus = 256, nbrown = 0, uselex = 1;
 	uint32_t xoff = 0;
 	unsigned runs = 1;
 	float margin = 0;
@@ -596,6 +825,12 @@ cmd_train(int argc, char **argv)
 			xoff = (uint32_t)strtoul(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "-k") && i + 1 < argc)
 			nclus = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-K") && i + 1 < argc)
+			nbrown = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-L") && i + 1 < argc)
+			uselex = (unsigned)atoi(argv[++i]);
+		else if (!strcmp(argv[i], "-B") && i + 1 < argc)
+			bcache = argv[++i];
 		else if (!strcmp(argv[i], "-s") && i + 1 < argc)
 			seed = strtoull(argv[++i], NULL, 10);
 		else if (!out)
@@ -604,13 +839,14 @@ cmd_train(int argc, char **argv)
 			corpus_add_file(&c, argv[i]);
 	}
 	if (!out || c.nsent == 0 || bits < 8 || bits > 26 || nclus < 2 || nclus > 1000 ||
-	    runs < 1 || runs > 100)
+	    runs < 1 || runs > 100 || nbrown == 1 || nbrown > 2000)
 		die("usage: ner-tool train OUT [-b BITS] [-e EPOCHS] [-g GAZDIR] [-c TEXTDIR] "
-		    "[-k CLUSTERS] [-n RUNS] [-x OFF] [-m MARGIN] FILE.conll...");
+		    "[-k CLUSTERS] [-K BROWN] [-B CACHE] [-L 0|1] [-n RUNS] [-x OFF] [-m MARGIN] "
+		    "FILE.conll...");
 	fprintf(stderr, "ner-tool: %zu sentences, %zu tokens\n", c.nsent, c.ntok);
 
 	/* gazetteers */
-	unsigned gbits = 16;
+	unsigned gbits = 17;
 	gaz g = { calloc((size_t)1 << gbits, 8), (1u << gbits) - 1, 0 };
 	if (!g.slot)
 		die("out of memory");
@@ -628,6 +864,22 @@ cmd_train(int argc, char **argv)
 		gaz_file(&g, gazdir, "apertium_hin/PER_surname.txt", GZ_PERS, 0);
 		gaz_file(&g, gazdir, "cmu_indian_names/names.tsv", GZ_PERF, 1);
 	}
+	/* the lexicon: each fold's gazetteer, and the model's (of all folds) */
+	gaz fold[LX_FOLDS];
+	if (uselex) {
+		lexicon lx = { 0 };
+		lex_build(&lx, &c);
+		for (unsigned f = 0; f < LX_FOLDS; f++) {
+			fold[f] = g;
+			fold[f].slot = malloc((size_t)8 << gbits);
+			if (!fold[f].slot)
+				die("out of memory");
+			memcpy(fold[f].slot, g.slot, (size_t)8 << gbits);
+			lex_mark(&lx, fold + f, f);
+		}
+		lex_mark(&lx, &g, LX_FOLDS);
+		free(lx.e);
+	}
 	fprintf(stderr, "ner-tool: gazetteer: %zu keys\n", g.n);
 
 	size_t nw = (size_t)NER_LANES << bits;
@@ -642,6 +894,11 @@ cmd_train(int argc, char **argv)
 	uint64_t *clus = textdir ? make_clusters(&c, textdir, nclus, &cbits) : NULL;
 	v.clus = clus;
 	v.cmask = cbits ? (1u << cbits) - 1 : 0;
+	unsigned bbits = 0;
+	uint64_t *brown = textdir && nbrown ? make_brown(&c, textdir, nbrown, bcache, &bbits)
+					    : NULL;
+	v.brown = brown;
+	v.bmask = bbits ? (1u << bbits) - 1 : 0;
 	float ut[NER_NTAGS + 1][NER_LANES] = { { 0 } };
 	if (!w || !u)
 		die("out of memory");
@@ -650,10 +907,13 @@ cmd_train(int argc, char **argv)
 	uint32_t *fs = NULL;
 	size_t *fofs = malloc((c.ntok + 1) * sizeof *fofs), capf = 0, nf = 0;
 	size_t maxlen = 0;
+	if (!fofs)
+		die("out of memory");
 	for (size_t s = 0; s < c.nsent; s++) {
 		size_t a = c.sent[s], n = c.sent[s + 1] - a;
 		if (n > maxlen)
 			maxlen = n;
+		v.gaz = uselex ? fold[s % LX_FOLDS].slot : g.slot;
 		ner_gaz_mark(&v, c.tok + a, n);
 		for (size_t i = 0; i < n; i++) {
 			fs = xgrow(fs, &capf, nf + NER_MAXFEAT, sizeof *fs);
@@ -662,6 +922,9 @@ cmd_train(int argc, char **argv)
 		}
 	}
 	fofs[c.ntok] = nf;
+	v.gaz = g.slot;
+	for (unsigned f = 0; uselex && f < LX_FOLDS; f++)
+		free(fold[f].slot);
 	fprintf(stderr, "ner-tool: %zu feature instances\n", nf);
 
 	size_t *order = malloc(c.nsent * sizeof *order);
@@ -812,7 +1075,9 @@ cmd_train(int argc, char **argv)
 	h.g_off = h.w_off + nw * 2;
 	h.c_off = h.g_off + ((uint64_t)8 << gbits);
 	h.cbits = clus ? cbits : 0;
-	h.file_size = h.c_off + (clus ? (uint64_t)8 << cbits : 0);
+	h.b_off = h.c_off + (clus ? (uint64_t)8 << cbits : 0);
+	h.bbits = brown ? bbits : 0;
+	h.file_size = h.b_off + (brown ? (uint64_t)8 << bbits : 0);
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int b = 0; b < NER_NTAGS; b++)
 			h.trans[a][b] = (int16_t)lrintf(v.transf[a][b] * scale);
@@ -834,6 +1099,8 @@ cmd_train(int argc, char **argv)
 	fwrite(g.slot, 8, (size_t)1 << gbits, fp);
 	if (clus)
 		fwrite(clus, 8, (size_t)1 << cbits, fp);
+	if (brown)
+		fwrite(brown, 8, (size_t)1 << bbits, fp);
 	if (fclose(fp) != 0 || rename(tmp, out) != 0)
 		die("cannot write the model");
 	fprintf(stderr, "ner-tool: wrote %s: 2^%u buckets, %zu non-zero weights, %llu bytes\n",
