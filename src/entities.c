@@ -321,7 +321,8 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 {
 	/* titles and function words at the edges are not part of a name */
 	while (i < j && (function_word(&c->tk.v[i]) ||
-			 (ty == PK_ENT_PER && title_word(c, &c->tk.v[i]))))
+			 (ty == PK_ENT_PER && title_word(c, &c->tk.v[i])) ||
+			 (ty == PK_ENT_LOC && IS(&c->tk.v[i], COMPASS))))
 		i++;
 	while (j > i && function_word(&c->tk.v[j - 1]) &&
 	       !(ty == PK_ENT_ORG && IS(&c->tk.v[j - 1], ORG_HEAD)))
@@ -493,6 +494,9 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 			j++;
 			ty = PK_ENT_ORG;
 		}
+		/* and of a place (अमूर | क्षेत्र) */
+		else if (ty == PK_ENT_LOC && j < c->tk.n && IS(&c->tk.v[j], LOC_HEAD))
+			j++;
 		/* places joined by a hyphen (ईरान-इराक) are two places */
 		if (j - i > 1 && hyphen_places(c, i, j))
 			continue;
