@@ -65,7 +65,7 @@ def check(inp, source, outp):
     def is_int(v):
         return isinstance(v, int) and not isinstance(v, bool)
 
-    top = obj(doc, ["version", "source", "blocks", "quotes", "entities"], "top level")
+    top = obj(doc, ["version", "source", "blocks", "quotes", "entities", "encoding"], "top level")
     need(top["version"] == version, "version %r, pathak --version says %r" % (top["version"], version))
     need(top["source"] == (None if source == "-" else source), "source %r" % top["source"])
     need(isinstance(top["blocks"], list) and isinstance(top["quotes"], list), "blocks/quotes not arrays")
