@@ -88,26 +88,29 @@ struct pk_stream_ {
 	char raw[RAW_MAX];
 };
 
-/* The charset detector's guess for bytes that are not valid UTF-8 (a
- * sequence cut by the end of the sample does not count). */
+/* The charset detector's guess for bytes that are likely not UTF-8: more
+ * ill-formed sequences than well-formed multi-byte ones (UTF-8 with a few
+ * damaged bytes is UTF-8; a sequence cut by the end of the sample does not
+ * count). */
 static void
 detect(pk_input *in, const char *s, size_t n)
 {
-	size_t i = 0;
-	bool bad = false;
+	size_t i = 0, bad = 0, good = 0;
 	UErrorCode e = U_ZERO_ERROR;
 
 	in->detected[0] = '\0';
 	if (n > SAMPLE_MAX)
 		n = SAMPLE_MAX;
-	while (i < n && !bad) {
+	while (i < n) {
 		size_t at = i;
 		UChar32 c;
 		U8_NEXT((const uint8_t *)s, i, n, c);
 		if (c < 0 && !(n - at < 4 && i == n))
-			bad = true;
+			bad++;
+		else if (c >= 0x80)
+			good++;
 	}
-	if (!bad)
+	if (bad == 0 || bad <= good)
 		return;
 	UCharsetDetector *d = ucsdet_open(&e);
 	if (U_FAILURE(e))
