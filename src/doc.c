@@ -26,6 +26,8 @@ struct pk_doc {
 	size_t nstarts, capstarts;
 	size_t idx_pos;  /* everything before this offset is indexed */
 	bool indexed;
+	size_t seen_len; /* the input's length when head and tail were classified */
+	bool seen_growing;
 };
 
 static const char *const type_names[PK_BLOCK_TYPE_MAX] = {
@@ -391,10 +393,30 @@ pk_doc_new(const pk_input *in)
 		return NULL;
 	d->in = in;
 	d->idx_pos = in->body;
+	d->seen_len = in->len;
+	d->seen_growing = in->growing;
 	classify_head(d);
-	classify_tail(d);
+	if (!in->growing)  /* a stream's end is not known yet */
+		classify_tail(d);
 	/* A head block that is also the tail (a one-line article) stays head. */
 	return d;
+}
+
+bool
+pk_doc_grew(pk_doc *d)
+{
+	if (d->in->len == d->seen_len && d->in->growing == d->seen_growing)
+		return false;
+	d->seen_len = d->in->len;
+	d->seen_growing = d->in->growing;
+	if (d->nhead < HEAD_MAX) {  /* the head was not all there yet */
+		d->nhead = 0;
+		classify_head(d);  /* at most HEAD_MAX blocks from the top */
+	}
+	d->ntail = 0;
+	if (!d->in->growing)
+		classify_tail(d);
+	return true;
 }
 
 void
@@ -484,6 +506,7 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 
 	if (d->indexed)
 		return true;
+	pk_doc_grew(d);  /* a stream: head and tail follow what has arrived */
 	size_t from = d->idx_pos;
 	/* Line by line with memchr; only lines too long to be one block go
 	 * through the general (slower) block finder. */
@@ -491,6 +514,8 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 		size_t a = d->idx_pos;
 		const char *nl = memchr(s + a, '\n', len - a);
 		size_t le = nl ? (size_t)(nl - s) : len, e = le;
+		if (!nl && d->in->growing)
+			break;  /* the line is not whole yet: wait for more */
 		if (le - a <= PK_BLOCK_MAX) {
 			if (trim(s, &a, &e) && !index_push(d, a))
 				return false;  /* out of memory: try again later */
@@ -511,7 +536,7 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 	}
 	/* A scan of the whole file must not keep it all resident. */
 	pk_input_release(d->in, from, d->idx_pos);
-	if (d->idx_pos >= len)
+	if (d->idx_pos >= len && !d->in->growing)
 		d->indexed = true;
 	return d->indexed;
 }

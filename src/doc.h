@@ -86,7 +86,15 @@ bool pk_doc_block_at(const pk_doc *d, size_t off, pk_block *out);
  */
 bool pk_doc_index_step(pk_doc *d, size_t budget);
 
-/** True once pk_doc_index_step() has reached the end. */
+/**
+ * Tell the document that its input (a stream, pk_input.growing) grew or
+ * ended: the head and, at the end, the byline are classified again.  Offsets
+ * and blocks found before stay valid.  Cheap; a no-op when nothing changed.
+ * @return true when the input had changed.
+ */
+bool pk_doc_grew(pk_doc *d);
+
+/** True once pk_doc_index_step() has reached the end (of a stream that ended). */
 bool pk_doc_indexed(const pk_doc *d);
 
 /**

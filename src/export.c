@@ -225,7 +225,9 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
 			jw_raw(&w, ",", 1);
 		jw_value(&w, o);
 	}
-	jw_raw(&w, "]}\n", 3);
+	jw_raw(&w, "],\"encoding\":", 13);
+	jw_value(&w, json_str_or_null(in->encoding, &bad));
+	jw_raw(&w, "}\n", 2);
 	free(w.buf);
 	if (w.nomem || bad)
 		return PK_ERR_NOMEM;

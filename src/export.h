@@ -25,6 +25,16 @@
  *     "entities": [ mention ... ] every mention of a person, place or
  *                                 organisation, by start offset (an empty
  *                                 array before 0.2, or without a model)
+ *     "encoding": string | null   null: the input was UTF-8 and every offset
+ *                                 is a byte offset into the input as given.
+ *                                 A string (ICU's name: "UTF-16LE",
+ *                                 "ISO-8859-1", …): the input was in that
+ *                                 encoding (a byte-order mark or --encoding
+ *                                 said so) and was converted to UTF-8; every
+ *                                 offset ("start", "end", "mention_start", …)
+ *                                 is then a byte offset into that UTF-8 text,
+ *                                 not into the input file.  (Since 0.2; the
+ *                                 last key, so older readers are unaffected.)
  *   }
  *
  *   block = {

@@ -1,9 +1,10 @@
 /*
  * input.h - the bytes of an article, as given.
  *
- * libpathak never copies or rewrites the input: every offset anywhere in the
+ * libpathak never rewrites UTF-8 input: every offset anywhere in the
  * library (blocks, sentences, clusters, spans) is a byte offset into the buffer
- * held here.  Regular files are memory-mapped; pipes are read into memory.
+ * held here.  Regular files are memory-mapped; streams are read into memory as
+ * they arrive (see pk_input); other encodings are converted to UTF-8 first.
  * Nothing in this module writes to a terminal or exits; errors are returned.
  */
 #ifndef PATHAK_INPUT_H
@@ -30,15 +31,65 @@ typedef enum {
 /** A short English description of @p st, never NULL.  Static storage. */
 const char *pk_status_str(pk_status st);
 
-/** The input bytes.  Fields are read-only for callers. */
+/** Default for pk_input_opts.max_bytes: 1 GiB. */
+#define PK_INPUT_MAX_DEFAULT ((size_t)1 << 30)
+
+/** How to open an input.  A zeroed struct asks for the defaults. */
+typedef struct pk_input_opts {
+	/** Decode the input from this encoding (an ICU converter name such as
+	 * "ISO-8859-1", "windows-1252", "UTF-16LE").  NULL: UTF-8, unless a
+	 * UTF-16 or UTF-32 byte-order mark says otherwise. */
+	const char *encoding;
+	/** Stop reading a stream (or converting a file) after this many bytes
+	 * of text; 0 means PK_INPUT_MAX_DEFAULT. */
+	size_t max_bytes;
+} pk_input_opts;
+
+/**
+ * The input bytes.  Fields are read-only for callers.
+ *
+ * Streams.  A pipe, a terminal-less standard input, a character device
+ * (/dev/zero) or a file that reports size 0 (/proc/cpuinfo) is read
+ * incrementally: pk_input_stream_fd() or pk_input_open_opts() only start it,
+ * and pk_input_pump() reads more.  While @c growing is true, @c len grows
+ * from one call of pk_input_pump() to the next; nothing else changes.
+ *
+ * The buffer never moves.  A stream is read into one anonymous mapping of
+ * the limit's size (max_bytes plus a little), made with MAP_NORESERVE:
+ * address space is reserved up front, memory is committed only as bytes
+ * arrive (the kernel backs a page when it is first written), so memory is
+ * bounded by what has arrived and @c bytes stays valid for the input's life.
+ * Every offset and every pointer into @c bytes held anywhere (the document
+ * model, break iterators, the pager) therefore stays valid as the input
+ * grows; holders need only re-read @c len.  At the limit reading stops and
+ * @c capped is set.
+ *
+ * While growing, @c len ends after the last line feed that has arrived (a
+ * line is shown once whole), unless the unfinished line is already longer
+ * than 256 KiB, when @c len ends at the last whole code point.
+ *
+ * Encodings.  Input with a UTF-16 or UTF-32 byte-order mark, or opened with
+ * pk_input_opts.encoding, is converted to UTF-8 as it is read (ICU's
+ * converters): @c bytes is then the UTF-8 text, every offset is an offset
+ * into it, and @c encoding names the encoding it was converted from.
+ */
 typedef struct pk_input {
-	const char *bytes;  /**< the article, exactly as given (may contain NUL) */
+	const char *bytes;  /**< the article: UTF-8 (converted, if @c encoding is set) */
 	size_t len;         /**< its length in bytes */
 	size_t body;        /**< offset of the first byte after a UTF-8 BOM (0 or 3) */
 	/* private */
 	void *map_;
 	size_t map_len_;
 	char *heap_;
+	/* public, read-only: streams and encodings */
+	bool growing;       /**< a stream still being read: len may grow */
+	bool capped;        /**< reading stopped at max_bytes */
+	size_t got;         /**< bytes read from the source so far */
+	size_t limit;       /**< the max_bytes in force */
+	const char *encoding; /**< the encoding converted from (ICU's name), or NULL */
+	char detected[40];  /**< not valid UTF-8: ICU's charset detector's guess, else "" */
+	/* private */
+	struct pk_stream_ *st_;
 } pk_input;
 
 /**
@@ -51,6 +102,48 @@ pk_status pk_input_open(pk_input *in, const char *path);
 
 /** Read all of file descriptor @p fd (a pipe, for example) into memory. */
 pk_status pk_input_read_fd(pk_input *in, int fd);
+
+/**
+ * Open @p path with options @p o (NULL: defaults) without reading a stream
+ * to its end: a regular file of non-zero size in UTF-8 is mapped as by
+ * pk_input_open(); anything else (a pipe, a character device, a file of
+ * size 0 such as /proc/cpuinfo, input to convert) starts a stream that
+ * pk_input_pump() reads.  @return PK_ERR_FORMAT for an encoding ICU does
+ * not know.
+ */
+pk_status pk_input_open_opts(pk_input *in, const char *path, const pk_input_opts *o);
+
+/** Start a stream over @p fd (not closed by pathak), options @p o (NULL: defaults). */
+pk_status pk_input_stream_fd(pk_input *in, int fd, const pk_input_opts *o);
+
+/**
+ * Read more of a stream: wait at most @p timeout_ms (-1: as long as it
+ * takes, 0: not at all) for bytes, then read at most about @p budget bytes
+ * of them.  Never blocks beyond the wait.  At the end of the stream, at the
+ * limit or on a read error @c growing becomes false.  A no-op for input
+ * that is not growing.  @return PK_OK, or the read error.
+ */
+pk_status pk_input_pump(pk_input *in, size_t budget, int timeout_ms);
+
+/** Read a stream to its end (or its limit). */
+pk_status pk_input_finish(pk_input *in);
+
+/**
+ * A one-pass reader of a stream (--dump) is done with bytes before @p end:
+ * their pages are handed back, so memory stays small however long the
+ * stream.  They read as NUL afterwards.  A no-op for other input.
+ */
+void pk_input_discard(pk_input *in, size_t end);
+
+/** Is @p name an encoding ICU can convert from? */
+bool pk_input_encoding_known(const char *name);
+
+/**
+ * Does the input look binary, as less judges it: a NUL, or more than a few
+ * C0 controls other than tab, line feed, carriage return, form feed,
+ * backspace and escape, among its first 4 KiB of text (after conversion)?
+ */
+bool pk_input_looks_binary(const pk_input *in);
 
 /** Wrap @p len bytes at @p bytes without copying; the caller keeps them alive. */
 void pk_input_from_mem(pk_input *in, const char *bytes, size_t len);

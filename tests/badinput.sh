@@ -105,9 +105,9 @@ grep -q '^Copyright' "$T/out" || fail "--version: no Copyright line"
 "$PATHAK" -V >"$T/out2" 2>&1 && cmp -s "$T/out" "$T/out2" || fail "-V differs from --version"
 ok "--version: $(head -n 1 "$T/out")"
 
-# NULs and invalid UTF-8.
+# NULs and invalid UTF-8 (--binary: a NUL makes a file look binary).
 printf 'पहला अनुच्छेद\000बीच में\377\376 और \300\200 अंत\n\nदूसरा \355\240\200 अनुच्छेद\n' >"$T/binary.txt"
-"$PATHAK" --dump "$T/binary.txt" >"$T/out" 2>"$T/err"
+"$PATHAK" --dump --binary "$T/binary.txt" >"$T/out" 2>"$T/err"
 _rc=$?
 [ "$_rc" -eq 0 ] || fail "NUL/invalid UTF-8 file: exit status $_rc, want 0 (stderr: $(cat "$T/err"))"
 [ -s "$T/err" ] && fail "NUL/invalid UTF-8 file: wrote to stderr: $(cat "$T/err")"

@@ -56,7 +56,7 @@ ok "BOM and CRLF input dump identically to the LF file"
 	printf 'bad4:a\340\244b\n\n'
 	printf 'deva:किम जोंग उन\n'
 } >"$T/ctl.txt"
-"$PATHAK" --dump "$T/ctl.txt" >"$T/ctl.out" 2>"$T/ctl.err" || fail "dump of the control-character file exits $?"
+"$PATHAK" --dump --binary "$T/ctl.txt" >"$T/ctl.out" 2>"$T/ctl.err" || fail "dump of the control-character file exits $?"
 [ -s "$T/ctl.err" ] && fail "dump of the control-character file wrote to stderr: $(cat "$T/ctl.err")"
 python3 - "$T/ctl.out" <<'PYEOF' || fail "control characters / invalid UTF-8 in the dump (see above)"
 import re, sys

@@ -65,7 +65,7 @@ def check(inp, source, outp):
     def is_int(v):
         return isinstance(v, int) and not isinstance(v, bool)
 
-    top = obj(doc, ["version", "source", "blocks", "quotes", "entities"], "top level")
+    top = obj(doc, ["version", "source", "blocks", "quotes", "entities", "encoding"], "top level")
     need(top["version"] == version, "version %r, pathak --version says %r" % (top["version"], version))
     need(top["source"] == (None if source == "-" else source), "source %r" % top["source"])
     need(isinstance(top["blocks"], list) and isinstance(top["quotes"], list), "blocks/quotes not arrays")
@@ -136,9 +136,9 @@ check() {
 	in=$1 src=$2
 	shift 2
 	if [ "$src" = - ]; then
-		"$PATHAK" --json "$@" < "$in" > "$tmp/out" || fail "pathak --json exited $? on $in"
+		"$PATHAK" --json --binary "$@" < "$in" > "$tmp/out" || fail "pathak --json exited $? on $in"
 	else
-		"$PATHAK" --json "$@" > "$tmp/out" || fail "pathak --json exited $? on $in"
+		"$PATHAK" --json --binary "$@" > "$tmp/out" || fail "pathak --json exited $? on $in"
 	fi
 	python3 "$tmp/check.py" "$version" "$in" "$src" "$tmp/out" || fail "pathak --json output breaks the contract on $in"
 }
@@ -166,7 +166,7 @@ assert all(q["speaker_entity"] is not None for q in qs), qs
 printf '\357\273\277राम ने कहा, “मैं कल सुबह गांव जाऊंगा और वहां सबसे मिलूंगा.”\n\nसीता ने कहा, “यह \377 बात \0 ठीक है, मैं भी साथ चलूंगी.”\n' > "$tmp/bom.txt"
 n=$(check "$tmp/bom.txt" "$tmp/bom.txt" "$tmp/bom.txt") || exit 1
 [ "$n" -eq 2 ] || fail "expected 2 quotes with a BOM and bad bytes, got $n"
-"$PATHAK" --json "$tmp/bom.txt" | python3 -c '
+"$PATHAK" --json --binary "$tmp/bom.txt" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
 raw = open(sys.argv[1], "rb").read()
@@ -189,7 +189,7 @@ if [ -d "$SHARED_ARTICLES" ]; then
 	i=0
 	for f in "$SHARED_ARTICLES"/*.txt; do
 		i=$((i + 1))
-		"$PATHAK" --json "$f" > "$tmp/out.$i" || fail "pathak --json exited $? on $f"
+		"$PATHAK" --json --binary "$f" > "$tmp/out.$i" || fail "pathak --json exited $? on $f"
 		set -- "$@" "$f" "$f" "$tmp/out.$i"
 	done
 	python3 "$tmp/check.py" "$@" > /dev/null || fail "pathak --json output breaks the contract"

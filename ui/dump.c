@@ -42,12 +42,19 @@ int
 dump_doc(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
          bool ascii, FILE *out)
 {
+	return dump_stream(doc, NULL, width, m, r, deva, ascii, out);
+}
+
+int
+dump_stream(pk_doc *doc, pk_input *src, int width, width_model m, render_mode r,
+            render_mode deva, bool ascii, FILE *out)
+{
 	const pk_input *in = pk_doc_input(doc);
 	layout *lay = layout_new(m);
 	pk_translit *tr = NULL;
 	lay_lines ls = { 0 };
 	rblock rb = { 0 };
-	pk_block b;
+	pk_block b, prev = { 0, 0, PK_BLOCK_PARAGRAPH };
 	bool more, first = true;
 	int rc = 0;
 
@@ -57,7 +64,23 @@ dump_doc(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
 		r = RENDER_LATIN;
 	if (render_mode_roman(deva))
 		deva = RENDER_REORDER;
-	for (more = pk_doc_first(doc, &b); more; more = pk_doc_next(doc, &b, &b)) {
+	for (;;) {
+		more = first ? pk_doc_first(doc, &b) : pk_doc_next(doc, &prev, &b);
+		if (!more) {
+			if (!src || !src->growing)
+				break;
+			/* a stream: write what is done, wait for more */
+			if (fflush(out) != 0 || ferror(out) ||
+			    pk_input_pump(src, 1u << 20, -1) != PK_OK) {
+				rc = -1;
+				break;
+			}
+			pk_doc_grew(doc);
+			if (!first && prev.start > (256u << 10))
+				pk_input_discard(src, prev.start - (256u << 10));
+			continue;
+		}
+		prev = b;
 		if (!first)
 			fputc('\n', out);
 		first = false;

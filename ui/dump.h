@@ -18,4 +18,14 @@
 int dump_doc(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
              bool ascii, FILE *out);
 
+/**
+ * dump_doc() over a stream: @p src is the document's input while it may
+ * still grow.  Each block is written (and the output flushed) as soon as it
+ * has arrived whole, and the bytes behind it are handed back
+ * (pk_input_discard), so a stream of any length dumps in little memory.
+ * Stops at the first write error (a closed pipe).
+ */
+int dump_stream(pk_doc *doc, pk_input *src, int width, width_model m, render_mode r,
+                render_mode deva, bool ascii, FILE *out);
+
 #endif

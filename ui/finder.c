@@ -249,6 +249,12 @@ prefix_flags(const char *q, size_t qlen, unsigned *flags)
 	return k;
 }
 
+void
+finder_set_len(finder *f, size_t len)
+{
+	f->len = len;
+}
+
 pk_status
 finder_start(finder *f, const char *q, size_t qlen, unsigned flags, int dir, size_t from,
              char *why, size_t whysz)

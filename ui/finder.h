@@ -38,6 +38,9 @@ typedef enum {
 
 /** A finder over bytes [0, len) of @p text; NULL when out of memory. */
 finder *finder_new(const char *text, size_t len);
+
+/** The text (a stream) grew to @p len bytes: the next finder_start searches them all. */
+void finder_set_len(finder *f, size_t len);
 void finder_free(finder *f);
 
 /**

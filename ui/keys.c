@@ -24,8 +24,14 @@ const key_binding keys_table[] = {
 	  "start of the article (N: line N)",
 	  "Lines are counted as the screen lays them out, the blank line between "
 	  "paragraphs included, as --dump prints them." },
-	{ { "G", "End", ">" }, ACT_END,
-	  "end of the article (N: line N)", NULL },
+	{ { "G", "End", ">", "F" }, ACT_NONE,   /* the help row of the two below */
+	  "end of the article (N: line N); F: follow a pipe",
+	  "On standard input that is still arriving (a pipe, tail -f), G goes to the "
+	  "end of what has arrived and then follows it; F does so without a count. "
+	  "The screen stays at the end as more arrives; any other key stops "
+	  "following." },
+	{ { "G", "End", ">" }, ACT_END, NULL, NULL },
+	{ { "F" }, ACT_FOLLOW, NULL, NULL },
 	{ { "%", "p" }, ACT_PERCENT,
 	  "N percent into the article, as in 50%", NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */

@@ -38,7 +38,8 @@ typedef enum {
 	ACT_HALF_DOWN,   /**< half a screen down, or count lines */
 	ACT_HALF_UP,
 	ACT_TOP,         /**< the start, or line count */
-	ACT_END,         /**< the end, or line count */
+	ACT_END,         /**< the end, or line count; on a stream, follows it */
+	ACT_FOLLOW,      /**< the end, and follow what arrives (less's F) */
 	ACT_PERCENT,     /**< count percent into the file (default 0) */
 	ACT_QUOTE_NEXT,  /**< the next quotation (count times) */
 	ACT_QUOTE_PREV,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <curses.h>
 
@@ -57,11 +58,16 @@ usage(FILE *f)
 "      --json          print blocks, quotations and entities as one JSON object\n"
 "                      and exit\n"
 "      --quotes        print the quotations with their speakers and exit\n"
+"      --encoding=NAME decode the input from NAME (ISO-8859-1, windows-1252,\n"
+"                      UTF-16LE...; default UTF-8, or UTF-16/32 by a BOM)\n"
+"      --binary        read a file that looks binary without asking\n"
+"      --max-input=SIZE  stop reading standard input or a device after SIZE\n"
+"                      bytes (K, M, G suffixes; default 1G)\n"
 "      --help-keys[=man]  list the keys (as the manual's troff with =man) and exit\n"
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
-"Keys (as in less): j/k line, Space/b page, g/G start/end, 20G line 20,\n"
+"Keys (as in less): j/k line, Space/b page, g/G start/end, F follow, 20G line 20,\n"
 "50% percent, / ? search, n/N next/previous match, & filter, ]/[ quotations,\n"
 "\" quotation list, e entity pane, r render mode, = position, h help, q quit;\n"
 "--help-keys lists them all.\n"
@@ -161,8 +167,28 @@ swallow_sequence(void)
 	return false;  /* a bare ESC: a key like any other */
 }
 
+/* less's question before showing a file that looks binary. */
+static bool
+see_binary(const char *name)
+{
+	char safe[256];
+	size_t i;
+	for (i = 0; name[i] && i + 1 < sizeof safe; i++)
+		safe[i] = (unsigned char)name[i] < 0x20 || name[i] == 0x7f ? '?' : name[i];
+	safe[i] = '\0';
+	erase();
+	mvprintw(LINES > 0 ? LINES - 1 : 0, 0, "%s may be a binary file.  See it anyway? (y/n) ",
+	         safe);
+	refresh();
+	timeout(-1);
+	int ch;
+	while ((ch = getch()) == KEY_RESIZE)
+		;
+	return ch == 'y' || ch == 'Y';
+}
+
 static int
-run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
+run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty, const char *binary)
 {
 	FILE *tty = NULL;
 	SCREEN *scr;
@@ -192,6 +218,13 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 	curs_set(0);
 	colors_init();
 
+	if (binary && !see_binary(binary)) {
+		endwin();
+		delscreen(scr);
+		if (tty)
+			fclose(tty);
+		return EXIT_SUCCESS;
+	}
 	p = pager_new(doc, po);
 	if (!p) {
 		endwin();
@@ -233,6 +266,62 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty)
 }
 
 /* --json and --quotes: analyse the whole document and print. */
+/* "1G", "512M", "4096": a size in bytes; false if it is not one. */
+static bool
+parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned shift = 0;
+	if (end == s || errno || *s == '-')
+		return false;
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	case 't': case 'T': shift = 40; end++; break;
+	}
+	if (*end == 'i' && shift)
+		end++;
+	if ((*end == 'B' || *end == 'b') && end[1] == '\0')
+		end++;
+	if (*end || v == 0 || v > (SIZE_MAX >> shift))
+		return false;
+	*out = (size_t)v << shift;
+	return true;
+}
+
+/* The first screenful of a stream, or what arrives within 100 ms. */
+static pk_status
+prefill(pk_input *in)
+{
+	struct timespec t0, t;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (in->growing && in->len < (16u << 10)) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		long ms = (t.tv_sec - t0.tv_sec) * 1000 + (t.tv_nsec - t0.tv_nsec) / 1000000;
+		if (ms >= 100)
+			break;
+		pk_status st = pk_input_pump(in, 64u << 10, (int)(100 - ms));
+		if (st != PK_OK)
+			return st;
+	}
+	return PK_OK;
+}
+
+/* Say on stderr what the input's encoding needs (for the non-pager modes). */
+static void
+encoding_note(const pk_input *in, const char *name)
+{
+	if (in->detected[0])
+		fprintf(stderr, "pathak: %s: not valid UTF-8; it may be %s (try --encoding=%s)\n",
+		        name, in->detected, in->detected);
+	if (in->capped)
+		fprintf(stderr, "pathak: %s: stopped reading at %zu bytes (--max-input)\n",
+		        name, in->limit);
+}
+
 static int
 run_export(pk_doc *doc, bool json, const char *source)
 {
@@ -343,10 +432,14 @@ main(int argc, char **argv)
 		{ "pattern", required_argument, NULL, 'p' },
 		{ "exact", no_argument, NULL, 'e' },
 		{ "regex", no_argument, NULL, 261 },
+		{ "encoding", required_argument, NULL, 262 },
+		{ "max-input", required_argument, NULL, 263 },
+		{ "binary", no_argument, NULL, 264 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
-	bool pane = false;
+	bool pane = false, binary_ok = false;
+	pk_input_opts io = { 0 };
 	const char *search = NULL;
 	int search_kind = 0;
 	unsigned search_flags = 0;
@@ -417,6 +510,23 @@ main(int argc, char **argv)
 		case 261:
 			search_flags |= PK_SEARCH_REGEX;
 			break;
+		case 262:
+			if (!pk_input_encoding_known(optarg)) {
+				fprintf(stderr, "pathak: unknown encoding '%s' (ISO-8859-1, "
+				        "windows-1252, UTF-16LE, ...)\n", optarg);
+				return EXIT_USAGE;
+			}
+			io.encoding = optarg;
+			break;
+		case 263:
+			if (!parse_size(optarg, &io.max_bytes)) {
+				fprintf(stderr, "pathak: invalid size '%s' (as 512M or 1G)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 264:
+			binary_ok = true;
+			break;
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
 				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
@@ -461,10 +571,10 @@ main(int argc, char **argv)
 	}
 	if (optind < argc && strcmp(argv[optind], "-") != 0) {
 		path = argv[optind];
-		st = pk_input_open(&in, path);
+		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	} else if (optind < argc || !isatty(STDIN_FILENO)) {
-		st = pk_input_read_fd(&in, STDIN_FILENO);
+		st = pk_input_stream_fd(&in, STDIN_FILENO, &io);
 		name = "(stdin)";
 	} else {
 		path = asset_path(SAMPLE, pathbuf, sizeof pathbuf);
@@ -472,9 +582,11 @@ main(int argc, char **argv)
 			fputs("pathak: the bundled sample article was not found; give a FILE\n", stderr);
 			return EXIT_USAGE;
 		}
-		st = pk_input_open(&in, path);
+		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	}
+	if (st == PK_OK && (st = prefill(&in)) != PK_OK)
+		pk_input_close(&in);
 	if (st != PK_OK) {
 		fprintf(stderr, "pathak: %s: %s\n", path ? path : "(stdin)",
 		        st == PK_ERR_ISDIR ? "Is a directory" :
@@ -488,15 +600,29 @@ main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 
-	if (export != EXPORT_NONE) {
-		rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
-	} else if (dump || !isatty(STDOUT_FILENO)) {
+	bool binary = !binary_ok && pk_input_looks_binary(&in);
+	bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
+	if (binary && printing) {
+		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", name);
+		rc = EXIT_USAGE;
+	} else if (export != EXPORT_NONE) {
+		if ((st = pk_input_finish(&in)) != PK_OK) {
+			fprintf(stderr, "pathak: %s: %s\n", name, strerror(errno));
+			rc = EXIT_USAGE;
+		} else {
+			pk_doc_grew(doc);
+			encoding_note(&in, name);
+			rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
+		}
+	} else if (printing) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		rc = dump_doc(doc, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
-		              RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
+		rc = dump_stream(doc, &in, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		                 RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
 		     ? EXIT_SUCCESS : EXIT_FAILURE;
 		if (rc != EXIT_SUCCESS)
 			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));
+		else
+			encoding_note(&in, name);
 	} else {
 		term_info ti;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
@@ -505,8 +631,9 @@ main(int argc, char **argv)
 		                  .mode = have_render ? render : ti.mode,
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
 		                  .ascii = !utf8, .pane = pane, .search = search,
-		                  .search_kind = search_kind, .search_flags = search_flags };
-		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO));
+		                  .search_kind = search_kind, .search_flags = search_flags,
+		                  .stream = in.growing ? &in : NULL };
+		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
 	}
 	pk_doc_free(doc);
 	pk_input_close(&in);

@@ -36,6 +36,10 @@
 /* Up to this size the quotations are found while idle after the first
  * screen; a larger file finds them when first asked (], [, "). */
 #define QUOTES_IDLE_MAX (8u << 20)
+/* A stream is read this far past the screen unless followed (G, F). */
+#define READ_AHEAD (4u << 20)
+#define READ_SLICE (1u << 20)      /* bytes of a stream read per idle slice */
+#define READ_WAIT_MS 50            /* an idle slice waits this long for a stream */
 
 struct pager {
 	pk_doc *doc;
@@ -70,6 +74,10 @@ struct pager {
 	bool wrapped;        /* the last jump went round the end: say so */
 	char snote[256];     /* the search's part of the status line */
 	char why[160];       /* why a query failed (a bad regex) */
+	/* standard input still arriving (o.stream) */
+	bool follow;         /* G or F: stay at the end as text arrives */
+	bool cap_said, enc_said;
+	char rnote[128];     /* "reading… N bytes" */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -290,6 +298,7 @@ find_start(pager *p, finder *f, const char *q, size_t n, unsigned flags, int dir
 {
 	pk_status st;
 	p->why[0] = 0;
+	finder_set_len(f, p->in->len);  /* a stream: all that has arrived */
 	st = finder_start(f, q, n, flags, dir, from, p->why, sizeof p->why);
 	if (st == PK_OK)
 		return true;
@@ -482,6 +491,20 @@ ql_where(void *ctx, size_t off, char *buf, size_t n)
 		snprintf(buf, n, "%3d%%  ", p->in->len ? (int)(off * 100.0 / (double)p->in->len) : 0);
 }
 
+/* The status line's word on a stream: reading, or stopped at the limit. */
+static const char *
+stream_note(pager *p)
+{
+	const pk_input *in = p->o.stream;
+	double mb = (double)in->got / (1024.0 * 1024.0);
+	if (in->growing)
+		snprintf(p->rnote, sizeof p->rnote, "%s %.1f MB%s", p->o.ascii ? "reading..." :
+		         "reading…", mb, p->follow ? " (following; any key stops)" : "");
+	else
+		snprintf(p->rnote, sizeof p->rnote, "stopped reading at %.0f MB (--max-input)", mb);
+	return p->rnote;
+}
+
 static int
 status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, attr_t attr,
             bool cut)
@@ -504,6 +527,8 @@ draw_status(pager *p)
 		st.flash = search_note(p, p->find, true);
 	if (!st.flash)
 		st.flash = entpane_note(p->pane);
+	if (!st.flash && p->o.stream && (p->o.stream->growing || p->o.stream->capped))
+		st.flash = stream_note(p);
 	if (p->filt_on || finder_active(p->filt)) {
 		snprintf(filter, sizeof filter, "&%s%s", finder_query(p->filt),
 		         finder_done(p->filt) ? "" : " …");
@@ -691,6 +716,15 @@ pager_act(pager *p, key_action act, long n)
 			view_goto_line(p->v, (size_t)n);
 		else
 			view_end(p->v);
+		if (n <= 0 && p->o.stream && p->o.stream->growing)
+			p->follow = true;  /* what has arrived, then what arrives */
+		break;
+	case ACT_FOLLOW:
+		view_end(p->v);
+		if (p->o.stream && p->o.stream->growing)
+			p->follow = true;
+		else
+			say(p, "not reading: the whole input is here");
 		break;
 	case ACT_PERCENT:
 		view_goto_percent(p->v, n > 100 ? 100 : n > 0 ? (int)n : 0);
@@ -789,6 +823,7 @@ pager_key(pager *p, int ch)
 		return true;
 	}
 	p->wrapped = false;  /* said once */
+	p->follow = false;   /* any key stops following; G and F start again */
 	if (prompt_is_open(p->pr)) {
 		prompt_keyed(p, ch);
 		follow_screen(p);
@@ -876,12 +911,74 @@ search_busy(const pager *p)
 	       (finder_active(p->filt) && !finder_done(p->filt));
 }
 
+/* Should idle time read more of the stream?  While following, and while
+ * less than READ_AHEAD has arrived past the screen (as less reads ahead). */
+static bool
+stream_due(const pager *p)
+{
+	const pk_input *in = p->o.stream;
+	size_t first, last;
+	if (!in || !in->growing)
+		return false;
+	if (p->follow || view_empty(p->v))
+		return true;
+	view_screen_span(p->v, &first, &last);
+	return in->len < READ_AHEAD || in->len - READ_AHEAD < last;
+}
+
+/* The index has work: all of a finished input, or what has arrived. */
+static bool
+index_due(const pager *p)
+{
+	if (pk_doc_indexed(p->doc))
+		return false;
+	if (!p->in->growing)
+		return true;
+	return p->in->len > p->in->body &&
+	       pk_doc_block_number(p->doc, p->in->len - 1) == (size_t)-1;
+}
+
 bool
 pager_busy(const pager *p)
 {
-	return search_busy(p) || !pk_doc_indexed(p->doc) ||
-	       (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
-	       (entpane_idle_due(p->pane) && !p->ql);
+	bool whole = !p->in->growing;  /* quotations and entities wait for the end */
+	return search_busy(p) || index_due(p) || stream_due(p) ||
+	       (whole && !p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
+	       (whole && entpane_idle_due(p->pane) && !p->ql);
+}
+
+/* Read a slice of the stream; @return true when the screen changes. */
+static bool
+stream_idle(pager *p)
+{
+	pk_input *in = p->o.stream;
+	size_t was = in->got;
+	bool cpu = search_busy(p) || index_due(p);
+	pk_status st = pk_input_pump(in, READ_SLICE, cpu ? 0 : READ_WAIT_MS);
+	if (st != PK_OK)
+		say(p, "read error: %s", pk_status_str(st));
+	if (!pk_doc_grew(p->doc))
+		return in->got != was;  /* the byte count on the status line */
+	view_input_grew(p->v);
+	if (!in->growing && p->quotes_done) {
+		/* found on part of the text: find them again on all of it */
+		pk_quotes_free(&p->quotes);
+		pk_spans_free(&p->spans);
+		memset(&p->quotes, 0, sizeof p->quotes);
+		p->cur = PK_QUOTE_NONE;
+		p->quotes_done = false;
+	}
+	if (in->capped && !p->cap_said) {
+		p->cap_said = true;
+		say(p, "stopped reading at %zu MB: the --max-input limit", in->limit >> 20);
+	}
+	if (in->detected[0] && !p->enc_said) {
+		p->enc_said = true;
+		say(p, "not UTF-8: it may be %s (try --encoding=%s)", in->detected, in->detected);
+	}
+	if (p->follow)
+		view_end(p->v);
+	return true;
 }
 
 bool
@@ -892,6 +989,12 @@ pager_idle(pager *p)
 		follow_screen(p);
 		return changed;
 	}
+	if (stream_due(p))
+		changed = stream_idle(p);
+	if (index_due(p))
+		return pk_doc_index_step(p->doc, INDEX_STEP) || changed;
+	if (p->in->growing)
+		return changed;
 	if (!pk_doc_indexed(p->doc))
 		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
 	if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) {
@@ -946,6 +1049,11 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	}
 	p->vf = finder_filter(p->filt);
 	geometry(p);
+	if (p->in->detected[0]) {
+		p->enc_said = true;
+		say(p, "not UTF-8: it may be %s (try --encoding=%s)", p->in->detected,
+		    p->in->detected);
+	}
 	if (o->pane)
 		pane_toggle(p);
 	if (o->search && *o->search) {

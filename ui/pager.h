@@ -24,6 +24,8 @@ typedef struct pager_opts {
 	const char *search; /**< +/word, -p word: search at start (NULL: none) */
 	int search_kind;    /**< '/', '?' or '&' (the filter) */
 	unsigned search_flags; /**< pk_search_flags for every search (--exact) */
+	pk_input *stream;   /**< the document's input while it may still grow (standard
+	                     *   input, a device): read while idle; else NULL */
 } pager_opts;
 
 typedef struct pager pager;

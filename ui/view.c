@@ -481,6 +481,25 @@ view_set_filter(view *v, const view_filter *only)
 }
 
 void
+view_input_grew(view *v)
+{
+	cache_flush(v);  /* the last block gains a next one, a title its type */
+	if (v->empty) {
+		v->empty = !pk_doc_first(v->doc, &v->top.blk) ||
+		           (v->only && !doc_first(v, &v->top.blk));
+		v->top.row = 0;
+		return;
+	}
+	/* the top block keeps its start; its type (so its rows) may change */
+	pk_block b;
+	if (pk_doc_block_at(v->doc, v->top.blk.start, &b) && b.start == v->top.blk.start) {
+		v->top.blk = b;
+		if (v->top.row >= block_rows(v, &v->top.blk))
+			v->top.row = 0;
+	}
+}
+
+void
 view_filter_grew(view *v)
 {
 	if (!v->only)

@@ -114,6 +114,9 @@ size_t view_lines(view *v, size_t limit);
 void view_set_filter(view *v, const view_filter *only);
 /** The filter keeps more blocks than before (a scan went on). */
 void view_filter_grew(view *v);
+
+/** The input (a stream) grew: forget laid-out blocks, keep the top line. */
+void view_input_grew(view *v);
 const view_filter *view_get_filter(const view *v);
 /** Put row @p q (from view_top_pos()) back on top, as Esc after a search. */
 void view_set_top(view *v, view_pos q);

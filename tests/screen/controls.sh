@@ -36,7 +36,7 @@ BEL=$(printf '\007')
 	printf 'hide: पहले \033[8m छिपा \033[0m बाद\n'
 	printf 'END-MARK अंतिम पंक्ति\n'
 } >"$T/ctl.txt"
-"$PATHAK" --dump --width 80 "$T/ctl.txt" >"$T/dump80" || fail "pathak --dump of the control article exits $?"
+"$PATHAK" --dump --binary --width 80 "$T/ctl.txt" >"$T/dump80" || fail "pathak --dump of the control article exits $?"
 grep -q "$ESC" "$T/dump80" && fail "the dump contains a raw ESC (see dump.sh)"
 grep -q "$BEL" "$T/dump80" && fail "the dump contains a raw BEL (see dump.sh)"
 
@@ -51,7 +51,7 @@ until [ "$(tm display-message -p -t pk '#{pane_title}')" = RAWTITLE ] && tm list
 done
 tm kill-server >/dev/null 2>&1
 
-tm_start 100 30 "'$PATHAK' $RENDER_OPT '$T/ctl.txt'"
+tm_start 100 30 "'$PATHAK' $RENDER_OPT --binary '$T/ctl.txt'"
 title0=$(tm display-message -p -t pk '#{pane_title}')
 wait_for "END-MARK" || fail_screen "the end of the article is not shown (was the screen cleared?)"
 wait_for "START-MARK" || fail_screen "the start of the article is not shown (was the screen cleared?)"
