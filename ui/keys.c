@@ -109,6 +109,13 @@ const key_binding keys_table[] = {
 	  "file name, position and size", NULL },
 	{ { "Ctrl-L" }, ACT_REDRAW,
 	  "redraw the screen", NULL },
+	{ { "R" }, ACT_RELOAD,
+	  "read the file again (after it changed)",
+	  "When the file is truncated, rewritten or replaced while it is open, "
+	  "the status line says \"file changed \u2014 R to reload\"; the text read "
+	  "before stays on screen and what was cut off shows as \u2400. R opens "
+	  "the file again and keeps the reading position. Standard input cannot "
+	  "be read again." },
 	{ { "h", "H", "F1" }, ACT_HELP,
 	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,

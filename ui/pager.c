@@ -70,6 +70,7 @@ struct pager {
 	bool wrapped;        /* the last jump went round the end: say so */
 	char snote[256];     /* the search's part of the status line */
 	char why[160];       /* why a query failed (a bad regex) */
+	bool reload;         /* R: the caller reads the file again */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -662,6 +663,9 @@ pager_act(pager *p, key_action act, long n)
 	switch (act) {
 	case ACT_QUIT:
 		return false;
+	case ACT_RELOAD:
+		p->reload = true;
+		return false;
 	case ACT_DOWN:
 		view_scroll(p->v, times);
 		break;
@@ -782,6 +786,7 @@ pager_key(pager *p, int ch)
 	long n = -1;
 	char seq[48];
 
+	p->reload = false;
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
 		if (p->help.up)
@@ -990,4 +995,32 @@ render_mode
 pager_mode(const pager *p)
 {
 	return p->o.mode;
+}
+void
+pager_note(pager *p, const char *msg)
+{
+	if (!p->flash)
+		p->flash = msg;
+}
+
+bool
+pager_reload_asked(const pager *p)
+{
+	return p->reload;
+}
+
+size_t
+pager_top_offset(pager *p)
+{
+	size_t first = 0, last = 0;
+	if (!view_empty(p->v))
+		view_screen_span(p->v, &first, &last);
+	return first;
+}
+
+void
+pager_goto_offset(pager *p, size_t off)
+{
+	if (!view_empty(p->v))
+		view_goto_offset(p->v, off < p->in->len ? off : p->in->len, 0);
 }
