@@ -20,7 +20,6 @@ static const int fatal_sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIG
 /* Everything the handler reads is set before it can run, or changed with
  * the signals blocked (guard_term, guard_map). */
 static struct sigaction old_act[NFATAL];
-static bool installed[NFATAL];
 static volatile sig_atomic_t term_fd = -1;
 static struct termios term_modes;
 static bool have_modes;
@@ -117,19 +116,19 @@ guard_init(bool pager)
 		sigaddset(&sa.sa_mask, fatal_sigs[i]);
 	for (size_t i = 0; i < NFATAL; i++) {
 		int sig = fatal_sigs[i];
-		if (installed[i])
-			continue;
-		if (sigaction(sig, NULL, &old_act[i]) < 0) {
+		struct sigaction cur;
+		if (sigaction(sig, NULL, &cur) < 0) {
 			rc = -1;
 			continue;
 		}
+		if ((cur.sa_flags & SA_SIGINFO) && cur.sa_sigaction == on_fatal)
+			continue;  /* ours already */
 		/* nohup, trap '': what was ignored stays ignored (not a fault) */
-		if (old_act[i].sa_handler == SIG_IGN && sig != SIGBUS && sig != SIGSEGV)
+		if (cur.sa_handler == SIG_IGN && sig != SIGBUS && sig != SIGSEGV)
 			continue;
+		old_act[i] = cur;
 		if (sigaction(sig, &sa, NULL) < 0)
 			rc = -1;
-		else
-			installed[i] = true;
 	}
 	if (pager)
 		signal(SIGQUIT, SIG_IGN);
