@@ -67,7 +67,8 @@ usage(FILE *f)
 "50% percent, / ? search, n/N next/previous match, & filter, ]/[ quotations,\n"
 "\" quotation list, e entity pane, r render mode, = position, h help, q quit;\n"
 "--help-keys lists them all.\n"
-"Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
+"Exit status: 0 if OK, 1 on a runtime failure (a write error, a file that\n"
+"changed while read), 2 on a usage or input error, 128+N killed by signal N.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
 }

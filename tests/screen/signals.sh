@@ -16,6 +16,19 @@
 . "$top_srcdir/tests/lib.sh"
 need_tmux
 
+# wait_flag FORMAT VALUE - poll until tmux's FORMAT (#{alternate_on},
+# #{cursor_flag}) reads VALUE: tmux parses the last output a moment after
+# the program has written it.
+wait_flag() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		[ "$(tm display-message -p -t pk "$1" 2>/dev/null)" = "$2" ] && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}
+
 TITLE='किम जोंग उन का कहना है'
 # The wrapper the shell runs: pathak's pid in $T/pid, its status in $T/rc.
 # The trap keeps the wrapper alive through Ctrl-C and Ctrl-\ (pathak gets their
@@ -55,9 +68,9 @@ wait_rc() {
 
 # sane WHAT - the terminal is as the shell wants it.
 sane() {
-	[ "$(tm display-message -p -t pk '#{alternate_on}')" = 0 ] ||
+	wait_flag '#{alternate_on}' 0 ||
 		fail_screen "$1: the alternate screen is still on"
-	[ "$(tm display-message -p -t pk '#{cursor_flag}')" = 1 ] ||
+	wait_flag '#{cursor_flag}' 1 ||
 		fail_screen "$1: the cursor is hidden"
 	keys "stty -a >'$T/stty'; echo >'$T/sttydone'" Enter
 	_i=0
@@ -97,15 +110,11 @@ ok "SIGQUIT ignored; Ctrl-C quits with 130"
 start
 keys C-z
 wait_gone "$TITLE" || fail_screen "Ctrl-Z did not give the screen back"
-_i=0
-while [ "$(tm display-message -p -t pk '#{alternate_on}')" != 0 ] && [ "$_i" -lt "$POLL_TRIES" ]; do
-	_nap
-	_i=$((_i + 1))
-done
+wait_flag '#{alternate_on}' 0 || fail_screen "Ctrl-Z: the alternate screen is still on"
 sane "Ctrl-Z"
 keys fg Enter
 wait_for "$TITLE" || fail_screen "fg does not show the article again"
-[ "$(tm display-message -p -t pk '#{alternate_on}')" = 1 ] ||
+wait_flag '#{alternate_on}' 1 ||
 	fail_screen "fg: not back on the alternate screen"
 wait_status '%' || fail_screen "fg: no status line"
 keys G
