@@ -996,6 +996,7 @@ pager_mode(const pager *p)
 {
 	return p->o.mode;
 }
+
 void
 pager_note(pager *p, const char *msg)
 {
