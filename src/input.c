@@ -545,6 +545,13 @@ pk_input_release(const pk_input *in, size_t start, size_t end)
 		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
+const void *
+pk_input_mapping(const pk_input *in, size_t *len)
+{
+	*len = in->map_ ? in->map_len_ : 0;
+	return in->map_;
+}
+
 uint32_t
 pk_decode(const char *s, size_t len, size_t *pos)
 {

@@ -161,6 +161,15 @@ void pk_input_close(pk_input *in);
 void pk_input_release(const pk_input *in, size_t start, size_t end);
 
 /**
+ * The memory-mapped bytes of @p in, so that a program can guard them: a
+ * file truncated while it is mapped makes a read of the lost pages raise
+ * SIGBUS, which only the program (not the library) may catch (pathak's
+ * ui/guard.h).  @return the start of the mapping and its length in
+ * @p len, or NULL and 0 when the input is not mapped.
+ */
+const void *pk_input_mapping(const pk_input *in, size_t *len);
+
+/**
  * Decode one code point at @p pos of @p s (length @p len), the way every
  * part of pathak does: ill-formed UTF-8 yields U+FFFD and consumes the
  * maximal ill-formed subpart (ICU's U8_NEXT rule), so decoding always

@@ -113,8 +113,15 @@ const key_binding keys_table[] = {
 	  "interlinear." },
 	{ { "=", "Ctrl-G" }, ACT_INFO,
 	  "file name, position and size", NULL },
-	{ { "Ctrl-L" }, ACT_REDRAW,
-	  "redraw the screen", NULL },
+	{ { "Ctrl-L", "R" }, ACT_NONE,   /* the help row of the two below */
+	  "redraw the screen / read the file again",
+	  "R reads the file again: when it is truncated, rewritten or replaced "
+	  "while it is open, the status line says \"file changed \u2014 R to "
+	  "reload\"; the text read before stays on screen and what was cut off "
+	  "shows as \u2400. R keeps the reading position. Standard input cannot "
+	  "be read again." },
+	{ { "Ctrl-L" }, ACT_REDRAW, NULL, NULL },
+	{ { "R" }, ACT_RELOAD, NULL, NULL },
 	{ { "h", "H", "F1" }, ACT_HELP,
 	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,

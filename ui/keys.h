@@ -60,6 +60,7 @@ typedef enum {
 	ACT_REDRAW,
 	ACT_HELP,
 	ACT_QUIT,
+	ACT_RELOAD,      /**< read the file again (after it changed) */
 	ACT_N
 } key_action;
 

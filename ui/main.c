@@ -13,12 +13,14 @@
 #include <time.h>
 #include <unistd.h>
 #include <curses.h>
+#include <term.h>
 
 #include "colors.h"
 #include "doc.h"
 #include "dump.h"
 #include "entities.h"
 #include "export.h"
+#include "guard.h"
 #include "input.h"
 #include "keys.h"
 #include "quotes.h"
@@ -71,7 +73,8 @@ usage(FILE *f)
 "50% percent, / ? search, n/N next/previous match, & filter, ]/[ quotations,\n"
 "\" quotation list, e entity pane, r render mode, = position, h help, q quit;\n"
 "--help-keys lists them all.\n"
-"Exit status: 0 if OK, 1 on a runtime failure, 2 on a usage or input error.\n"
+"Exit status: 0 if OK, 1 on a runtime failure (a write error, a file that\n"
+"changed while read), 2 on a usage or input error, 128+N killed by signal N.\n"
 "\n"
 "Report bugs to the pathak issue tracker.\n", f);
 }
@@ -86,6 +89,20 @@ version(void)
 	       "There is NO WARRANTY, to the extent permitted by law.\n", PACKAGE_VERSION);
 }
 
+/* The end of what went to standard output: a write error (a full disk,
+ * /dev/full) is one line on stderr and status 1; a closed pipe (pathak ...
+ * | head, with SIGPIPE ignored) ends quietly with status 1. */
+static int
+stdout_end(int rc)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	if (errno != EPIPE)
+		fprintf(stderr, "pathak: write error: %s\n", strerror(errno ? errno : EIO));
+	return EXIT_FAILURE;
+}
+
 /* --help-keys: the help screen's lines, or the manual's KEYS section. */
 static int
 print_keys(bool man)
@@ -96,7 +113,7 @@ print_keys(bool man)
 	else
 		for (size_t i = 0; keys_help_line(i, line, sizeof line); i++)
 			puts(line);
-	return fflush(stdout) == 0 && !ferror(stdout) ? EXIT_SUCCESS : EXIT_FAILURE;
+	return stdout_end(EXIT_SUCCESS);
 }
 
 /* A bundled file (the sample article, the NER model): in $PATHAK_DATADIR,
@@ -187,12 +204,101 @@ see_binary(const char *name)
 	return ch == 'y' || ch == 'Y';
 }
 
+/* What leaves the screen, from the terminal's description, for the fatal
+ * signal handler (guard.h): attributes off, the cursor shown, the keypad
+ * reset, the alternate screen left.  Padding ($<5>) is dropped. */
+static size_t
+leave_sequence(char *buf, size_t cap)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
+		const char *c = tigetstr(caps[i]);
+		if (!c || c == (char *)-1)
+			continue;
+		for (; *c && n < cap; c++) {
+			if (c[0] == '$' && c[1] == '<' && strchr(c, '>')) {
+				c = strchr(c, '>');
+				continue;
+			}
+			buf[n++] = *c;
+		}
+	}
+	return n;
+}
+
+/* The file being read, which R reads again. */
+typedef struct reading {
+	pk_input *in;         /* main's input, or one R opened (owned) */
+	pk_doc *doc;
+	pk_input *owned;      /* the input R opened, freed with the doc */
+	const char *path;     /* NULL: standard input */
+	guard_stamp stamp;    /* the file as opened */
+	bool changed;         /* truncated, rewritten or replaced since */
+} reading;
+
+static char note_buf[PATH_MAX + 64];
+
+/* R: open the file again and put a new pager over it, at the same place.
+ * On failure the old one stays, with a note. */
+static pager *
+reload(pager *p, reading *r, const pager_opts *po)
+{
+	pk_input *nin;
+	pk_doc *nd;
+	pager *np;
+	pk_status st;
+
+	if (!r->path) {
+		pager_note(p, "standard input cannot be read again");
+		return p;
+	}
+	if (!(nin = calloc(1, sizeof *nin))) {
+		pager_note(p, "out of memory");
+		return p;
+	}
+	guard_stamp_get(r->path, &r->stamp);
+	if ((st = pk_input_open(nin, r->path)) != PK_OK) {
+		snprintf(note_buf, sizeof note_buf, "%s: %s", r->path, strerror(errno));
+		pager_note(p, note_buf);
+		free(nin);
+		return p;
+	}
+	if (!(nd = pk_doc_new(nin)) || !(np = pager_new(nd, po))) {
+		pk_doc_free(nd);
+		pk_input_close(nin);
+		free(nin);
+		pager_note(p, "out of memory");
+		return p;
+	}
+	size_t off = pager_top_offset(p);
+	pager_free(p);
+	guard_map(NULL, 0);
+	pk_doc_free(r->doc);
+	pk_input_close(r->in);
+	free(r->owned);
+	r->in = r->owned = nin;
+	r->doc = nd;
+	size_t mlen;
+	const void *m = pk_input_mapping(nin, &mlen);
+	guard_map(m, mlen);
+	r->changed = false;
+	pager_goto_offset(np, off);
+	return np;
+}
+
 static int
-run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty, const char *binary)
+run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *binary)
 {
 	FILE *tty = NULL;
 	SCREEN *scr;
 	pager *p;
+	struct termios modes;
+	bool have_modes;
+	char leave[256];
+	int rc = EXIT_SUCCESS, err = 0;
+	const char *changed_note = po->ascii ? "file changed - R to reload"
+	                                     : "file changed \u2014 R to reload";
 
 	if (keys_from_tty) {
 		/* Input came down a pipe: keys come from the terminal, as in less. */
@@ -202,6 +308,9 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty, const char *bi
 			return EXIT_FAILURE;
 		}
 	}
+	/* the modes a fatal signal puts back (curses sets them on its output) */
+	have_modes = tcgetattr(STDOUT_FILENO, &modes) == 0;
+	guard_init(true);
 	scr = newterm(NULL, stdout, tty ? tty : stdin);
 	if (!scr) {
 		fprintf(stderr, "pathak: cannot use this terminal (TERM=%s)\n",
@@ -210,6 +319,8 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty, const char *bi
 			fclose(tty);
 		return EXIT_FAILURE;
 	}
+	guard_term(STDOUT_FILENO, have_modes ? &modes : NULL, leave,
+	           leave_sequence(leave, sizeof leave));
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -220,49 +331,73 @@ run_curses(pk_doc *doc, const pager_opts *po, bool keys_from_tty, const char *bi
 
 	if (binary && !see_binary(binary)) {
 		endwin();
+		guard_term(-1, NULL, NULL, 0);
 		delscreen(scr);
 		if (tty)
 			fclose(tty);
 		return EXIT_SUCCESS;
 	}
-	p = pager_new(doc, po);
+	p = pager_new(r->doc, po);
 	if (!p) {
 		endwin();
+		guard_term(-1, NULL, NULL, 0);
 		delscreen(scr);
 		fputs("pathak: out of memory\n", stderr);
 		return EXIT_FAILURE;
 	}
 	for (bool dirty = true;;) {
+		if (!r->changed && guard_map_faulted())
+			r->changed = dirty = true;  /* the file shrank under us */
 		if (dirty) {
+			if (r->changed)
+				pager_note(p, changed_note);
 			pager_draw(p);
 			refresh();
 			pager_overlay(p);
 			dirty = false;
+			continue;  /* drawing may have met the change */
 		}
 		/* While background work remains (the paragraph index, the
 		 * quotations), poll so that idle time does it; then block. */
 		bool busy = pager_busy(p);
 		timeout(busy ? 0 : -1);
+		errno = 0;
 		int ch = getch();
 		if (ch == ERR) {
 			if (busy) {
 				dirty = pager_idle(p);  /* redraw only when it shows */
 				continue;
 			}
-			break;  /* the terminal went away */
+			if (errno == EINTR)
+				continue;  /* a signal that curses handled */
+			err = errno ? errno : EIO;
+			rc = EXIT_FAILURE;  /* the terminal went away */
+			break;
 		}
 		dirty = true;
+		if (!r->changed && r->path) {
+			guard_stamp now;
+			guard_stamp_get(r->path, &now);
+			r->changed = guard_stamp_changed(&r->stamp, &now);
+		}
 		if (ch == 27 && swallow_sequence())
 			continue;
-		if (!pager_key(p, ch))
-			break;
+		if (!pager_key(p, ch)) {
+			if (!pager_reload_asked(p))
+				break;
+			p = reload(p, r, po);
+		}
 	}
 	pager_free(p);
 	endwin();
+	guard_term(-1, NULL, NULL, 0);
 	delscreen(scr);
 	if (tty)
 		fclose(tty);
-	return EXIT_SUCCESS;
+	if (err)
+		fprintf(stderr, "pathak: cannot read keys from the terminal: %s\n",
+		        err == EIO ? "input/output error (the terminal went away)" : strerror(err));
+	return rc;
 }
 
 /* --json and --quotes: analyse the whole document and print. */
@@ -345,6 +480,8 @@ run_export(pk_doc *doc, bool json, const char *source)
 	pk_quotes_free(&q);
 	if (st == PK_OK && fflush(stdout) == 0)
 		return EXIT_SUCCESS;
+	if ((st == PK_OK || st == PK_ERR_IO) && errno == EPIPE)
+		return EXIT_FAILURE;  /* the reader went away (| head): quietly */
 	fprintf(stderr, "pathak: cannot write the output: %s\n",
 	        st == PK_OK || st == PK_ERR_IO ? strerror(errno) : pk_status_str(st));
 	return EXIT_FAILURE;
@@ -412,6 +549,24 @@ probe_report(bool utf8, const render_mode *forced)
 	printf("check:         %s: the cursor is at column %d, the layout says %d\n",
 	       got == want ? "PASS" : "FAIL", got, want);
 	return got == want ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* After --json, --quotes or --dump: a file that shrank while it was read
+ * (its lost pages read as zeros) or was rewritten in place gave output
+ * that is no file's: say so and fail. */
+static int
+file_end(const reading *r, int rc)
+{
+	guard_stamp now;
+	bool changed = guard_map_faulted();
+	if (!changed && r->path) {
+		guard_stamp_get(r->path, &now);
+		changed = guard_stamp_rewritten(&r->stamp, &now);
+	}
+	if (!changed)
+		return rc;
+	fprintf(stderr, "pathak: %s: file changed while reading\n", r->path ? r->path : "(stdin)");
+	return EXIT_FAILURE;
 }
 
 int
@@ -535,10 +690,10 @@ main(int argc, char **argv)
 			return print_keys(optarg != NULL);
 		case 'h':
 			usage(stdout);
-			return EXIT_SUCCESS;
+			return stdout_end(EXIT_SUCCESS);
 		case 'V':
 			version();
-			return EXIT_SUCCESS;
+			return stdout_end(EXIT_SUCCESS);
 		default:
 			fputs("Try 'pathak --help' for more information.\n", stderr);
 			return EXIT_USAGE;
@@ -549,7 +704,7 @@ main(int argc, char **argv)
 		utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	}
 	if (probe)
-		return probe_report(utf8, have_render ? &render : NULL);
+		return stdout_end(probe_report(utf8, have_render ? &render : NULL));
 	/* less's +command before the file: +/word, +?word, +&word */
 	for (int i = optind; i < argc; i++) {
 		const char *a = argv[i];
@@ -599,6 +754,16 @@ main(int argc, char **argv)
 		pk_input_close(&in);
 		return EXIT_FAILURE;
 	}
+	/* A file truncated while mapped reads as zeros rather than killing us
+	 * (SIGBUS); fatal signals leave the terminal sane (guard.h). */
+	reading rd = { &in, doc, NULL, path, { 0 }, false };
+	guard_stamp_get(path, &rd.stamp);
+	guard_init(false);
+	{
+		size_t mlen;
+		const void *m = pk_input_mapping(&in, &mlen);
+		guard_map(m, mlen);
+	}
 
 	bool binary = !binary_ok && pk_input_looks_binary(&in);
 	bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
@@ -613,16 +778,20 @@ main(int argc, char **argv)
 			pk_doc_grew(doc);
 			encoding_note(&in, name);
 			rc = run_export(doc, export == EXPORT_JSON, path ? path : NULL);
+			rc = file_end(&rd, rc);
 		}
 	} else if (printing) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		rc = dump_stream(doc, &in, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
-		                 RENDER_SHAPED, !utf8, stdout) == 0 && fflush(stdout) == 0
-		     ? EXIT_SUCCESS : EXIT_FAILURE;
-		if (rc != EXIT_SUCCESS)
-			fprintf(stderr, "pathak: write error: %s\n", strerror(errno));
-		else
+		int d = dump_stream(doc, &in, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		                    RENDER_SHAPED, !utf8, stdout);
+		rc = stdout_end(EXIT_SUCCESS);
+		if (d != 0 && rc == EXIT_SUCCESS) {
+			fputs("pathak: out of memory\n", stderr);
+			rc = EXIT_FAILURE;
+		}
+		if (rc == EXIT_SUCCESS)
 			encoding_note(&in, name);
+		rc = file_end(&rd, rc);
 	} else {
 		term_info ti;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
@@ -633,9 +802,11 @@ main(int argc, char **argv)
 		                  .ascii = !utf8, .pane = pane, .search = search,
 		                  .search_kind = search_kind, .search_flags = search_flags,
 		                  .stream = in.growing ? &in : NULL };
-		rc = run_curses(doc, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
+		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
 	}
-	pk_doc_free(doc);
-	pk_input_close(&in);
+	guard_map(NULL, 0);
+	pk_doc_free(rd.doc);
+	pk_input_close(rd.in);
+	free(rd.owned);
 	return rc;
 }

@@ -78,6 +78,7 @@ struct pager {
 	bool follow;         /* G or F: stay at the end as text arrives */
 	bool cap_said, enc_said;
 	char rnote[128];     /* "reading… N bytes" */
+	bool reload;         /* R: the caller reads the file again */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -687,6 +688,9 @@ pager_act(pager *p, key_action act, long n)
 	switch (act) {
 	case ACT_QUIT:
 		return false;
+	case ACT_RELOAD:
+		p->reload = true;
+		return false;
 	case ACT_DOWN:
 		view_scroll(p->v, times);
 		break;
@@ -816,6 +820,7 @@ pager_key(pager *p, int ch)
 	long n = -1;
 	char seq[48];
 
+	p->reload = false;
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
 		if (p->help.up)
@@ -1098,4 +1103,33 @@ render_mode
 pager_mode(const pager *p)
 {
 	return p->o.mode;
+}
+
+void
+pager_note(pager *p, const char *msg)
+{
+	if (!p->flash)
+		p->flash = msg;
+}
+
+bool
+pager_reload_asked(const pager *p)
+{
+	return p->reload;
+}
+
+size_t
+pager_top_offset(pager *p)
+{
+	size_t first = 0, last = 0;
+	if (!view_empty(p->v))
+		view_screen_span(p->v, &first, &last);
+	return first;
+}
+
+void
+pager_goto_offset(pager *p, size_t off)
+{
+	if (!view_empty(p->v))
+		view_goto_offset(p->v, off < p->in->len ? off : p->in->len, 0);
 }

@@ -64,4 +64,15 @@ bool pager_idle(pager *p);
 /** Is there background work left (so the event loop should poll)? */
 bool pager_busy(const pager *p);
 
+/** Show @p msg (kept by the caller) on the status line unless a message of
+ * the pager's own is due there. */
+void pager_note(pager *p, const char *msg);
+
+/** R was pressed: pager_key() returned false to have the file read again. */
+bool pager_reload_asked(const pager *p);
+
+/** The offset of the first byte on screen, and a jump there (after R). */
+size_t pager_top_offset(pager *p);
+void pager_goto_offset(pager *p, size_t off);
+
 #endif
