@@ -362,6 +362,13 @@ bool q_glued_vo(const qslice *c, const tok *w);
 /* Bytes to cut off the front of the word [a, b): a glued verb. */
 size_t q_glued_prefix(const qslice *c, size_t a, size_t b);
 
+/* What resolution remembers of the names it compared (quote_name.c): a
+ * name's fullest form compares it with every subject in a 16 KB window,
+ * and on text dense with speakers the same few names recur in each. */
+typedef struct qmemo qmemo;
+qmemo *q_memo_new(void);
+void q_memo_free(qmemo *m);
+
 /* Resolution's view: the text, the lexicon and the history of subjects. */
 typedef struct qnames {
 	const char *s;
@@ -370,6 +377,7 @@ typedef struct qnames {
 	const hist *h;
 	size_t nh;
 	bool oom;             /* set when out of memory */
+	qmemo *memo;          /* NULL: compare afresh every time */
 } qnames;
 
 /* UTF-8 NFC of bytes [a, b) of s (a name or a description: up to 4 KB);

@@ -450,9 +450,10 @@ pk_status
 q_resolve(const pk_input *in, qstate *st, const lexicon *lex)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	qnames c = { in->bytes, in->len, lex, st->h.v, st->h.n, false };
+	qnames c = { in->bytes, in->len, lex, st->h.v, st->h.n, false, q_memo_new() };
 	res_in x = { &c, NULL, NULL, 0, NULL, 0 };
 	size_t released = 0;
+	pk_status rc = PK_OK;
 
 	for (size_t i = 0; i < st->out.n; i++) {
 		pk_quote *q = &st->out.v[i];
@@ -468,14 +469,15 @@ q_resolve(const pk_input *in, qstate *st, const lexicon *lex)
 					q->rule = sieves[k].name ? sieves[k].name : r->rule;
 				break;
 			}
-		if (U_FAILURE(err))
-			return PK_ERR_ICU;
-		if (c.oom)
-			return PK_ERR_NOMEM;
+		if (U_FAILURE(err) || c.oom) {
+			rc = c.oom ? PK_ERR_NOMEM : PK_ERR_ICU;
+			break;
+		}
 		if (q->speaker) {
 			x.last = q->speaker;
 			x.last_pos = q->end;
 		}
 	}
-	return PK_OK;
+	q_memo_free(c.memo);
+	return rc;
 }
