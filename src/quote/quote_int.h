@@ -368,6 +368,8 @@ size_t q_glued_prefix(const qslice *c, size_t a, size_t b);
 typedef struct qmemo qmemo;
 qmemo *q_memo_new(void);
 void q_memo_free(qmemo *m);
+/* For tests: resolve without the memo (the results must not change). */
+extern bool q_memo_off;
 
 /* Resolution's view: the text, the lexicon and the history of subjects. */
 typedef struct qnames {
@@ -396,8 +398,13 @@ bool q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos);
  * one-pass scan of a mapped file must not keep it all resident). */
 void q_release_behind(const pk_input *in, size_t *done, size_t pos);
 /* Set the speaker of every quotation of st, and its rule when a sieve
- * found one. */
-pk_status q_resolve(const pk_input *in, qstate *st, const lexicon *lex);
+ * found one, a slice at a time: q_resolve_start() (NULL when out of
+ * memory), q_resolve_step() over quotations spanning about @p budget
+ * bytes (at least one) until *done, q_resolve_free(). */
+typedef struct qresolve qresolve;
+qresolve *q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex);
+pk_status q_resolve_step(qresolve *r, size_t budget, bool *done);
+void q_resolve_free(qresolve *r);
 
 /* ------------------------------------------------------------------ */
 /* The driver (../quotes.c)                                            */

@@ -798,6 +798,8 @@ struct qmemo {
 	memo_tk tks[MEMO_TOKS];
 };
 
+bool q_memo_off;
+
 qmemo *
 q_memo_new(void)
 {
