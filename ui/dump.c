@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <unistr.h>
 
+#define DUMP_RELEASE_STEP (4u << 20)  /* pages handed back in steps this large */
+
 struct dump_ctx {
 	const char *s;
 	render_mode mode;
@@ -50,6 +52,7 @@ dump_doc(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
 	pk_block b;
 	bool more, first = true;
 	int rc = 0;
+	size_t released = 0;
 
 	if (!lay)
 		return -1;
@@ -58,6 +61,12 @@ dump_doc(pk_doc *doc, int width, width_model m, render_mode r, render_mode deva,
 	if (render_mode_roman(deva))
 		deva = RENDER_REORDER;
 	for (more = pk_doc_first(doc, &b); more; more = pk_doc_next(doc, &b, &b)) {
+		/* a walk over a mapped file hands the pages behind back, as
+		 * --json does: memory does not grow with the file */
+		if (b.start > released + DUMP_RELEASE_STEP) {
+			pk_input_release(in, released, b.start);
+			released = b.start;
+		}
 		if (!first)
 			fputc('\n', out);
 		first = false;
