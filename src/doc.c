@@ -731,7 +731,10 @@ glued_stop(const char *s, size_t i, size_t end)
 pk_status
 pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n)
 {
-	pk_breaker *b = pk_breaker_new(PK_BREAK_SENTENCE);
+	/* one breaker per thread, kept: opening one per block cost more
+	 * than the segmentation on text of short paragraphs */
+	static _Thread_local pk_breaker *sent_brk;
+	pk_breaker *b = sent_brk ? sent_brk : (sent_brk = pk_breaker_new(PK_BREAK_SENTENCE));
 	pk_range *v = NULL;
 	size_t nv = 0, cap = 0, from = blk->start;
 	const char *s = d->in->bytes;
@@ -742,10 +745,8 @@ pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n
 	if (!b)
 		return PK_ERR_ICU;
 	st = pk_breaker_set(b, s, blk->start, blk->end);
-	if (st != PK_OK) {
-		pk_breaker_free(b);
+	if (st != PK_OK)
 		return st;
-	}
 	for (size_t to; (to = pk_breaker_next(b)) != (size_t)-1;) {
 		/* split further at glued full stops inside [from, to) */
 		for (size_t i = from; i < to; i++)
@@ -758,12 +759,10 @@ pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n
 			goto nomem;
 		from = to;
 	}
-	pk_breaker_free(b);
 	*out = v;
 	*n = nv;
 	return PK_OK;
 nomem:
-	pk_breaker_free(b);
 	free(v);
 	return PK_ERR_NOMEM;
 }
