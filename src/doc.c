@@ -25,6 +25,12 @@ struct pk_doc {
 	size_t *starts;
 	size_t nstarts, capstarts;
 	size_t idx_pos;  /* everything before this offset is indexed */
+	size_t idx_nl;   /* when idx_nl_ok: no line break in [idx_pos, idx_nl);
+	                  * a long line is cut into many blocks, and looking for
+	                  * its end again for each made indexing quadratic */
+	bool idx_nl_ok;
+	bool idx_nl_hit; /* idx_nl is the line break (else: none before it) */
+	bool idx_mid;    /* idx_pos is inside a long line, after a cut */
 	bool indexed;
 	size_t seen_len; /* the input's length when head and tail were classified */
 	bool seen_growing;
@@ -68,11 +74,18 @@ is_mark_at(const char *s, size_t len, size_t pos)
 	       t == U_ENCLOSING_MARK || cp == 0x200C || cp == 0x200D;
 }
 
+/* Cuts ask ICU for a cluster boundary; one breaker per thread, kept
+ * (cuts are rare: one per 32 KB of a line without line breaks). */
+static _Thread_local pk_breaker *cut_brk;
+
 /*
  * Where a long line is cut near grid point g: after the last space in the
- * half-grid before g, or else at a code-point start that is not a mark (so a
- * cluster is rarely split; a pathological run of marks may still be).  The cut
- * depends only on g and the bytes, so walking forward and backward agree.
+ * half-grid before g, or else at the last grapheme-cluster boundary (ICU's)
+ * at or before g in that half-grid, so that no cluster of up to GRID/2
+ * bytes is ever split.  Only a longer cluster (thousands of stacked marks,
+ * which no script writes) is cut, at a code-point start GRID/2 before g.
+ * The cut depends only on g and the bytes, so walking forward and backward
+ * agree.
  */
 static size_t
 cut_at(const pk_doc *d, size_t g)
@@ -85,9 +98,19 @@ cut_at(const pk_doc *d, size_t g)
 	for (size_t i = g; i > lo; i--)
 		if (s[i - 1] == ' ')
 			return i;
+	/* a code-point start at or after lo (ill-formed bytes count singly) */
+	for (int k = 0; k < 3 && lo < g && ((unsigned char)s[lo] & 0xC0) == 0x80; k++)
+		lo++;
 	size_t c = g;
 	for (int k = 0; k < 3 && c > lo && ((unsigned char)s[c] & 0xC0) == 0x80; k++)
 		c--;
+	if (!cut_brk)
+		cut_brk = pk_breaker_new(PK_BREAK_CLUSTER);
+	/* boundaries up to c depend on the text before them and the code
+	 * point after: the window need not reach further */
+	size_t we = len - c > 8 ? c + 8 : len;
+	if (cut_brk && pk_breaker_set(cut_brk, s, lo, we) == PK_OK)
+		return pk_breaker_preceding(cut_brk, c + 1);
 	for (int k = 0; k < 64 && c > lo && is_mark_at(s, len, c); k++) {
 		c--;
 		for (int j = 0; j < 3 && c > lo && ((unsigned char)s[c] & 0xC0) == 0x80; j++)
@@ -512,27 +535,52 @@ pk_doc_index_step(pk_doc *d, size_t budget)
 	 * through the general (slower) block finder. */
 	while (d->idx_pos < stop) {
 		size_t a = d->idx_pos;
-		const char *nl = memchr(s + a, '\n', len - a);
-		size_t le = nl ? (size_t)(nl - s) : len, e = le;
-		if (!nl && d->in->growing)
+		/* Know where this line ends, or that it is longer than a block:
+		 * idx_nl only moves forward, so a long line is scanned once (not
+		 * once per block cut from it), and never far ahead of the
+		 * blocks, so the pages behind can be released as we go. */
+		if (!d->idx_nl_ok || d->idx_nl < a) {
+			d->idx_nl = a;
+			d->idx_nl_hit = false;
+			d->idx_nl_ok = true;
+		}
+		if (!d->idx_nl_hit && d->idx_nl <= a + PK_BLOCK_MAX) {
+			size_t to = len - a > 2 * (size_t)PK_BLOCK_MAX ? a + 2 * (size_t)PK_BLOCK_MAX : len;
+			const char *f = memchr(s + d->idx_nl, '\n', to - d->idx_nl);
+			d->idx_nl = f ? (size_t)(f - s) : to;
+			/* the input's end ends a line only once it stops growing */
+			d->idx_nl_hit = f || (to == len && !d->in->growing);
+		}
+		if (!d->idx_nl_hit && d->in->growing && d->idx_nl >= len && len - a <= PK_BLOCK_MAX)
 			break;  /* the line is not whole yet: wait for more */
-		if (le - a <= PK_BLOCK_MAX) {
+		/* A whole short line is one block; but the tail of a long line
+		 * is cut on as the block finder cuts it, however short. */
+		if (!d->idx_mid && d->idx_nl_hit && d->idx_nl - a <= PK_BLOCK_MAX) {
+			size_t le = d->idx_nl, e = le;
 			if (trim(s, &a, &e) && !index_push(d, a))
 				return false;  /* out of memory: try again later */
-			d->idx_pos = nl ? le + 1 : len;
+			d->idx_pos = le < len ? le + 1 : len;
 			continue;
 		}
 		if (!bounds_fwd(d, a, &b)) {
 			d->idx_pos = len;
 			continue;
 		}
-		if (b.start >= le) {  /* the rest of the long line was blank */
-			d->idx_pos = le;
+		if (!d->idx_nl_hit && b.start > d->idx_nl) {
+			/* the whitespace skipped may hold this line's end */
+			const char *f = memchr(s + d->idx_nl, '\n', b.start - d->idx_nl);
+			d->idx_nl = f ? (size_t)(f - s) : b.start;
+			d->idx_nl_hit = f != NULL;
+		}
+		if (d->idx_nl_hit && b.start >= d->idx_nl) {  /* the rest of the long line was blank */
+			d->idx_pos = d->idx_nl;
+			d->idx_mid = false;
 			continue;
 		}
 		if (!index_push(d, b.start))
 			return false;
 		d->idx_pos = b.end;
+		d->idx_mid = true;
 	}
 	/* A scan of the whole file must not keep it all resident. */
 	pk_input_release(d->in, from, d->idx_pos);
@@ -709,7 +757,10 @@ glued_stop(const char *s, size_t i, size_t end)
 pk_status
 pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n)
 {
-	pk_breaker *b = pk_breaker_new(PK_BREAK_SENTENCE);
+	/* one breaker per thread, kept: opening one per block cost more
+	 * than the segmentation on text of short paragraphs */
+	static _Thread_local pk_breaker *sent_brk;
+	pk_breaker *b = sent_brk ? sent_brk : (sent_brk = pk_breaker_new(PK_BREAK_SENTENCE));
 	pk_range *v = NULL;
 	size_t nv = 0, cap = 0, from = blk->start;
 	const char *s = d->in->bytes;
@@ -720,10 +771,8 @@ pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n
 	if (!b)
 		return PK_ERR_ICU;
 	st = pk_breaker_set(b, s, blk->start, blk->end);
-	if (st != PK_OK) {
-		pk_breaker_free(b);
+	if (st != PK_OK)
 		return st;
-	}
 	for (size_t to; (to = pk_breaker_next(b)) != (size_t)-1;) {
 		/* split further at glued full stops inside [from, to) */
 		for (size_t i = from; i < to; i++)
@@ -736,12 +785,10 @@ pk_doc_sentences(const pk_doc *d, const pk_block *blk, pk_range **out, size_t *n
 			goto nomem;
 		from = to;
 	}
-	pk_breaker_free(b);
 	*out = v;
 	*n = nv;
 	return PK_OK;
 nomem:
-	pk_breaker_free(b);
 	free(v);
 	return PK_ERR_NOMEM;
 }

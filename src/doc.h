@@ -7,7 +7,9 @@
  * function here scans the whole input unless asked to (pk_doc_index_step), so
  * the first screen of a 100 MB file costs what that screen shows.  Lines longer
  * than PK_BLOCK_MAX bytes are cut into several blocks at a space (or, failing
- * that, between clusters) so that no operation ever works on a huge run.
+ * that, between grapheme clusters) so that no operation ever works on a huge
+ * run.  A cluster is never split unless it is longer than PK_BLOCK_MAX / 4
+ * (16 KB: thousands of stacked marks); such a run is cut at a code point.
  *
  * The model knows nothing of screens: widths and wrapping live in the UI.
  */

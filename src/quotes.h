@@ -21,6 +21,7 @@
 #define PATHAK_QUOTES_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include "input.h"
 #include "doc.h"
 
@@ -78,6 +79,22 @@ typedef struct pk_quotes {
  * @return PK_OK, PK_ERR_NOMEM, or PK_ERR_ICU if normalisation failed.
  */
 pk_status pk_quotes_find(pk_doc *d, pk_quotes *out);
+
+/**
+ * The same work a slice at a time, so that a reader can answer keys
+ * between slices (and find the same quotations as pk_quotes_find()).
+ * pk_quotes_start() begins (NULL when out of memory); each
+ * pk_quotes_step() does about @p budget bytes of the text's worth of work
+ * (at least one block or quotation) and sets @p done at the end;
+ * pk_quotes_finish() then hands the list over to @p out.  Steps return
+ * PK_OK or the status pk_quotes_find() would have (then done is set).
+ * pk_quotes_job_free() frees the job, finished or not.
+ */
+typedef struct pk_quotes_job pk_quotes_job;
+pk_quotes_job *pk_quotes_start(pk_doc *d);
+pk_status pk_quotes_step(pk_quotes_job *j, size_t budget, bool *done);
+pk_status pk_quotes_finish(pk_quotes_job *j, pk_quotes *out);
+void pk_quotes_job_free(pk_quotes_job *j);
 
 /** Free what pk_quotes_find() put in @p q and empty it.  Safe on a zeroed struct. */
 void pk_quotes_free(pk_quotes *q);

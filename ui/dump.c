@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <unistr.h>
 
+#define DUMP_RELEASE_STEP (4u << 20)  /* pages handed back in steps this large */
+
 struct dump_ctx {
 	const char *s;
 	render_mode mode;
@@ -57,6 +59,7 @@ dump_stream(pk_doc *doc, pk_input *src, int width, width_model m, render_mode r,
 	pk_block b, prev = { 0, 0, PK_BLOCK_PARAGRAPH };
 	bool more, first = true;
 	int rc = 0;
+	size_t released = 0;
 
 	if (!lay)
 		return -1;
@@ -81,6 +84,13 @@ dump_stream(pk_doc *doc, pk_input *src, int width, width_model m, render_mode r,
 			continue;
 		}
 		prev = b;
+		/* a walk over a mapped file hands the pages behind back, as
+		 * --json does: memory does not grow with the file (a stream
+		 * discards what it has written above) */
+		if (b.start > released + DUMP_RELEASE_STEP) {
+			pk_input_release(in, released, b.start);
+			released = b.start;
+		}
 		if (!first)
 			fputc('\n', out);
 		first = false;

@@ -40,6 +40,7 @@
 #define READ_AHEAD (4u << 20)
 #define READ_SLICE (1u << 20)      /* bytes of a stream read per idle slice */
 #define READ_WAIT_MS 50            /* an idle slice waits this long for a stream */
+#define QUOTES_SLICE (256u << 10) /* bytes of quotation finding per idle slice */
 
 struct pager {
 	pk_doc *doc;
@@ -53,6 +54,7 @@ struct pager {
 	const char *flash;   /* a message for the next status line */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
+	pk_quotes_job *qjob; /* finding them, a slice at a time */
 	pk_spans spans;      /* QUOTE and SPEAKER spans, sorted */
 	size_t cur;          /* the quotation jumped to, or PK_QUOTE_NONE */
 	qlist *ql;           /* the quote list, while it is open */
@@ -101,16 +103,34 @@ static void say(pager *p, const char *fmt, ...) __attribute__((format(printf, 2,
 
 /* ---------------------------------------------------------------- quotations */
 
+/* Find the quotations a slice of about @p budget bytes further; once
+ * found, make their spans.  @return true when they are found. */
+static bool
+quotes_slice(pager *p, size_t budget)
+{
+	bool fin = false;
+	if (p->quotes_done)
+		return true;
+	if (!p->qjob && !(p->qjob = pk_quotes_start(p->doc)))
+		fin = true;  /* out of memory: no quotations, the keys say so */
+	else
+		pk_quotes_step(p->qjob, budget, &fin);  /* an error ends it: none found */
+	if (!fin)
+		return false;
+	if (p->qjob && pk_quotes_finish(p->qjob, &p->quotes) == PK_OK)
+		qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
+	pk_quotes_job_free(p->qjob);
+	p->qjob = NULL;
+	p->quotes_done = true;
+	return true;
+}
+
 /* Find the quotations (once) and make their spans. */
 static void
 quotes_ensure(pager *p)
 {
-	if (p->quotes_done)
-		return;
-	p->quotes_done = true;
-	if (pk_quotes_find(p->doc, &p->quotes) != PK_OK)
-		return;  /* no quotations: the keys say so */
-	qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
+	while (!quotes_slice(p, SIZE_MAX))
+		;
 }
 
 /* A search of a big file takes a moment: say so on the status row before
@@ -126,13 +146,25 @@ busy_note(const char *what)
 	}
 }
 
-static void
+/* The quotations for a key that needs them: found a slice at a time,
+ * and given up on (false) as soon as another key is typed, which is then
+ * read as usual: a key is never kept waiting. */
+static bool
 quotes_ensure_visibly(pager *p)
 {
 	if (p->quotes_done)
-		return;
+		return true;
 	busy_note(" finding quotations... ");
-	quotes_ensure(p);
+	while (!quotes_slice(p, QUOTES_SLICE)) {
+		timeout(0);
+		int ch = getch();
+		if (ch != ERR) {
+			ungetch(ch);
+			p->flash = "finding quotations...";
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Make quotation i the current one and bring it on screen, with a little
@@ -735,7 +767,8 @@ pager_act(pager *p, key_action act, long n)
 		break;
 	case ACT_QUOTE_NEXT:
 	case ACT_QUOTE_PREV:
-		quotes_ensure_visibly(p);
+		if (!quotes_ensure_visibly(p))
+			return true;
 		if (entpane_chosen(p->pane)) {
 			/* the chosen person's quotations */
 			for (long i = 0; i < times; i++) {
@@ -750,7 +783,8 @@ pager_act(pager *p, key_action act, long n)
 			;
 		return true;
 	case ACT_QUOTE_LIST:
-		quotes_ensure_visibly(p);
+		if (!quotes_ensure_visibly(p))
+			return true;
 		if (p->quotes.n == 0)
 			p->flash = "no quotations in this article";
 		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
@@ -948,7 +982,7 @@ pager_busy(const pager *p)
 {
 	bool whole = !p->in->growing;  /* quotations and entities wait for the end */
 	return search_busy(p) || index_due(p) || stream_due(p) ||
-	       (whole && !p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) ||
+	       (whole && !p->quotes_done && (p->in->len <= QUOTES_IDLE_MAX || p->qjob)) ||
 	       (whole && entpane_idle_due(p->pane) && !p->ql);
 }
 
@@ -965,8 +999,10 @@ stream_idle(pager *p)
 	if (!pk_doc_grew(p->doc))
 		return in->got != was;  /* the byte count on the status line */
 	view_input_grew(p->v);
-	if (!in->growing && p->quotes_done) {
+	if (!in->growing && (p->quotes_done || p->qjob)) {
 		/* found on part of the text: find them again on all of it */
+		pk_quotes_job_free(p->qjob);
+		p->qjob = NULL;
 		pk_quotes_free(&p->quotes);
 		pk_spans_free(&p->spans);
 		memset(&p->quotes, 0, sizeof p->quotes);
@@ -1002,10 +1038,10 @@ pager_idle(pager *p)
 		return changed;
 	if (!pk_doc_indexed(p->doc))
 		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
-	if (!p->quotes_done && p->in->len <= QUOTES_IDLE_MAX) {
-		quotes_ensure(p);
-		return p->quotes.n > 0;  /* the quotations get their colour */
-	}
+	if (!p->quotes_done && (p->in->len <= QUOTES_IDLE_MAX || p->qjob))
+		/* a slice at a time, so that keys are read between slices (a
+		 * search a key began and another key interrupted goes on) */
+		return quotes_slice(p, QUOTES_SLICE) && p->quotes.n > 0;  /* they get their colour */
 	if (entpane_idle_due(p->pane) && !p->ql) {
 		/* not under the quote list: naming the speakers renames its rows' */
 		quotes_ensure(p);
@@ -1085,6 +1121,7 @@ pager_free(pager *p)
 	finder_free(p->inc);
 	finder_free(p->filt);
 	entpane_free(p->pane);
+	pk_quotes_job_free(p->qjob);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
 	overlay_free(p->d.ov);

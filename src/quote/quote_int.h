@@ -362,6 +362,15 @@ bool q_glued_vo(const qslice *c, const tok *w);
 /* Bytes to cut off the front of the word [a, b): a glued verb. */
 size_t q_glued_prefix(const qslice *c, size_t a, size_t b);
 
+/* What resolution remembers of the names it compared (quote_name.c): a
+ * name's fullest form compares it with every subject in a 16 KB window,
+ * and on text dense with speakers the same few names recur in each. */
+typedef struct qmemo qmemo;
+qmemo *q_memo_new(void);
+void q_memo_free(qmemo *m);
+/* For tests: resolve without the memo (the results must not change). */
+extern bool q_memo_off;
+
 /* Resolution's view: the text, the lexicon and the history of subjects. */
 typedef struct qnames {
 	const char *s;
@@ -370,6 +379,7 @@ typedef struct qnames {
 	const hist *h;
 	size_t nh;
 	bool oom;             /* set when out of memory */
+	qmemo *memo;          /* NULL: compare afresh every time */
 } qnames;
 
 /* UTF-8 NFC of bytes [a, b) of s (a name or a description: up to 4 KB);
@@ -388,8 +398,13 @@ bool q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos);
  * one-pass scan of a mapped file must not keep it all resident). */
 void q_release_behind(const pk_input *in, size_t *done, size_t pos);
 /* Set the speaker of every quotation of st, and its rule when a sieve
- * found one. */
-pk_status q_resolve(const pk_input *in, qstate *st, const lexicon *lex);
+ * found one, a slice at a time: q_resolve_start() (NULL when out of
+ * memory), q_resolve_step() over quotations spanning about @p budget
+ * bytes (at least one) until *done, q_resolve_free(). */
+typedef struct qresolve qresolve;
+qresolve *q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex);
+pk_status q_resolve_step(qresolve *r, size_t budget, bool *done);
+void q_resolve_free(qresolve *r);
 
 /* ------------------------------------------------------------------ */
 /* The driver (../quotes.c)                                            */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "fold.h"
 #include "norm.h"
+#include "grow.h"
 
 /* Classify the mention tokens [a, b): pronoun, name (and where), descriptor. */
 int
@@ -633,6 +634,24 @@ firsts_note(const char *s, firsts *k, size_t es, size_t at, size_t q, size_t w, 
 	k->strong[j] |= strong;
 }
 
+/* What the memo keeps of one occurrence of a name's last word, as
+ * extend_left() reads it (defined with the memo below). */
+typedef struct memo_hit {
+	size_t at;            /* where the word occurs */
+	uint32_t name;        /* the name's id */
+	bool known;           /* the rest is set */
+	bool note;            /* a first name was seen before it: */
+	unsigned char w;      /*   how many words */
+	bool strong;          /*   after a title or a genitive */
+	size_t es, at2;       /*   its bytes */
+} memo_hit;
+
+static uint32_t memo_id(qmemo *m, const char *s, size_t a, size_t b);
+static memo_hit *memo_hit_at(qmemo *m, size_t at, uint32_t name);
+static const size_t *memo_occurrences(qnames *c, size_t a, size_t l, size_t lo, size_t hi,
+                                      size_t *n);
+static const toks *memo_tokens(qnames *c, size_t a, size_t b, toks *tk);
+
 /* Extend name [*ns, *ne) leftwards by first names seen before it nearby
  * (`राष्ट्रपति व्लादिमीर पुतिन` gives व्लादिमीर), trusted after a title or a
  * genitive, or when the same words precede it twice.  Sets [*ns, *ne) to
@@ -653,12 +672,29 @@ extend_left(qnames *c, size_t *ns, size_t *ne)
 	if (!l || l > 200)
 		return;
 	k.n = 0;
-	for (size_t p = lo; p + l <= hi;) {
-		const char *f = memmem(c->s + p, hi - p, c->s + nw[nn - 1][0], l);
-		if (!f)
-			break;
-		size_t at = (size_t)(f - c->s), q = at + l, i, w = 0, z = q;
-		p = q;
+	size_t nocc = 0, oi = 0;
+	const size_t *occ = memo_occurrences(c, nw[nn - 1][0], l, lo, hi, &nocc);
+	uint32_t nid = occ ? memo_id(c->memo, c->s, *ns, *ne) : 0;
+	for (size_t p = lo; occ ? oi < nocc : p + l <= hi;) {
+		size_t at;
+		if (occ) {
+			at = occ[oi++];
+		} else {
+			const char *f = memmem(c->s + p, hi - p, c->s + nw[nn - 1][0], l);
+			if (!f)
+				break;
+			at = (size_t)(f - c->s);
+			p = at + l;
+		}
+		memo_hit *mh = nid ? memo_hit_at(c->memo, at, nid) : NULL;
+		if (mh && mh->known) {
+			if (mh->note)
+				firsts_note(c->s, &k, mh->es, mh->at2, at + l, mh->w, mh->strong);
+			continue;
+		}
+		if (mh)
+			*mh = (memo_hit){ at, nid, true, false, 0, false, 0, 0 };
+		size_t q = at + l, i, w = 0, z = q;
 		/* a word ends there (it may be the tail of a longer one: वॉलर-ब्रिज) */
 		if (q < c->len && qc_word(pk_decode(c->s, c->len, &z)))
 			continue;
@@ -666,19 +702,31 @@ extend_left(qnames *c, size_t *ns, size_t *ne)
 		size_t a = at > 160 ? at - 160 : 0;
 		while (a < at && ((unsigned char)c->s[a] & 0xC0) == 0x80)
 			a++;
-		if (q_tokenize(c->lex, c->s, a, at, &tk) < 0) {
+		const toks *tp = memo_tokens(c, a, at, &tk);
+		if (!tp) {
 			c->oom = true;
+			if (mh)
+				mh->known = false;
 			break;
 		}
-		if (!name_ends_tokens(c->s, &tk, at, nw, nn, &i))
+		if (!name_ends_tokens(c->s, tp, at, nw, nn, &i))
 			continue;
-		at = i < tk.n ? tk.v[i].s : at;
-		while (i > 0 && w < 2 && name_part(c->s, &tk.v[i - 1])) {
+		at = i < tp->n ? tp->v[i].s : at;
+		while (i > 0 && w < 2 && name_part(c->s, &tp->v[i - 1])) {
 			i--;
 			w++;
 		}
-		if (w && i > 0)
-			firsts_note(c->s, &k, tk.v[i].s, at, q, w, trusted_after(c->s, &tk.v[i - 1]));
+		if (w && i > 0) {
+			bool strong = trusted_after(c->s, &tp->v[i - 1]);
+			firsts_note(c->s, &k, tp->v[i].s, at, q, w, strong);
+			if (mh) {
+				mh->note = true;
+				mh->es = tp->v[i].s;
+				mh->at2 = at;
+				mh->w = (unsigned char)w;
+				mh->strong = strong;
+			}
+		}
 	}
 	free(tk.v);
 	for (size_t j = 0, bw = 0; j < k.n; j++)
@@ -690,6 +738,325 @@ extend_left(qnames *c, size_t *ns, size_t *ne)
 		*ns = k.s[best];
 		*ne = k.q[best];
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* The memo: names interned (their bytes given a number), and the
+ * results of name_contains() and of the history's word counts kept, so
+ * that the window of subjects around each quote costs a lookup apiece.
+ * Exact: a result is reused only for the very same bytes. */
+
+#define MEMO_NAME_MAX 255     /* longer names are compared afresh */
+#define PAIR_SLOTS 256        /* remembered comparisons: per name compared */
+#define PAIR_BUCKETS 512      /*   with, a bucket of slots (one per name it is in) */
+
+typedef struct memo_name {
+	uint64_t hash;
+	size_t off;           /* into the pool */
+	uint32_t len;
+	uint32_t words;       /* words, as q_fullest() counts them (spaces + 1) */
+	signed char border;   /* -1 not known, else whether a proper prefix is also a suffix */
+} memo_name;
+
+#define MEMO_HITS (1u << 14)  /* remembered occurrences (direct-mapped) */
+#define MEMO_OCC 1024         /* words whose occurrences are remembered */
+#define OCC_LAG (32u * 1024u) /* kept behind the window */
+#define MEMO_TOKS 512         /* remembered tokenizations (direct-mapped) */
+
+/* The tokens of bytes [a, b), the 160 bytes before an occurrence. */
+typedef struct memo_tk {
+	size_t a, b;          /* b == 0: empty */
+	toks tk;
+} memo_tk;
+
+/* The occurrences of one word in bytes [slo, shi) from ix on, in order. */
+typedef struct memo_occ {
+	uint32_t id;          /* the word's id, 0 none */
+	size_t slo, shi;
+	size_t *v, ix, n, cap;
+} memo_occ;
+
+typedef struct memo_pair {
+	uint32_t a;           /* name id (0: empty) */
+	uint32_t xr;          /* the other's id << 2 | name_contains() of a and it */
+} memo_pair;
+
+struct qmemo {
+	memo_name *names;     /* ids 1..nnames-1; names[0] unused */
+	size_t nnames, capnames;
+	uint32_t *tab;        /* open addressing: ids, 0 empty */
+	size_t tabcap;        /* a power of two, at least twice nnames */
+	char *pool;
+	size_t npool, cappool;
+	uint32_t *hid;        /* the id of history entry i, 0 not yet known */
+	size_t nhid, caphid;
+	memo_pair *pairs;     /* PAIR_BUCKETS * PAIR_SLOTS: the bucket of an id x
+	                       * holds comparisons with x, so that the window of
+	                       * one lookup touches one bucket */
+	memo_hit *hits;       /* MEMO_HITS */
+	memo_occ occ[MEMO_OCC];
+	memo_tk tks[MEMO_TOKS];
+};
+
+bool q_memo_off;
+
+qmemo *
+q_memo_new(void)
+{
+	qmemo *m = calloc(1, sizeof *m);
+	if (!m || !(m->pairs = calloc((size_t)PAIR_BUCKETS * PAIR_SLOTS, sizeof *m->pairs)) ||
+	    !(m->hits = calloc(MEMO_HITS, sizeof *m->hits))) {
+		if (m)
+			free(m->pairs);
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+void
+q_memo_free(qmemo *m)
+{
+	if (!m)
+		return;
+	free(m->names);
+	free(m->tab);
+	free(m->pool);
+	free(m->hid);
+	free(m->pairs);
+	free(m->hits);
+	for (size_t i = 0; i < MEMO_OCC; i++)
+		free(m->occ[i].v);
+	for (size_t i = 0; i < MEMO_TOKS; i++)
+		free(m->tks[i].tk.v);
+	free(m);
+}
+
+static uint64_t
+memo_hash(const char *p, size_t l)
+{
+	uint64_t h = 0xcbf29ce484222325u ^ l;
+	for (size_t i = 0; i < l; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3u;
+	return h ^ (h >> 29);
+}
+
+static bool
+memo_rehash(qmemo *m, size_t cap)
+{
+	uint32_t *t = calloc(cap, sizeof *t);
+	if (!t)
+		return false;
+	for (size_t id = 1; id < m->nnames; id++) {
+		size_t i = m->names[id].hash & (cap - 1);
+		while (t[i])
+			i = (i + 1) & (cap - 1);
+		t[i] = (uint32_t)id;
+	}
+	free(m->tab);
+	m->tab = t;
+	m->tabcap = cap;
+	return true;
+}
+
+/* The id of the bytes [a, b) of s, interned if new; 0 when too long or
+ * out of memory (then the caller compares afresh). */
+static uint32_t
+memo_id(qmemo *m, const char *s, size_t a, size_t b)
+{
+	size_t l = b - a;
+	if (!m || l > MEMO_NAME_MAX || m->nnames >= (UINT32_MAX >> 2) - 1)
+		return 0;
+	uint64_t h = memo_hash(s + a, l);
+	if (m->tabcap) {
+		for (size_t i = h & (m->tabcap - 1); m->tab[i]; i = (i + 1) & (m->tabcap - 1)) {
+			const memo_name *n = &m->names[m->tab[i]];
+			if (n->hash == h && n->len == l && !memcmp(m->pool + n->off, s + a, l))
+				return m->tab[i];
+		}
+	}
+	if (!m->nnames)
+		m->nnames = 1;
+	if ((m->nnames + 1) * 2 > m->tabcap && !memo_rehash(m, m->tabcap ? m->tabcap * 2 : 1024))
+		return 0;
+	if (pk_grow(&m->names, &m->capnames, m->nnames + 1, sizeof *m->names, 256) < 0 ||
+	    pk_grow(&m->pool, &m->cappool, m->npool + l + 1, 1, 4096) < 0)
+		return 0;
+	uint32_t id = (uint32_t)m->nnames++, words = 1;
+	for (size_t z = a; z < b; z++)
+		words += s[z] == ' ';
+	memcpy(m->pool + m->npool, s + a, l);
+	m->names[id] = (memo_name){ h, m->npool, (uint32_t)l, words, -1 };
+	m->npool += l;
+	size_t i = h & (m->tabcap - 1);
+	while (m->tab[i])
+		i = (i + 1) & (m->tabcap - 1);
+	m->tab[i] = id;
+	return id;
+}
+
+/* The id of history entry i (0: none), the first time. */
+static uint32_t
+memo_hist_id_slow(const qnames *c, size_t i)
+{
+	qmemo *m = c->memo;
+	if (!m)
+		return 0;
+	if (i >= m->nhid) {
+		size_t n = c->nh > i + 1 ? c->nh : i + 1;
+		if (pk_grow(&m->hid, &m->caphid, n, sizeof *m->hid, 256) < 0)
+			return 0;
+		memset(m->hid + m->nhid, 0, (n - m->nhid) * sizeof *m->hid);
+		m->nhid = n;
+	}
+	if (!m->hid[i])
+		m->hid[i] = memo_id(m, c->s, c->h[i].ns, c->h[i].ne);
+	return m->hid[i];
+}
+
+/* The id of history entry i (0: none). */
+static inline uint32_t
+memo_hist_id(const qnames *c, size_t i)
+{
+	const qmemo *m = c->memo;
+	return m && i < m->nhid && m->hid[i] ? m->hid[i] : memo_hist_id_slow(c, i);
+}
+
+/* The words of history entry i's name (id @p id), as q_fullest() counts
+ * them. */
+static size_t
+hist_words(const qnames *c, size_t i, uint32_t id)
+{
+	if (id)
+		return c->memo->names[id].words;
+	size_t words = 1;
+	for (size_t z = c->h[i].ns; z < c->h[i].ne; z++)
+		words += c->s[z] == ' ';
+	return words;
+}
+
+/* name_contains() of history entry i's name and the name [x, y) whose id
+ * is xid (0: unknown), remembered. */
+static int
+hist_contains(const qnames *c, size_t i, uint32_t aid, uint32_t xid, size_t x, size_t y)
+{
+	const hist *h = &c->h[i];
+	if (!aid || !xid)
+		return name_contains(c->s, h->ns, h->ne, x, y);
+	size_t b = (size_t)(((uint64_t)xid * 0x9E3779B97F4A7C15u) >> 55) % PAIR_BUCKETS;
+	memo_pair *p = &c->memo->pairs[b * PAIR_SLOTS + aid % PAIR_SLOTS];
+	if (p->a != aid || p->xr >> 2 != xid) {
+		p->a = aid;
+		p->xr = xid << 2 | (uint32_t)name_contains(c->s, h->ns, h->ne, x, y);
+	}
+	return (int)(p->xr & 3);
+}
+
+static memo_hit *
+memo_hit_at(qmemo *m, size_t at, uint32_t name)
+{
+	memo_hit *h = &m->hits[(((uint64_t)at * 0x9E3779B97F4A7C15u) ^ name) >> 50];
+	if (h->at != at || h->name != name)
+		h->known = false;
+	return h;
+}
+
+/*
+ * The occurrences of the word at bytes [a, a + l) that lie inside [lo, hi),
+ * as extend_left()'s memmem() scan finds them; NULL when the memo cannot
+ * say (then the caller scans).  A word's occurrences are kept and the
+ * window they cover moved forward, so that windows that overlap (those of
+ * the quotes in a passage) scan each byte once.  Only for words none of
+ * whose proper prefixes is also a suffix: then occurrences never overlap
+ * and a scan finds the same ones wherever it starts.
+ */
+static const size_t *
+memo_occurrences(qnames *c, size_t a, size_t l, size_t lo, size_t hi, size_t *n)
+{
+	qmemo *m = c->memo;
+	uint32_t id = memo_id(m, c->s, a, a + l);
+	if (!id || hi - lo < l)
+		return NULL;
+	memo_name *nm = &m->names[id];
+	if (nm->border < 0) {
+		nm->border = 0;
+		for (size_t k = 1; k < l && !nm->border; k++)
+			nm->border = !memcmp(c->s + a, c->s + a + l - k, k);
+	}
+	if (nm->border)
+		return NULL;
+	memo_occ *e = &m->occ[id % MEMO_OCC];
+	/* the windows of nearby quotes go back and forth a little: keep
+	 * what lies up to OCC_LAG before this one */
+	size_t keep = lo > OCC_LAG ? lo - OCC_LAG : 0;
+	if (e->id != id || lo < e->slo || lo > e->shi) {
+		e->id = id;
+		e->slo = e->shi = lo;
+		e->ix = e->n = 0;
+	}
+	if (keep > e->slo) {
+		while (e->ix < e->n && e->v[e->ix] < keep)
+			e->ix++;
+		e->slo = keep;
+	}
+	if (e->ix > 256 && e->ix * 2 > e->n) {
+		memmove(e->v, e->v + e->ix, (e->n - e->ix) * sizeof *e->v);
+		e->n -= e->ix;
+		e->ix = 0;
+	}
+	if (hi > e->shi) {
+		size_t p = e->shi - e->slo >= l ? e->shi - l + 1 : e->slo;
+		while (p + l <= hi) {
+			const char *f = memmem(c->s + p, hi - p, c->s + a, l);
+			if (!f)
+				break;
+			size_t at = (size_t)(f - c->s);
+			if (pk_grow(&e->v, &e->cap, e->n + 1, sizeof *e->v, 64) < 0) {
+				e->id = 0;
+				return NULL;
+			}
+			e->v[e->n++] = at;
+			p = at + l;
+		}
+		e->shi = hi;
+	}
+	/* those inside [lo, hi) */
+	size_t b0 = e->ix, b1 = e->n;
+	while (b0 < b1) {
+		size_t mid = b0 + (b1 - b0) / 2;
+		if (e->v[mid] < lo)
+			b0 = mid + 1;
+		else
+			b1 = mid;
+	}
+	size_t k = b0;
+	while (k < e->n && e->v[k] + l <= hi)
+		k++;
+	*n = k - b0;
+	return e->v + b0;
+}
+
+/* The tokens of bytes [a, b) (the bytes before an occurrence that
+ * extend_left() reads; the occurrences in a passage are read again for
+ * each quote near them), remembered; else cut into @p tk.  NULL when out
+ * of memory. */
+static const toks *
+memo_tokens(qnames *c, size_t a, size_t b, toks *tk)
+{
+	memo_tk *e = c->memo ? &c->memo->tks[(size_t)(((uint64_t)b * 0x9E3779B97F4A7C15u) >> 40) % MEMO_TOKS] : NULL;
+	if (e && e->b == b && e->a == a && b)
+		return &e->tk;
+	toks *t = e ? &e->tk : tk;
+	if (q_tokenize(c->lex, c->s, a, b, t) < 0) {
+		if (e)
+			e->b = 0;
+		return NULL;
+	}
+	if (e) {
+		e->a = a;
+		e->b = b;
+	}
+	return t;
 }
 
 /* The first history entry that may be near @p pos: the history is in
@@ -711,10 +1078,11 @@ hist_near(const qnames *c, size_t pos)
 bool
 q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos)
 {
+	uint32_t xid = memo_id(c->memo, c->s, ns, ne);
 	for (size_t i = hist_near(c, pos); i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
 		const hist *h = &c->h[i];
 		if (h->pos + NAME_BACK >= pos && h->pos <= pos + NAME_FWD &&
-		    h->ne - h->ns >= ne - ns && name_contains(c->s, h->ns, h->ne, ns, ne))
+		    h->ne - h->ns >= ne - ns && hist_contains(c, i, memo_hist_id(c, i), xid, ns, ne))
 			return true;
 	}
 	return false;
@@ -725,15 +1093,15 @@ q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 {
 	/* 1. a longer named subject of some cue nearby that contains it */
 	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos);
+	uint32_t xid = memo_id(c->memo, c->s, ns, ne);
 	for (size_t i = lo; i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
 		const hist *h = &c->h[i];
 		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD)
 			continue;
-		size_t words = 1;
-		for (size_t z = h->ns; z < h->ne; z++)
-			words += c->s[z] == ' ';
+		uint32_t aid = memo_hist_id(c, i);
+		size_t words = hist_words(c, i, aid);
 		if ((words > bw || (words == bw && bw)) && h->ne - h->ns >= ne - ns &&
-		    name_contains(c->s, h->ns, h->ne, ns, ne)) {
+		    hist_contains(c, i, aid, xid, ns, ne)) {
 			bs = h->ns;
 			be = h->ne;
 			bw = words;

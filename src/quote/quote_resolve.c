@@ -446,36 +446,72 @@ static const struct sieve {
 	{ "continuation", r_continuation },
 };
 
+struct qresolve {
+	const pk_input *in;
+	qstate *st;
+	qnames c;
+	res_in x;
+	size_t i;             /* the next quotation */
+	size_t released;
+};
+
+qresolve *
+q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex)
+{
+	qresolve *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->in = in;
+	r->st = st;
+	r->c = (qnames){ in->bytes, in->len, lex, st->h.v, st->h.n, false,
+	                 q_memo_off ? NULL : q_memo_new() };
+	/* without the memo the same work is done, only slower */
+	return r;
+}
+
+void
+q_resolve_free(qresolve *r)
+{
+	if (!r)
+		return;
+	q_memo_free(r->c.memo);
+	free(r);
+}
+
 pk_status
-q_resolve(const pk_input *in, qstate *st, const lexicon *lex)
+q_resolve_step(qresolve *r, size_t budget, bool *done)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	qnames c = { in->bytes, in->len, lex, st->h.v, st->h.n, false };
-	res_in x = { &c, NULL, NULL, 0, NULL, 0 };
-	size_t released = 0;
+	qstate *st = r->st;
+	res_in *x = &r->x;
+	size_t from = r->i < st->out.n ? st->out.v[r->i].start : 0;
 
-	for (size_t i = 0; i < st->out.n; i++) {
-		pk_quote *q = &st->out.v[i];
-		const raw_attr *r = &st->ra[i];
-		q_release_behind(in, &released, q->start);
-		x.q = q;
-		x.r = r;
-		if (r->np == NP_PRONOUN || r->np == NP_DEF_DESC)
-			x.hint = hist_seek(&c, r->ms, x.hint);
+	x->c = &r->c;
+	for (; r->i < st->out.n; r->i++) {
+		pk_quote *q = &st->out.v[r->i];
+		const raw_attr *ra = &st->ra[r->i];
+		if (q->start - from > budget)
+			break;
+		q_release_behind(r->in, &r->released, q->start);
+		x->q = q;
+		x->r = ra;
+		if (ra->np == NP_PRONOUN || ra->np == NP_DEF_DESC)
+			x->hint = hist_seek(&r->c, ra->ms, x->hint);
 		for (size_t k = 0; k < sizeof sieves / sizeof *sieves; k++)
-			if (sieves[k].fires(&x, &q->speaker, &err)) {
+			if (sieves[k].fires(x, &q->speaker, &err)) {
 				if (q->speaker)
-					q->rule = sieves[k].name ? sieves[k].name : r->rule;
+					q->rule = sieves[k].name ? sieves[k].name : ra->rule;
 				break;
 			}
-		if (U_FAILURE(err))
-			return PK_ERR_ICU;
-		if (c.oom)
-			return PK_ERR_NOMEM;
+		if (U_FAILURE(err) || r->c.oom) {
+			*done = true;
+			return r->c.oom ? PK_ERR_NOMEM : PK_ERR_ICU;
+		}
 		if (q->speaker) {
-			x.last = q->speaker;
-			x.last_pos = q->end;
+			x->last = q->speaker;
+			x->last_pos = q->end;
 		}
 	}
+	*done = r->i >= st->out.n;
 	return PK_OK;
 }

@@ -182,6 +182,128 @@ test_long_line_is_cut(void **state)
 	free(s);
 }
 
+/* Walk the blocks of s forward, index it, and check that the index agrees
+ * with the walk: as many blocks, each numbered as the walk numbers it
+ * (after G the status line said ¶ 171/170 on lines over 64 KB). */
+static size_t
+check_index_agrees(const char *s, size_t len, size_t step)
+{
+	pk_input in;
+	pk_input_from_mem(&in, s, len);
+	pk_doc *d = pk_doc_new(&in);
+	pk_block b;
+	size_t n = 0;
+	while (!pk_doc_index_step(d, step))
+		;
+	for (bool more = pk_doc_first(d, &b); more; more = pk_doc_next(d, &b, &b)) {
+		assert_true(b.end - b.start <= PK_BLOCK_MAX);
+		assert_int_equal(pk_doc_block_number(d, b.start), n);
+		n++;
+	}
+	assert_int_equal(pk_doc_block_count(d), n);
+	assert_true(pk_doc_last(d, &b));
+	assert_int_equal(pk_doc_block_number(d, b.start), n - 1);
+	pk_doc_free(d);
+	return n;
+}
+
+static void
+test_long_lines_paragraph_count(void **state)
+{
+	(void)state;
+	/* lines of 70 KB, 100 KB and 200 KB between short ones, words and
+	 * runs without spaces, indexed in big steps and in tiny ones */
+	size_t cap = 1 << 20, len = 0;
+	char *s = malloc(cap);
+	const size_t sizes[] = { 70000, 100000, 200000 };
+	memcpy(s, "शीर्षक\n\n", strlen("शीर्षक\n\n"));
+	len = strlen("शीर्षक\n\n");
+	for (size_t k = 0; k < 3; k++) {
+		const char *w = k == 1 ? "क" : "राम कहा ";
+		size_t wl = strlen(w);
+		for (size_t n = 0; n + wl <= sizes[k]; n += wl) {
+			memcpy(s + len, w, wl);
+			len += wl;
+		}
+		memcpy(s + len, "\nछोटी पंक्ति।\n\n", strlen("\nछोटी पंक्ति।\n\n"));
+		len += strlen("\nछोटी पंक्ति।\n\n");
+	}
+	size_t n = check_index_agrees(s, len, 8u << 20);
+	assert_true(n > 3 + 370000 / PK_BLOCK_MAX);
+	assert_int_equal(check_index_agrees(s, len, 1000), n);
+	/* a long line that ends the file, with no line break after it */
+	assert_int_equal(check_index_agrees(s, len - strlen("\nछोटी पंक्ति।\n\n"), 8u << 20), n - 1);
+	free(s);
+}
+
+/* Block boundaries of s: none may fall strictly inside [a, b). */
+static void
+assert_no_cut_inside(const char *s, size_t len, size_t a, size_t b, size_t *nblocks)
+{
+	pk_input in;
+	pk_input_from_mem(&in, s, len);
+	pk_doc *d = pk_doc_new(&in);
+	pk_block blk;
+	size_t n = 0;
+	for (bool more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk), n++) {
+		assert_true(blk.end - blk.start <= PK_BLOCK_MAX);
+		assert_false(blk.start > a && blk.start < b);
+		assert_false(blk.end > a && blk.end < b);
+		/* every cut is at a code-point start */
+		assert_true(((unsigned char)s[blk.start] & 0xC0) != 0x80);
+	}
+	*nblocks = n;
+	pk_doc_free(d);
+}
+
+static void
+test_long_clusters(void **state)
+{
+	(void)state;
+	/* A cluster of 10 KB (one letter, 5000 accents) across the cut point
+	 * at 64 KB of a 115 KB line without spaces: cut before or after it,
+	 * never inside.  The README promises clusters of up to 16 KB are
+	 * never split. */
+	size_t len = 0, cs, ce, n;
+	char *s = malloc(1 << 20);
+	for (size_t i = 0; i < 20000; i++, len += 3)
+		memcpy(s + len, "क", 3);
+	cs = len;
+	memcpy(s + len, "ख", 3);
+	len += 3;
+	for (size_t i = 0; i < 5000; i++, len += 2)
+		memcpy(s + len, "\xCC\x81", 2);  /* U+0301 */
+	ce = len;
+	for (size_t i = 0; i < 15000; i++, len += 3)
+		memcpy(s + len, "क", 3);
+	assert_no_cut_inside(s, len, cs, ce, &n);
+	assert_true(n >= 2);
+	/* a conjunct chain is a cluster too (ICU): क्क्क… never cut inside */
+	len = 0;
+	for (size_t i = 0; i < 10000; i++, len += 3)
+		memcpy(s + len, "क", 3);
+	cs = len;
+	for (size_t i = 0; i < 1000; i++, len += 6)
+		memcpy(s + len, "क्", 6);
+	memcpy(s + len, "क", 3);
+	len += 3;
+	ce = len;
+	for (size_t i = 0; i < 20000; i++, len += 3)
+		memcpy(s + len, "क", 3);
+	assert_no_cut_inside(s, len, cs, ce, &n);
+	/* 10^5 marks on one letter (200 KB, past the cap): cut between code
+	 * points, every block at most PK_BLOCK_MAX, the same both ways */
+	len = 0;
+	memcpy(s, "क", 3);
+	len = 3;
+	for (size_t i = 0; i < 100000; i++, len += 2)
+		memcpy(s + len, "\xCC\x81", 2);
+	assert_no_cut_inside(s, len, 0, 0, &n);
+	assert_true(n >= 200000 / PK_BLOCK_MAX);
+	assert_int_equal(check_index_agrees(s, len, 1 << 20), n);
+	free(s);
+}
+
 static void
 test_sentences(void **state)
 {
@@ -282,6 +404,8 @@ main(void)
 		cmocka_unit_test(test_seed_blocks),
 		cmocka_unit_test(test_block_at),
 		cmocka_unit_test(test_long_line_is_cut),
+		cmocka_unit_test(test_long_lines_paragraph_count),
+		cmocka_unit_test(test_long_clusters),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_clusters_keep_conjuncts),
 		cmocka_unit_test(test_invalid_bytes_in_blocks),

@@ -420,6 +420,116 @@ test_seed(void **st)
 }
 
 
+/* Two lists of quotations are the same, field by field. */
+static void
+same_quotes(const pk_quotes *a, const pk_quotes *b)
+{
+	assert_int_equal(a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const pk_quote *x = &a->v[i], *y = &b->v[i];
+		assert_int_equal(x->start, y->start);
+		assert_int_equal(x->end, y->end);
+		assert_int_equal(x->open_mark, y->open_mark);
+		assert_int_equal(x->close_mark, y->close_mark);
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->mention_start, y->mention_start);
+		assert_int_equal(x->mention_end, y->mention_end);
+		assert_true((x->speaker == NULL) == (y->speaker == NULL));
+		if (x->speaker)
+			assert_string_equal(x->speaker, y->speaker);
+		assert_true((x->cue == NULL) == (y->cue == NULL));
+		if (x->cue)
+			assert_string_equal(x->cue, y->cue);
+		assert_string_equal(x->rule, y->rule);
+		assert_string_equal(x->kind_rule, y->kind_rule);
+	}
+}
+
+/* Text dense with speakers, as the adversarial benchmark has it, with
+ * names one letter apart, a surname that overlaps itself (नाना), first
+ * names that come and go, pronouns and continued turns. */
+static char *
+dense_text(size_t lines)
+{
+	static const char *const first[] = { "राहुल", "अमित", "सुनील", "प्रिया", "नरेंद्र", "ममता" };
+	static const char *const last[] = { "गांधी", "गाँधी", "शाह", "नाना", "नानाना", "शर्मा", "शरमा" };
+	size_t cap = lines * 400 + 64, n = 0;
+	char *s = malloc(cap);
+	unsigned r = 7;
+	assert_non_null(s);
+	n += (size_t)snprintf(s, cap, "शीर्षक\n\n");
+	for (size_t i = 0; i < lines; i++) {
+		r = r * 1103515245u + 12345u;
+		unsigned a = (r >> 16) % 6, b = (r >> 8) % 7;
+		switch (i % 5) {
+		case 3:
+			n += (size_t)snprintf(s + n, cap - n, "उन्होंने कहा, “हम आगे ले जाएंगे।”\n");
+			break;
+		case 4:
+			n += (size_t)snprintf(s + n, cap - n, "“यह दूसरा वाक्य है।”\n");
+			break;
+		default:
+			n += (size_t)snprintf(s + n, cap - n, "%s%s%s ने कहा “हम इस बार चुनाव जीतेंगे।”\n",
+			                      i % 7 ? first[a] : "", i % 7 ? " " : "", last[b]);
+		}
+	}
+	return s;
+}
+
+/* The slice API finds what the one-shot call finds, whatever the slice;
+ * so does resolution without the memo. */
+static void
+test_slices_same(void **st)
+{
+	(void)st;
+	char *dense = dense_text(3000);
+	pk_input seed;
+	assert_int_equal(pk_input_open(&seed, TEST_SRCDIR "/assets/articles/seed.txt"), PK_OK);
+	const pk_input *ins[2];
+	pk_input din;
+	pk_input_from_mem(&din, dense, strlen(dense));
+	ins[0] = &seed;
+	ins[1] = &din;
+	for (size_t k = 0; k < 2; k++) {
+		pk_doc *d = pk_doc_new(ins[k]);
+		pk_quotes one, plain;
+		assert_int_equal(pk_quotes_find(d, &one), PK_OK);
+		assert_true(one.n > (k ? 1000u : 5u));
+		q_memo_off = true;
+		assert_int_equal(pk_quotes_find(d, &plain), PK_OK);
+		q_memo_off = false;
+		same_quotes(&one, &plain);
+		pk_quotes_free(&plain);
+		static const size_t budgets[] = { 1, 97, 4096, 1 << 20 };
+		for (size_t b = 0; b < sizeof budgets / sizeof *budgets; b++) {
+			pk_quotes_job *j = pk_quotes_start(d);
+			pk_quotes sl;
+			bool fin = false;
+			size_t steps = 0;
+			assert_non_null(j);
+			while (!fin) {
+				assert_int_equal(pk_quotes_step(j, budgets[b], &fin), PK_OK);
+				steps++;
+			}
+			assert_int_equal(pk_quotes_finish(j, &sl), PK_OK);
+			pk_quotes_job_free(j);
+			if (budgets[b] == 1)
+				assert_true(steps > one.n);  /* a quotation a slice at most */
+			same_quotes(&one, &sl);
+			pk_quotes_free(&sl);
+		}
+		/* a job dropped half way frees what it holds */
+		pk_quotes_job *j = pk_quotes_start(d);
+		bool fin;
+		assert_int_equal(pk_quotes_step(j, 100, &fin), PK_OK);
+		pk_quotes_job_free(j);
+		pk_quotes_free(&one);
+		pk_doc_free(d);
+	}
+	pk_input_close(&seed);
+	free(dense);
+}
+
 /* pk_fold(): nukta, chandrabindu, vowel length, joiners and case fold;
  * other vowel signs and the virama stay. */
 static void
@@ -487,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_bad_bytes_and_empty),
 		cmocka_unit_test(test_many_marks_linear),
 		cmocka_unit_test(test_seed),
+		cmocka_unit_test(test_slices_same),
 		cmocka_unit_test(test_fold),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
