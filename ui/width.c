@@ -55,18 +55,7 @@ is_bidi(uint32_t cp)
 }
 
 /* width_display(), also giving each code point's width (0, 1 or 2), so
- * that no width is looked up twice.
- *
- * ZWJ (U+200D) is never put on screen: terminals disagree on what follows
- * one.  tmux (and others that join emoji sequences) puts the character
- * after a ZWJ into the ZWJ's cell, so a cluster ending in ZWJ (x + ZWJ, or
- * a virama + ZWJ before a letter the break rules do not join to it) pulled
- * the next cluster into its cell and the rest of the row, and the status
- * line drawn after it, drifted one column left; inside a cluster it made
- * the cluster narrower than wcwidth says.  Without it every terminal
- * advances as the layout measures.  The price: an explicit half form
- * (क् + ZWJ + ष) shows as the conjunct or with a virama, as it would in
- * halant mode anyway. */
+ * that no width is looked up twice. */
 static size_t
 display(const char *s, size_t a, size_t b, uint32_t *out, int8_t *w)
 {
@@ -89,8 +78,6 @@ display(const char *s, size_t a, size_t b, uint32_t *out, int8_t *w)
 			if (n == WIDTH_DISPLAY_MAX)
 				break;
 		}
-		if (cp == 0x200D)
-			continue;  /* ZWJ: never sent, see above */
 		if (cw == 0) {
 			if (marks >= WIDTH_CELL_MARKS)
 				continue;  /* a cell holds no more */

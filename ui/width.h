@@ -38,7 +38,7 @@ void width_init(void);
  * The code points that stand on screen for the cluster [a, b) of s:
  * controls become visible symbols (C0 as control pictures, C1 and the
  * bidirectional controls U+061C, U+200E/F, U+202A..E, U+2066..9 as U+FFFD),
- * ZWJ is dropped (width.c says why), a mark with no base gets U+25CC before
+ * a mark with no base gets U+25CC before
  * it, marks beyond WIDTH_CELL_MARKS after one base are dropped (a cell holds
  * no more), and unprintable code points become U+FFFD.  Writes at most
  * WIDTH_DISPLAY_MAX code points to out and returns their number; excess

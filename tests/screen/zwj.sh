@@ -16,7 +16,8 @@ need_tmux
 	printf 'ab\342\200\215cd |END1\n\n'
 	printf 'x\342\200\215 y\342\200\215 z\342\200\215 |END2\n\n'
 	printf '\342\200\215lead |END3\n\n'
-	printf 'क\340\245\215\342\200\215 ख\340\245\215\342\200\215 |END4\n'
+	printf 'क\340\245\215\342\200\215 ख\340\245\215\342\200\215 |END4\n\n'
+	printf 'राज्\342\200\215य रिश्\342\200\215ता |END5\n'
 } >"$T/zwj.txt"
 
 for mode in shaped reorder halant reorder+halant; do
@@ -24,17 +25,17 @@ for mode in shaped reorder halant reorder+halant; do
 	"$PATHAK" --dump --width 60 --render="$mode" "$T/zwj.txt" >"$T/dump60.z" ||
 		fail "pathak --dump exits $?"
 	sed "s/$(printf '\342\200\215')//g" "$T/dump60.z" >"$T/dump60"
-	tm_start 60 12 "'$PATHAK' --render=$mode '$T/zwj.txt'"
-	wait_for "END4" || fail_screen "$mode: the last line is not shown"
+	tm_start 60 14 "'$PATHAK' --render=$mode '$T/zwj.txt'"
+	wait_for "END5" || fail_screen "$mode: the last line is not shown"
 	sed "s/$(printf '\342\200\215')//g" "$T/screen" >"$T/screen.z" && mv "$T/screen.z" "$T/screen"
 	k=$(dump_index "$T/dump60" "$T/screen") ||
 		fail_screen "$mode: the rows are not the --dump --width 60 lines (drift after a ZWJ)"
 	[ "$k" = 1 ] || fail_screen "$mode: the text does not start at its first line"
-	for m in END1 END2 END3 END4; do
+	for m in END1 END2 END3 END4 END5; do
 		grep -q "|$m *\$" "$T/screen" || fail_screen "$mode: the row ending in $m moved"
 	done
 	# the status line: the position is drawn at column 1 and must stay there
-	sed -n 12p "$T/screen" | grep -q '^ *[0-9]*%' ||
+	sed -n 14p "$T/screen" | grep -q '^ *[0-9]*%' ||
 		fail_screen "$mode: the status line is garbled"
 	keys q
 	wait_exit || fail_screen "$mode: q did not quit"
