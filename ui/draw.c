@@ -106,11 +106,11 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 	 * left; inside a cluster it drew narrower than measured.  Without it
 	 * every terminal advances as the layout measures (its width is 0); the
 	 * price is a half form shown as the conjunct, as halant mode does. */
-	size_t k = 0;
+	size_t kept = 0;
 	for (size_t i = 0; i < n; i++)
 		if (cps[i] != 0x200D || (i == 0 && n == 1))
-			cps[k++] = cps[i];
-	n = k;
+			cps[kept++] = cps[i];
+	n = kept;
 	for (size_t i = 0; i < n; i++) {
 		wcs[i] = (wchar_t)cps[i];
 		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;
