@@ -71,7 +71,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t qlen = nl ? (size_t)(nl - q) : 0;
 	/* A query is typed: at most FUZZ_QUERY_MAX bytes.  Matching costs up
 	 * to query length x text length when the text repeats the query's
-	 * start (a 14 KB query on 2.3 KB took 7 s: tests/fuzz/slow/), which
+	 * start (a 14 KB query on 2.3 KB took 7 s: tests/fuzz/open/), which
 	 * would only time the fuzzer out. */
 	if (qlen > FUZZ_QUERY_MAX)
 		qlen = FUZZ_QUERY_MAX;
