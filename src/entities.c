@@ -955,6 +955,33 @@ index_keys(pk_entities *e)
 	return 0;
 }
 
+/*
+ * A mention's text may hold controls (a NUL, a line break between its
+ * words: the fuzzer found `बै NUL... LF ठक`); as a C string a NUL cut the
+ * name short, so that it no longer matched its own key and a speaker of
+ * that name found no entity.  Each run of controls and spaces becomes one
+ * space, as folding makes it; the ends are trimmed.  @p n is the length
+ * with any NULs.
+ */
+static void
+name_tidy(char *s, size_t n)
+{
+	size_t k = 0;
+	bool gap = false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7F || c == ' ') {
+			gap = k > 0;
+			continue;
+		}
+		if (gap)
+			s[k++] = ' ';
+		gap = false;
+		s[k++] = (char)c;
+	}
+	s[k] = 0;
+}
+
 pk_status
 pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *out)
 {
@@ -1000,8 +1027,11 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 			/* a part made from a full name has no text of its own: its
 			 * first mention is its name */
 			size_t ns = R->s < R->e ? R->s : mv[i].start, ne = R->s < R->e ? R->e : mv[i].end;
-			E->name = R->name ? pk_nfc(R->name, strlen(R->name), NULL, &err)
-			                  : pk_nfc(c.s + ns, ne - ns, NULL, &err);
+			size_t nlen = 0;
+			E->name = R->name ? pk_nfc(R->name, strlen(R->name), &nlen, &err)
+			                  : pk_nfc(c.s + ns, ne - ns, &nlen, &err);
+			if (E->name)
+				name_tidy(E->name, nlen);
 			E->key_ = strdup(R->key);
 			if (!E->name || !E->key_) {
 				free(E->name);

@@ -1013,9 +1013,9 @@ static void
 tidy(pk_spans *out, size_t n0)
 {
 	size_t n = out->n - n0, k = 0;
-	pk_span *v = out->v + n0;
 	if (n < 2)
-		return;
+		return;  /* out->v may be NULL: no pointer arithmetic on it */
+	pk_span *v = out->v + n0;
 	qsort(v, n, sizeof *v, span_cmp);
 	for (size_t i = 0; i < n; i++)
 		if (k == 0 || v[i].start != v[k - 1].start)

@@ -98,6 +98,19 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 
 	if (dc->x + w > dc->maxx)
 		return 1;  /* clip: the window is narrower than the column */
+	/* ZWJ is never sent to the terminal.  tmux (and other terminals that
+	 * join emoji sequences) puts the character after a ZWJ into the ZWJ's
+	 * cell: after a cluster ending in one (x + ZWJ; राज् + ZWJ | य, where the
+	 * break rules end the cluster at the ZWJ) the next cluster was pulled
+	 * into its cell and the rest of the row and the status line drifted
+	 * left; inside a cluster it drew narrower than measured.  Without it
+	 * every terminal advances as the layout measures (its width is 0); the
+	 * price is a half form shown as the conjunct, as halant mode does. */
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (cps[i] != 0x200D || (i == 0 && n == 1))
+			cps[kept++] = cps[i];
+	n = kept;
 	for (size_t i = 0; i < n; i++) {
 		wcs[i] = (wchar_t)cps[i];
 		ctrl |= (cps[i] >= 0x2400 && cps[i] <= 0x2421) || cps[i] == 0xFFFD;

@@ -184,15 +184,32 @@ swallow_sequence(void)
 	return false;  /* a bare ESC: a key like any other */
 }
 
+/* @p name made safe for the terminal: controls (C0, DEL, C1), the
+ * bidirectional controls and ill-formed bytes become '?'. */
+static void
+safe_name(const char *name, char *out, size_t cap)
+{
+	size_t len = strlen(name), o = 0;
+	for (size_t p = 0; p < len && o + 5 < cap;) {
+		size_t q = p;
+		uint32_t cp = pk_decode(name, len, &q);
+		if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0xFFFD || width_is_bidi(cp)) {
+			out[o++] = '?';
+		} else {
+			memcpy(out + o, name + p, q - p);
+			o += q - p;
+		}
+		p = q;
+	}
+	out[o] = '\0';
+}
+
 /* less's question before showing a file that looks binary. */
 static bool
 see_binary(const char *name)
 {
 	char safe[256];
-	size_t i;
-	for (i = 0; name[i] && i + 1 < sizeof safe; i++)
-		safe[i] = (unsigned char)name[i] < 0x20 || name[i] == 0x7f ? '?' : name[i];
-	safe[i] = '\0';
+	safe_name(name, safe, sizeof safe);
 	erase();
 	mvprintw(LINES > 0 ? LINES - 1 : 0, 0, "%s may be a binary file.  See it anyway? (y/n) ",
 	         safe);
@@ -768,7 +785,9 @@ main(int argc, char **argv)
 	bool binary = !binary_ok && pk_input_looks_binary(&in);
 	bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
 	if (binary && printing) {
-		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", name);
+		char safe[256];
+		safe_name(name, safe, sizeof safe);
+		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", safe);
 		rc = EXIT_USAGE;
 	} else if (export != EXPORT_NONE) {
 		if ((st = pk_input_finish(&in)) != PK_OK) {

@@ -45,6 +45,15 @@ is_mark(uint32_t cp)
 	return t == U_NON_SPACING_MARK || t == U_COMBINING_SPACING_MARK || t == U_ENCLOSING_MARK;
 }
 
+/* The bidirectional controls (embeddings, overrides, isolates, marks):
+ * obeyed, they reorder what the terminal shows, text outside them too. */
+bool
+width_is_bidi(uint32_t cp)
+{
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
 /* width_display(), also giving each code point's width (0, 1 or 2), so
  * that no width is looked up twice. */
 static size_t
@@ -55,6 +64,8 @@ display(const char *s, size_t a, size_t b, uint32_t *out, int8_t *w)
 
 	while (pos < b && n < WIDTH_DISPLAY_MAX) {
 		uint32_t cp = pk_visible(pk_decode(s, b, &pos));
+		if (width_is_bidi(cp))
+			cp = 0xFFFD;  /* shown, as C1 controls are, never obeyed */
 		int cw = raw_width(cp);
 		if (cw < 0) {
 			cp = 0xFFFD;

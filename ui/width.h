@@ -36,13 +36,18 @@ void width_init(void);
 
 /**
  * The code points that stand on screen for the cluster [a, b) of s:
- * controls become visible symbols, a mark with no base gets U+25CC before
+ * controls become visible symbols (C0 as control pictures, C1 and the
+ * bidirectional controls U+061C, U+200E/F, U+202A..E, U+2066..9 as U+FFFD),
+ * a mark with no base gets U+25CC before
  * it, marks beyond WIDTH_CELL_MARKS after one base are dropped (a cell holds
  * no more), and unprintable code points become U+FFFD.  Writes at most
  * WIDTH_DISPLAY_MAX code points to out and returns their number; excess
  * code points of absurdly long clusters are dropped.
  */
 size_t width_display(const char *s, size_t a, size_t b, uint32_t *out);
+
+/** Is @p cp a bidirectional control (U+061C, U+200E/F, U+202A..E, U+2066..9)? */
+bool width_is_bidi(uint32_t cp);
 
 /** Columns of one code point as the terminal counts it (0, 1 or 2). */
 int width_cp(uint32_t cp);

@@ -1,18 +1,62 @@
 #!/bin/sh
-# tests/fuzz/run.sh [SECONDS] - fuzz libpathak and the layout with libFuzzer
-# (clang, with ASan and UBSan) for SECONDS (default 60).  Not part of make
-# check: a developer's tool.  New crashes land in tests/fuzz/crashes/; add
-# the minimized ones to tests/fuzz/corpus/ so that make check keeps them.
+# tests/fuzz/run.sh [SECONDS [TARGET...]] - build the fuzz targets with
+# libFuzzer (clang -fsanitize=fuzzer,address,undefined) and run each, one
+# after the other, for SECONDS (default 60).  `make fuzz` calls this.
+#
+# Environment: FUZZ_OUT (default ./fuzz): objects, binaries, the growing
+# corpora (FUZZ_OUT/corpus-TARGET, seeded from tests/fuzz/corpus and the
+# seed article) and crash artifacts (FUZZ_OUT/crashes).  FUZZ_BUILDDIR: the
+# build directory holding places.inc (default: the current directory).
+# FUZZ_CC (default clang), FUZZ_MAX_LEN (default 16384), FUZZ_JOBS for the
+# compile (default 2).  The fuzzers run one at a time, one process each.
+#
+# A crash, leak, timeout or broken invariant ends the run with status 1 and
+# names the artifact; minimize it (./fuzz/TARGET -minimize_crash=1 ...),
+# add it to tests/fuzz/corpus/ and fix the code: make check replays the
+# corpus through every target (tests/fuzz/corpus.sh).
 set -e
 secs=${1:-60}
+[ $# -gt 0 ] && shift
+all="fuzz_doc fuzz_quotes fuzz_ner fuzz_fold fuzz_draw"
+targets=${*:-$all}
 top=$(cd "$(dirname "$0")/../.." && pwd)
-out=${TMPDIR:-/tmp}/pathak-fuzz
-mkdir -p "$out/corpus" "$out/inc" "$top/tests/fuzz/crashes"
+bld=$(cd "${FUZZ_BUILDDIR:-.}" && pwd)
+out=${FUZZ_OUT:-$bld/fuzz}
+cc=${FUZZ_CC:-clang}
+maxlen=${FUZZ_MAX_LEN:-16384}
+mkdir -p "$out/inc" "$out/obj" "$out/crashes"
 cp "$top/tests/fuzz/fuzz_config.h" "$out/inc/config.h"
-cp "$top"/tests/fuzz/corpus/* "$out/corpus/"
-flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-clang $flags -DPATHAK_LIBFUZZER -DFUZZ_TOP="\"$top\"" -I"$out/inc" -I"$top/src" -I"$top/ui" -I"$top/assets" \
-	"$top/tests/fuzz/fuzz_doc.c" "$top"/src/*.c "$top"/src/quote/*.c "$top/ui/width.c" "$top/ui/layout.c" \
-	$(pkg-config --cflags --libs icu-uc icu-i18n jansson) -lunistring -o "$out/fuzz_doc"
-cd "$out"
-./fuzz_doc -max_total_time="$secs" -max_len=65536 -artifact_prefix="$top/tests/fuzz/crashes/" corpus
+[ -f "$bld/places.inc" ] || { echo "run.sh: $bld/places.inc is missing (run make first)" >&2; exit 2; }
+
+san="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+cflags="$san -DPATHAK_LIBFUZZER -DFUZZ_TOP=\"$top\" -I$out/inc -I$top/src -I$top/ui -I$top/assets -I$bld"
+pkgs=$(pkg-config --cflags icu-uc icu-i18n jansson ncursesw)
+libs="$(pkg-config --libs icu-uc icu-i18n jansson ncursesw) -lunistring"
+
+# The library and the drawing code once, instrumented for coverage.
+srcs=$(cd "$top" && ls src/*.c src/quote/*.c ui/*.c | grep -v -e '^ui/main\.c$')
+echo "run.sh: compiling $(echo "$srcs" | wc -l) files with $cc"
+export cc cflags pkgs top
+for f in $srcs; do
+	o="$out/obj/$(echo "$f" | tr '/' '_' | sed 's/\.c$/.o/')"
+	if [ ! -f "$o" ] || [ "$top/$f" -nt "$o" ]; then echo "$f $o"; fi
+done | xargs -r -n 2 -P "${FUZZ_JOBS:-2}" sh -c \
+	'$cc $cflags -fsanitize=fuzzer-no-link $pkgs -c "$top/$0" -o "$1"' || exit 1
+
+status=0
+for t in $targets; do
+	$cc $cflags -fsanitize=fuzzer $pkgs "$top/tests/fuzz/$t.c" "$out"/obj/*.o $libs -o "$out/$t"
+	mkdir -p "$out/corpus-$t"
+	cp "$top"/tests/fuzz/corpus/* "$top/assets/articles/seed.txt" "$out/corpus-$t/" 2>/dev/null || :
+	echo "run.sh: $t for $secs s"
+	if ! (cd "$out" && "./$t" -max_total_time="$secs" -max_len="$maxlen" -timeout=25 \
+		-print_final_stats=1 \
+		-artifact_prefix="$out/crashes/$t-" "corpus-$t" 2>"$out/$t.log"); then
+		tail -60 "$out/$t.log" >&2
+		echo "run.sh: $t FAILED; artifacts in $out/crashes:" >&2
+		ls "$out/crashes" >&2
+		status=1
+	fi
+	grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ *DONE)' "$out/$t.log" || :
+done
+exit $status

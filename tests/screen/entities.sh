@@ -267,7 +267,7 @@ ok "NO_COLOR: no colours; mentions underlined or reversed"
 tm kill-server >/dev/null 2>&1
 tm_start 100 30 "'$PATHAK' $RENDER_OPT --pane '$SEED'"
 wait_for 'Entities:' || fail_screen "--pane does not open the entity pane at start"
-grep -F -q 'व्लादिमीर पुतिन' "$T/screen" || fail_screen "--pane: व्लादिमीर पुतिन is not listed"
+wait_for 'व्लादिमीर पुतिन' || fail_screen "--pane: व्लादिमीर पुतिन is not listed"
 keys e
 wait_gone 'Entities:' || fail_screen "e does not close the pane --pane opened"
 ok "--pane opens the pane at start"

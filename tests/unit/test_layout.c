@@ -78,6 +78,19 @@ test_display_symbols(void **state)
 	size_t n = width_display(stack, 0, strlen(stack), cps);
 	assert_int_equal(n, 1 + WIDTH_CELL_MARKS);
 	assert_int_equal(cps[0], 0x0915);
+	/* C1 and the bidirectional controls show as U+FFFD, one cell, never
+	 * as themselves (issue 10) */
+	static const char *const bidi[] = { "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+	                                     "\u2066", "\u2067", "\u2068", "\u2069", "\u200e",
+	                                     "\u200f", "\u061c", "\xc2\x9b", "\xc2\x85" };
+	for (size_t i = 0; i < sizeof bidi / sizeof *bidi; i++) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "a%sb", bidi[i]);
+		n = width_display(buf, 1, strlen(buf) - 1, cps);
+		assert_int_equal(n, 1);
+		assert_int_equal(cps[0], 0xFFFD);
+		assert_int_equal(w_of(WIDTH_WCWIDTH, bidi[i]), 1);
+	}
 }
 
 static bool
