@@ -430,3 +430,16 @@ quits_with() {
 	[ "$EXIT_STATUS" = 0 ] || fail_screen "exit status $EXIT_STATUS after $*, want 0"
 	tm kill-server >/dev/null 2>&1
 }
+
+# wait_flag FORMAT VALUE - poll until tmux's FORMAT (#{alternate_on},
+# #{cursor_flag}) reads VALUE: tmux parses the last output a moment after
+# the program has written it.
+wait_flag() {
+	_i=0
+	while [ "$_i" -lt "$POLL_TRIES" ]; do
+		[ "$(tm display-message -p -t pk "$1" 2>/dev/null)" = "$2" ] && return 0
+		_i=$((_i + 1))
+		_nap
+	done
+	return 1
+}

@@ -16,19 +16,6 @@
 . "$top_srcdir/tests/lib.sh"
 need_tmux
 
-# wait_flag FORMAT VALUE - poll until tmux's FORMAT (#{alternate_on},
-# #{cursor_flag}) reads VALUE: tmux parses the last output a moment after
-# the program has written it.
-wait_flag() {
-	_i=0
-	while [ "$_i" -lt "$POLL_TRIES" ]; do
-		[ "$(tm display-message -p -t pk "$1" 2>/dev/null)" = "$2" ] && return 0
-		_i=$((_i + 1))
-		_nap
-	done
-	return 1
-}
-
 TITLE='किम जोंग उन का कहना है'
 # The wrapper the shell runs: pathak's pid in $T/pid, its status in $T/rc.
 # The trap keeps the wrapper alive through Ctrl-C and Ctrl-\ (pathak gets their
