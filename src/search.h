@@ -68,7 +68,10 @@ bool pk_search_is_roman(const pk_search *s);
  * match), and append each to @p out as a PK_SPAN_MATCH span with payload 0,
  * in order of start.  Consecutive slices [a,b), [b,c) find each match exactly
  * once, so a caller may scan a big input a few megabytes at a time.
- * Ill-formed UTF-8 and NUL bytes never match anything but themselves.
+ * An ill-formed byte is a unit of its own that folds to U+FFFD (as in
+ * pk_fold()): it matches an ill-formed byte or U+FFFD in the query, and a
+ * match starts and ends where pk_decode() starts a unit, never inside a
+ * well-formed sequence.
  * @return PK_OK, PK_ERR_NOMEM or PK_ERR_ICU.
  */
 pk_status pk_search_scan(pk_search *s, const char *text, size_t len,

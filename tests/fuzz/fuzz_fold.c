@@ -44,10 +44,21 @@ fold_check(const char *s, size_t len)
 	free(map);
 }
 
+/* Is off where pk_decode() starts a unit: not inside a well-formed
+ * sequence?  (A stray continuation byte is a unit of its own, U+FFFD.) */
 static bool
 boundary(const char *s, size_t len, size_t off)
 {
-	return off == 0 || off >= len || ((unsigned char)s[off] & 0xC0) != 0x80;
+	if (off == 0 || off >= len)
+		return true;
+	for (size_t back = 1; back <= 3 && back <= off; back++) {
+		size_t p = off - back;
+		if (((unsigned char)s[p] & 0xC0) == 0x80)
+			continue;
+		pk_decode(s, len, &p);
+		return p <= off;
+	}
+	return true;
 }
 
 static void
