@@ -144,6 +144,23 @@ jw_value(jw *w, json_t *j)
 	jw_raw(w, w->buf, n);
 }
 
+/* Write object @p o as item @p i of an array (a comma before all but the
+ * first) when @p built (every field of it was made); else drop it and mark
+ * the writer out of memory.  @return built. */
+static bool
+jw_item(jw *w, size_t i, json_t *o, bool built)
+{
+	if (!built) {
+		json_decref(o);
+		w->nomem = true;
+		return false;
+	}
+	if (i)
+		jw_raw(w, ",", 1);
+	jw_value(w, o);
+	return true;
+}
+
 pk_status
 pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
                const char *source, const char *version, FILE *out)
@@ -185,45 +202,35 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
 		const pk_quote *x = &q->v[i];
 		json_t *o = json_object();
 		bool hasm = x->mention_start != PK_QUOTE_NONE;
-		if (!o || !put(o, "start", json_integer((json_int_t)x->start)) ||
-		    !put(o, "end", json_integer((json_int_t)x->end)) ||
-		    !put(o, "text", json_text(in->bytes, x->start, x->end)) ||
-		    !put(o, "kind", json_string(pk_quote_kind_name(x->kind))) ||
-		    !put(o, "speaker", json_str_or_null(x->speaker, &bad)) ||
-		    !put(o, "mention", hasm ? json_text(in->bytes, x->mention_start, x->mention_end)
-		                            : json_null()) ||
-		    !put(o, "mention_start", json_off(x->mention_start)) ||
-		    !put(o, "mention_end", json_off(x->mention_end)) ||
-		    !put(o, "cue", json_str_or_null(x->cue, &bad)) ||
-		    !put(o, "rule", json_string(x->rule ? x->rule : "")) ||
-		    !put(o, "speaker_entity", ents && x->speaker_entity < ents->ne
-		                              ? json_integer((json_int_t)ents->e[x->speaker_entity].first)
-		                              : json_null())) {
-			json_decref(o);
-			w.nomem = true;
+		bool built = o && put(o, "start", json_integer((json_int_t)x->start)) &&
+		    put(o, "end", json_integer((json_int_t)x->end)) &&
+		    put(o, "text", json_text(in->bytes, x->start, x->end)) &&
+		    put(o, "kind", json_string(pk_quote_kind_name(x->kind))) &&
+		    put(o, "speaker", json_str_or_null(x->speaker, &bad)) &&
+		    put(o, "mention", hasm ? json_text(in->bytes, x->mention_start, x->mention_end)
+		                           : json_null()) &&
+		    put(o, "mention_start", json_off(x->mention_start)) &&
+		    put(o, "mention_end", json_off(x->mention_end)) &&
+		    put(o, "cue", json_str_or_null(x->cue, &bad)) &&
+		    put(o, "rule", json_string(x->rule ? x->rule : "")) &&
+		    put(o, "speaker_entity", ents && x->speaker_entity < ents->ne
+		                             ? json_integer((json_int_t)ents->e[x->speaker_entity].first)
+		                             : json_null());
+		if (!jw_item(&w, i, o, built))
 			break;
-		}
-		if (i)
-			jw_raw(&w, ",", 1);
-		jw_value(&w, o);
 		release_behind(in, &released, x->start);
 	}
 	jw_raw(&w, "],\"entities\":[", 14);
 	for (size_t i = 0; ents && i < ents->nm && !w.nomem && !w.err; i++) {
 		const pk_mention *m = &ents->m[i];
 		json_t *o = json_object();
-		if (!o || !put(o, "start", json_integer((json_int_t)m->start)) ||
-		    !put(o, "end", json_integer((json_int_t)m->end)) ||
-		    !put(o, "text", json_text(in->bytes, m->start, m->end)) ||
-		    !put(o, "type", json_string(pk_ent_type_name(m->type))) ||
-		    !put(o, "entity", json_str_or_null(ents->e[m->entity].name, &bad))) {
-			json_decref(o);
-			w.nomem = true;
+		bool built = o && put(o, "start", json_integer((json_int_t)m->start)) &&
+		    put(o, "end", json_integer((json_int_t)m->end)) &&
+		    put(o, "text", json_text(in->bytes, m->start, m->end)) &&
+		    put(o, "type", json_string(pk_ent_type_name(m->type))) &&
+		    put(o, "entity", json_str_or_null(ents->e[m->entity].name, &bad));
+		if (!jw_item(&w, i, o, built))
 			break;
-		}
-		if (i)
-			jw_raw(&w, ",", 1);
-		jw_value(&w, o);
 	}
 	jw_raw(&w, "],\"encoding\":", 13);
 	jw_value(&w, json_str_or_null(in->encoding, &bad));
