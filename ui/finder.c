@@ -110,15 +110,7 @@ covered(const finder *f, size_t a, size_t b)
 static size_t
 lower_bound(const pk_spans *m, size_t off)
 {
-	size_t lo = 0, hi = m->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (m->v[mid].start < off)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return off ? pk_spans_upper(m, off - 1) : 0;
 }
 
 size_t
