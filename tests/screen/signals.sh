@@ -59,6 +59,7 @@ sane() {
 		fail_screen "$1: the alternate screen is still on"
 	wait_flag '#{cursor_flag}' 1 ||
 		fail_screen "$1: the cursor is hidden"
+	rm -f "$T/stty" "$T/sttydone"  # a second call must not read the first's
 	keys "stty -a >'$T/stty'; echo >'$T/sttydone'" Enter
 	_i=0
 	while [ ! -f "$T/sttydone" ] && [ "$_i" -lt "$POLL_TRIES" ]; do _nap; _i=$((_i + 1)); done
