@@ -263,6 +263,14 @@ ner_table_get24(const uint64_t *tab, uint32_t mask, uint64_t key)
 	return table_get(tab, mask, key, 24, 24);
 }
 
+/* Start loading the slot table_get() will read first for key. */
+static inline void
+table_prefetch(const uint64_t *tab, uint32_t mask, uint64_t key, unsigned shift)
+{
+	if (tab)
+		__builtin_prefetch(tab + ((uint32_t)(key >> shift) & mask));
+}
+
 /* The first k bits of a Brown path of len bits (1 << len | bits), or all
  * of it when it is shorter (as Ratinov and Roth use them). */
 static inline uint32_t
@@ -275,6 +283,15 @@ void
 ner_gaz_mark(const ner_view *v, ner_tok *toks, size_t n)
 {
 	static const unsigned plen[NER_BPRE] = { 4, 6, 10, 20 };
+	/* The tables are megabytes, cold at start-up: ask for every slot of
+	 * the sentence first so that the misses overlap instead of queueing. */
+	for (size_t i = 0; i < n; i++) {
+		table_prefetch(v->clus, v->cmask, toks[i].word, 20);
+		if (toks[i].shape & (SH_PUNCT | SH_DIGIT))
+			continue;
+		for (size_t l = 1; l <= GZ_MAXLEN && i + l <= n; l++)
+			table_prefetch(v->gaz, v->gmask, ner_seq_hash(toks + i, l), 20);
+	}
 	for (size_t i = 0; i < n; i++) {
 		toks[i].gz_b = toks[i].gz_i = 0;
 		toks[i].clus = (uint16_t)ner_table_get(v->clus, v->cmask, toks[i].word);
@@ -466,12 +483,25 @@ void
 ner_viterbi(const ner_view *v, const ner_tok *toks, size_t n, uint8_t *tags,
 	    float *sc, uint8_t *bp)
 {
-	uint32_t f[NER_MAXFEAT];
+	uint32_t fb[2][NER_MAXFEAT];
 	float e[NER_NTAGS];
 	if (n == 0)
 		return;
+	/* The weight rows are scattered over megabytes: the features of the
+	 * next token are found, and their rows asked for, before this token's
+	 * are summed, so the misses of the two overlap. */
+	size_t nfb[2];
+	nfb[0] = ner_features(v, toks, n, 0, fb[0]);
 	for (size_t i = 0; i < n; i++) {
-		size_t nf = ner_features(v, toks, n, i, f);
+		const uint32_t *f = fb[i & 1];
+		size_t nf = nfb[i & 1];
+		if (i + 1 < n) {
+			uint32_t *g = fb[(i + 1) & 1];
+			size_t ng = nfb[(i + 1) & 1] = ner_features(v, toks, n, i + 1, g);
+			if (v->w)
+				for (size_t k = 0; k < ng; k++)
+					__builtin_prefetch(v->w + (size_t)g[k] * NER_LANES);
+		}
 		emit(v, f, nf, e);
 		float *row = sc + i * NER_LANES;
 		for (int b = 0; b < NER_NTAGS; b++) {
