@@ -982,42 +982,98 @@ name_tidy(char *s, size_t n)
 	s[k] = 0;
 }
 
-pk_status
-pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *out)
-{
+/* The pass as a job a slice at a time (entities.h): pass 1 tags block
+ * after block, then the surfaces are linked at once (cheap: one entry per
+ * distinct name), then pass 3 spreads them block after block. */
+struct pk_entities_job {
+	pk_doc *d;
+	const pk_ner *ner;
+	const pk_quotes *q;
 	ectx c;
-	pk_block blk;
-	pk_ner_span *sp = NULL;
-	size_t spcap = 0, qi = 0, ri = 0, nm = 0, mcap = 0, ecap = 0;
-	pk_mention *mv = NULL;
-	pk_status st = PK_ERR_NOMEM;
-	bool more;
+	lexicon *L;           /* our own word lists, when q brings none */
+	enum { J_TAG, J_SPREAD, J_DONE } phase;
+	pk_block blk;         /* J_TAG: the next block to tag */
+	bool more;            /* J_TAG: blk is one */
+	size_t qi, ri, b;     /* the next quotation, raw mention, block */
+	pk_ner_span *sp;
+	size_t spcap;
+	pk_mention *mv;
+	size_t nm, mcap;
+	pk_status st;         /* PK_OK, or the error that ended it */
+};
+
+pk_entities_job *
+pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q)
+{
+	pk_entities_job *j = calloc(1, sizeof *j);
+	if (!j)
+		return NULL;
+	j->d = d;
+	j->ner = ner;
+	j->q = q;
+	j->c.s = pk_doc_input(d)->bytes;
+	/* the quotations' word lists, or our own when there are none */
+	j->L = q && q->lex_ ? NULL : lex_new();
+	if (!(j->c.lex = j->L ? j->L : q ? q->lex_ : NULL)) {
+		free(j);
+		return NULL;
+	}
+	j->more = pk_doc_first(d, &j->blk);
+	return j;
+}
+
+pk_status
+pk_entities_step(pk_entities_job *j, size_t budget, bool *done)
+{
+	size_t used = 0;
+	*done = false;
+	while (j->st == PK_OK && j->phase == J_TAG && used < budget) {
+		if (!j->more) {
+			free(j->sp);
+			j->sp = NULL;
+			if (link_parts(&j->c) < 0 || index_firsts(&j->c) < 0)
+				j->st = PK_ERR_NOMEM;
+			j->phase = J_SPREAD;
+			break;
+		}
+		if (tag_block(&j->c, j->d, &j->blk, j->ner, j->q, &j->qi, &j->sp, &j->spcap) < 0)
+			j->st = PK_ERR_NOMEM;
+		used += j->blk.end - j->blk.start + 1;
+		j->more = pk_doc_next(j->d, &j->blk, &j->blk);
+	}
+	while (j->st == PK_OK && j->phase == J_SPREAD && used < budget) {
+		if (j->b == j->c.nb) {
+			j->phase = J_DONE;
+			break;
+		}
+		block_again(&j->c, j->b);
+		if (spread_block(&j->c, &j->ri, &j->mv, &j->nm, &j->mcap) < 0)
+			j->st = PK_ERR_NOMEM;
+		/* about as much work as tagging the block's bytes was not: a token
+		 * is a few bytes */
+		used += j->c.tk.n * 4 + 1;
+		j->b++;
+	}
+	*done = j->st != PK_OK || j->phase == J_DONE;
+	return j->st;
+}
+
+pk_status
+pk_entities_finish(pk_entities_job *j, pk_entities *out)
+{
+	ectx *c = &j->c;
+	pk_mention *mv = j->mv;
+	size_t nm = j->nm, ecap = 0;
+	pk_status st = j->st == PK_OK && j->phase != J_DONE ? PK_ERR_NOMEM : j->st;
 
 	memset(out, 0, sizeof *out);
-	memset(&c, 0, sizeof c);
-	c.s = pk_doc_input(d)->bytes;
-	/* the quotations' word lists, or our own when there are none */
-	lexicon *L = q && q->lex_ ? NULL : lex_new();
-	if (!(c.lex = L ? L : q ? q->lex_ : NULL))
-		return PK_ERR_NOMEM;
-
-	for (more = pk_doc_first(d, &blk); more; more = pk_doc_next(d, &blk, &blk))
-		if (tag_block(&c, d, &blk, ner, q, &qi, &sp, &spcap) < 0)
-			goto done;
-	free(sp);
-	sp = NULL;
-	if (link_parts(&c) < 0 || index_firsts(&c) < 0)
-		goto done;
-	for (size_t b = 0; b < c.nb; b++) {
-		block_again(&c, b);
-		if (spread_block(&c, &ri, &mv, &nm, &mcap) < 0)
-			goto done;
-	}
-
+	if (st != PK_OK)
+		return st;
+	st = PK_ERR_NOMEM;
 	/* entities: one per root surface, in order of first mention */
 	for (size_t i = 0; i < nm; i++) {
-		size_t r = root(&c, mv[i].entity);
-		surf *R = &c.sv[r];
+		size_t r = root(c, mv[i].entity);
+		surf *R = &c->sv[r];
 		if (R->ent == NO_SURF) {
 			if (pk_grow(&out->e, &ecap, out->ne + 1, sizeof *out->e, 16) < 0)
 				goto done;
@@ -1029,7 +1085,7 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 			size_t ns = R->s < R->e ? R->s : mv[i].start, ne = R->s < R->e ? R->e : mv[i].end;
 			size_t nlen = 0;
 			E->name = R->name ? pk_nfc(R->name, strlen(R->name), &nlen, &err)
-			                  : pk_nfc(c.s + ns, ne - ns, &nlen, &err);
+			                  : pk_nfc(c->s + ns, ne - ns, &nlen, &err);
 			if (E->name)
 				name_tidy(E->name, nlen);
 			E->key_ = strdup(R->key);
@@ -1049,17 +1105,40 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 	}
 	out->m = mv;
 	out->nm = nm;
-	mv = NULL;
+	j->mv = NULL;
 	if (index_keys(out) < 0)
 		goto done;
 	st = PK_OK;
 done:
-	free(sp);
-	free(mv);
-	ectx_free(&c);
-	lex_free(L);
 	if (st != PK_OK)
 		pk_entities_free(out);
+	return st;
+}
+
+void
+pk_entities_job_free(pk_entities_job *j)
+{
+	if (!j)
+		return;
+	free(j->sp);
+	free(j->mv);
+	ectx_free(&j->c);
+	lex_free(j->L);
+	free(j);
+}
+
+pk_status
+pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *out)
+{
+	pk_entities_job *j = pk_entities_start(d, ner, q);
+	bool done = false;
+	memset(out, 0, sizeof *out);
+	if (!j)
+		return PK_ERR_NOMEM;
+	while (!done)
+		pk_entities_step(j, SIZE_MAX, &done);
+	pk_status st = pk_entities_finish(j, out);
+	pk_entities_job_free(j);
 	return st;
 }
 

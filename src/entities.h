@@ -74,6 +74,38 @@ typedef struct pk_entities {
 pk_status pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q,
 			   pk_entities *out);
 
+/** A pk_entities_find() done a slice at a time (opaque). */
+typedef struct pk_entities_job pk_entities_job;
+
+/**
+ * Begin finding the entities of @p d, as pk_entities_find() does, without
+ * doing any of the work yet.  @p d, @p ner and @p q must outlive the job,
+ * and @p d must not grow while it runs.
+ *
+ * @return the job, or NULL when out of memory
+ */
+pk_entities_job *pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q);
+
+/**
+ * Do about @p budget bytes of the work (at least one block), so that a
+ * reader can answer keys between slices; SIZE_MAX does all of it.
+ * @p done is set once nothing is left (also after an error).
+ *
+ * @return PK_OK, or the error (PK_ERR_NOMEM, PK_ERR_ICU) that ended the job
+ */
+pk_status pk_entities_step(pk_entities_job *j, size_t budget, bool *done);
+
+/**
+ * Hand the entities of a job that is done to @p out (as pk_entities_find()
+ * does); the job is then spent: only pk_entities_job_free() is left to call.
+ *
+ * @return PK_OK, or the job's error (also PK_ERR_NOMEM for a job not done)
+ */
+pk_status pk_entities_finish(pk_entities_job *j, pk_entities *out);
+
+/** Free a job, done or not.  Safe on NULL. */
+void pk_entities_job_free(pk_entities_job *j);
+
 /**
  * Name the speakers of @p q through the entities: a quotation whose mention
  * holds a person's (or, with none, an organisation's) mention is linked to

@@ -36,6 +36,7 @@ struct entpane {
 	pk_ner *ner;         /* the model, once loaded */
 	pk_status ner_st;    /* why it is not loaded */
 	pk_entities ents;    /* the entities, once found */
+	pk_entities_job *job;  /* finding them, a slice at a time */
 	bool ents_done;
 	epane *ep;           /* the pane's rows (epane.h), once found */
 	bool pane;           /* the user wants the pane open */
@@ -99,26 +100,37 @@ entpane_found(const entpane *e)
 }
 
 bool
-entpane_idle_due(const entpane *e)
+entpane_wanted(const entpane *e)
 {
-	return !e->ents_done && e->c.in->len <= ENTS_IDLE_MAX;
+	return !e->ents_done && (e->pane || e->c.in->len <= ENTS_IDLE_MAX);
 }
 
-void
-entpane_find(entpane *e)
+bool
+entpane_work(entpane *e, size_t budget)
 {
+	bool fin = false;
 	if (e->ents_done)
-		return;
+		return true;
+	if (!e->job) {
+		if (e->c.in->len > ENTS_MAX ||  /* the pane says "too big" */
+		    !(e->ner = pk_ner_load_default(&e->ner_st)) ||  /* "no entity model" */
+		    !(e->job = pk_entities_start(e->c.doc, e->ner, e->c.quotes))) {
+			e->ents_done = true;
+			return true;
+		}
+	}
+	pk_entities_step(e->job, budget, &fin);  /* an error ends it: none found */
+	if (!fin)
+		return false;
+	if (pk_entities_finish(e->job, &e->ents) == PK_OK) {
+		/* the speakers named as their entities; a person's quotations counted */
+		pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
+		e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
+	}
+	pk_entities_job_free(e->job);
+	e->job = NULL;
 	e->ents_done = true;
-	if (e->c.in->len > ENTS_MAX)
-		return;  /* the pane says "too big" */
-	if (!(e->ner = pk_ner_load_default(&e->ner_st)))
-		return;  /* the pane says "no entity model" */
-	if (pk_entities_find(e->c.doc, e->ner, e->c.quotes, &e->ents) != PK_OK)
-		return;
-	/* the speakers named as their entities; a person's quotations counted */
-	pk_entities_link_speakers(&e->ents, e->c.doc, e->c.quotes);
-	e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
+	return true;
 }
 
 static const char *
@@ -154,6 +166,7 @@ entpane_free(entpane *e)
 	pk_spans_free(&e->marks);
 	epane_free(e->ep);
 	pk_entities_free(&e->ents);
+	pk_entities_job_free(e->job);
 	pk_ner_free(e->ner);
 	free(e);
 }

@@ -51,13 +51,16 @@ const pk_spans *entpane_marks(const entpane *e);
 bool entpane_found(const entpane *e);
 
 /**
- * Find the entities (once) and make the pane's rows.  Call after the
- * quotations are found: their speakers are persons, named through these.
+ * Find the entities about @p budget bytes further (SIZE_MAX: all of it),
+ * and once found make the pane's rows.  Call only after the quotations are
+ * found: their speakers are persons, named through these.
+ * @return true once they are found (or cannot be: too big, no model).
  */
-void entpane_find(entpane *e);
+bool entpane_work(entpane *e, size_t budget);
 
-/** Is finding the entities left for the idle time (a file of modest size)? */
-bool entpane_idle_due(const entpane *e);
+/** Are the entities still to find, and wanted now: the pane is open, or
+ * the file is small enough to find them while idle? */
+bool entpane_wanted(const entpane *e);
 
 /** Open the pane with the focus (the caller re-lays out). */
 void entpane_open(entpane *e);

@@ -125,14 +125,6 @@ quotes_slice(pager *p, size_t budget)
 	return true;
 }
 
-/* Find the quotations (once) and make their spans. */
-static void
-quotes_ensure(pager *p)
-{
-	while (!quotes_slice(p, SIZE_MAX))
-		;
-}
-
 /* A search of a big file takes a moment: say so on the status row before
  * it starts. */
 static void
@@ -217,17 +209,15 @@ quote_step(pager *p, int dir)
 
 /* ---------------------------------------------------------------- entities */
 
-/* Find the entities (once), after the quotations: their speakers are
- * persons, and are then named through the entities.  For a big file that
- * takes a moment: say so before. */
-static void
-ents_ensure_visibly(pager *p)
+/* Find the entities a slice further, after the quotations: their speakers
+ * are persons, and are then named through the entities.  @return true once
+ * they are found. */
+static bool
+ents_slice(pager *p, size_t budget)
 {
-	if (entpane_found(p->pane))
-		return;
-	busy_note(" finding entities... ");
-	quotes_ensure(p);
-	entpane_find(p->pane);
+	if (!p->quotes_done)
+		return quotes_slice(p, budget) && entpane_work(p->pane, budget);
+	return entpane_work(p->pane, budget);
 }
 
 /* e: open the pane beside the text, or close it. */
@@ -245,7 +235,10 @@ pane_toggle(pager *p)
 		say(p, "entity pane: needs %d columns", ENTPANE_MIN_COLS);
 		return;
 	}
-	ents_ensure_visibly(p);
+	/* An article's are found at once; a big file's while idle, the pane
+	 * saying "finding entities..." and keys answered between slices. */
+	if (!p->in->growing)  /* a stream's wait for its end, as its quotations do */
+		ents_slice(p, QUOTES_SLICE);
 	entpane_open(p->pane);
 	geometry(p);
 }
@@ -983,7 +976,7 @@ pager_busy(const pager *p)
 	bool whole = !p->in->growing;  /* quotations and entities wait for the end */
 	return search_busy(p) || index_due(p) || stream_due(p) ||
 	       (whole && !p->quotes_done && (p->in->len <= QUOTES_IDLE_MAX || p->qjob)) ||
-	       (whole && entpane_idle_due(p->pane) && !p->ql);
+	       (whole && entpane_wanted(p->pane) && !p->ql);
 }
 
 /* Read a slice of the stream; @return true when the screen changes. */
@@ -1042,11 +1035,12 @@ pager_idle(pager *p)
 		/* a slice at a time, so that keys are read between slices (a
 		 * search a key began and another key interrupted goes on) */
 		return quotes_slice(p, QUOTES_SLICE) && p->quotes.n > 0;  /* they get their colour */
-	if (entpane_idle_due(p->pane) && !p->ql) {
+	if (entpane_wanted(p->pane) && !p->ql) {
 		/* not under the quote list: naming the speakers renames its rows' */
-		quotes_ensure(p);
-		entpane_find(p->pane);
-		return entpane_width(p->pane) > 0;  /* the pane lists them */
+		bool had = p->quotes_done;
+		if (ents_slice(p, QUOTES_SLICE))
+			return entpane_width(p->pane) > 0 || (!had && p->quotes.n > 0);  /* the pane lists them */
+		return !had && p->quotes_done && p->quotes.n > 0;  /* they get their colour */
 	}
 	return false;
 }

@@ -15,7 +15,9 @@
 #  * at 50 columns the pane steps aside (a resize hides it, e says why);
 #  * --pane opens it at start;
 #  * without a model ($PATHAK_NER_MODEL missing) the pane says so;
-#  * NO_COLOR: no colour escapes; the mention is underlined or reversed.
+#  * NO_COLOR: no colour escapes; the mention is underlined or reversed;
+#  * on a 12 MB file the pane opens at once saying it is finding them, and
+#    j and q are answered meanwhile.
 # The list comes from the entity layer (the model), not from this test.
 . "$top_srcdir/tests/lib.sh"
 need_tmux
@@ -271,4 +273,28 @@ wait_for 'व्लादिमीर पुतिन' || fail_screen "--pane: �
 keys e
 wait_gone 'Entities:' || fail_screen "e does not close the pane --pane opened"
 ok "--pane opens the pane at start"
+# On a big file (the seed 1024 times, 12 MB) the pane opens at once and
+# says it is finding them; keys are answered meanwhile (Tab, j moves the
+# text) and q quits before they are found.
+tm kill-server >/dev/null 2>&1
+cp "$SEED" "$T/big.txt"
+for _i in 1 2 3 4 5 6 7 8 9 10; do
+	cat "$T/big.txt" "$T/big.txt" >"$T/big2.txt" && mv "$T/big2.txt" "$T/big.txt"
+done
+tm_start 100 30 "'$PATHAK' $RENDER_OPT --pane '$T/big.txt'"
+wait_line 1 'finding entities' || fail_screen "--pane on 12 MB: the pane does not open while they are found"
+top=$(screen | sed -n '1s/│.*//p')
+keys Tab j
+_i=0
+while [ "$(screen | sed -n '1s/│.*//p')" = "$top" ]; do
+	_i=$((_i + 1))
+	[ "$_i" -lt "$POLL_TRIES" ] || fail_screen "--pane on 12 MB: j is not answered while the entities are found"
+	_nap
+done
+screen >"$T/before_q"
+keys q
+wait_exit || fail_screen "--pane on 12 MB: q does not quit while the entities are found"
+grep -F -q 'finding entities' "$T/before_q" ||
+	echo "note: the entities were found before q (a fast machine); q still quit" >&2
+ok "a big file: the pane opens at once, keys answered, q quits, while they are found"
 finish

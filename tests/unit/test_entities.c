@@ -176,6 +176,53 @@ test_seed_with_model(void **state)
 	pk_ner_free(ner);
 }
 
+/* The pass in slices of one block (what the pager's idle loop does) finds
+ * exactly what it finds at once. */
+static void
+test_slices_same_as_whole(void **state)
+{
+	(void)state;
+	pk_status st;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	fix f;
+	size_t len;
+	char *text = test_slurp(TEST_SEED, &len);
+	run(&f, text, ner);
+	pk_entities_job *j = pk_entities_start(f.d, ner, &f.q);
+	assert_non_null(j);
+	bool fin = false;
+	size_t steps = 0;
+	while (!fin) {
+		assert_int_equal(pk_entities_step(j, 1, &fin), PK_OK);
+		steps++;
+	}
+	assert_true(steps > 10);  /* it did stop between blocks */
+	pk_entities e;
+	assert_int_equal(pk_entities_finish(j, &e), PK_OK);
+	pk_entities_job_free(j);
+	assert_int_equal(e.nm, f.e.nm);
+	assert_int_equal(e.ne, f.e.ne);
+	for (size_t i = 0; i < e.nm; i++) {
+		assert_int_equal(e.m[i].start, f.e.m[i].start);
+		assert_int_equal(e.m[i].end, f.e.m[i].end);
+		assert_int_equal(e.m[i].type, f.e.m[i].type);
+		assert_int_equal(e.m[i].entity, f.e.m[i].entity);
+	}
+	for (size_t i = 0; i < e.ne; i++)
+		assert_string_equal(e.e[i].name, f.e.e[i].name);
+	/* a job given up half way frees what it holds (ASan's leak check) */
+	j = pk_entities_start(f.d, ner, &f.q);
+	assert_non_null(j);
+	assert_int_equal(pk_entities_step(j, 1, &fin), PK_OK);
+	assert_false(fin);
+	pk_entities_job_free(j);
+	pk_entities_free(&e);
+	done(&f);
+	free(text);
+	pk_ner_free(ner);
+}
+
 int
 main(void)
 {
@@ -185,6 +232,7 @@ main(void)
 		cmocka_unit_test(test_descriptor_speaker_stays),
 		cmocka_unit_test(test_lookup_folds),
 		cmocka_unit_test(test_seed_with_model),
+		cmocka_unit_test(test_slices_same_as_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
