@@ -13,8 +13,13 @@
 #include <string.h>
 #include <termios.h>
 #include <time.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 const char *const term_probe_text[TERM_PROBE_N] = {
 	"\xe0\xa4\x95\xe0\xa4\xbf",                          /* कि */
@@ -52,6 +57,81 @@ env_or_null(const char *name)
 	return v && *v ? v : NULL;
 }
 
+static long now_ms(void);
+
+/* Inside tmux the probe reaches tmux, not the terminal outside, and TERM is
+ * tmux's own: ask tmux what the outside terminal is (its formats
+ * client_termname and client_termtype).  Never waits long: a tmux that does
+ * not answer within TMUX_ASK_MS leaves them unknown. */
+#define TMUX_ASK_MS 300
+
+static void
+tmux_outer(term_env *e)
+{
+	static char out[256];
+	char *argv[] = { "tmux", "display-message", "-p",
+	                 "#{client_termname}\t#{client_termtype}", NULL };
+	int pfd[2];
+	pid_t pid;
+	posix_spawn_file_actions_t fa;
+	size_t n = 0;
+
+	out[0] = 0;
+	if (pipe2(pfd, O_CLOEXEC) < 0)
+		return;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, pfd[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	int rc = posix_spawnp(&pid, "tmux", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(pfd[1]);
+	if (rc != 0) {
+		close(pfd[0]);
+		return;
+	}
+	long deadline = now_ms() + TMUX_ASK_MS;
+	for (;;) {
+		long left = deadline - now_ms();
+		struct pollfd pf = { .fd = pfd[0], .events = POLLIN };
+		if (left <= 0 || n + 1 >= sizeof out)
+			break;
+		int r = poll(&pf, 1, (int)left);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		ssize_t k = read(pfd[0], out + n, sizeof out - 1 - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		n += (size_t)k;
+	}
+	close(pfd[0]);
+	if (waitpid(pid, NULL, WNOHANG) == 0) {
+		kill(pid, SIGKILL);  /* it did not answer in time */
+		waitpid(pid, NULL, 0);
+	}
+	out[n] = 0;
+	/* "name<TAB>type<LF>": printable ASCII only, or nothing */
+	char *nl = strchr(out, '\n');
+	if (nl)
+		*nl = 0;
+	char *tab = strchr(out, '\t');
+	if (!nl || !tab)
+		return;
+	*tab = 0;
+	for (char *c = out; *c; c++)
+		if (*c < 0x20 || *c > 0x7e)
+			*c = '?';
+	for (char *c = tab + 1; *c; c++)
+		if (*c < 0x20 || *c > 0x7e)
+			*c = '?';
+	e->outer_term = out[0] ? out : NULL;
+	e->outer_type = tab[1] ? tab + 1 : NULL;
+}
+
 void
 term_env_get(term_env *e)
 {
@@ -65,6 +145,9 @@ term_env_get(term_env *e)
 		e->alacritty = env_or_null("ALACRITTY_LOG");
 	e->xterm_version = env_or_null("XTERM_VERSION");
 	e->tmux = env_or_null("TMUX");
+	e->outer_term = e->outer_type = NULL;
+	if (e->tmux)
+		tmux_outer(e);
 }
 
 /* ---------------------------------------------------------------- parsing */
@@ -220,10 +303,38 @@ kind_from_xtversion(const char *v, bool *tmux)
 	return TERM_UNKNOWN;
 }
 
+/* Terminals that advance the cursor one column per legacy cluster (the
+ * README's table).  foot is not one: measured, it advances by wcwidth. */
 static bool
 is_cluster_terminal(term_kind k)
 {
-	return k == TERM_KITTY || k == TERM_MLTERM || k == TERM_FOOT;
+	return k == TERM_KITTY || k == TERM_MLTERM;
+}
+
+/* The terminal outside tmux: what it said of itself through tmux
+ * (client_termtype), else its TERM (client_termname) or the variables it
+ * set that tmux passed on. */
+static term_kind
+outer_kind(const term_env *e, const char **why)
+{
+	bool dummy = false;
+	term_kind k = e->outer_type ? kind_from_xtversion(e->outer_type, &dummy) : TERM_UNKNOWN;
+	if (k == TERM_UNKNOWN && prefix(e->outer_type, "mlterm"))
+		k = TERM_MLTERM;
+	if (k != TERM_UNKNOWN) {
+		*why = "tmux's client_termtype";
+		return k;
+	}
+	term_env by_name = { .term = e->outer_term };
+	if (e->outer_term && (k = kind_from_env(&by_name)) != TERM_UNKNOWN) {
+		*why = "tmux's client_termname";
+		return k;
+	}
+	term_env vars = *e;
+	vars.term = NULL;  /* tmux's own */
+	if ((k = kind_from_env(&vars)) != TERM_UNKNOWN)
+		*why = "variables from outside tmux";
+	return k;
 }
 
 static bool
@@ -240,8 +351,12 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 {
 	memset(out, 0, sizeof *out);
 	out->utf8 = utf8;
-	out->kind = kind_from_env(e);
 	out->in_tmux = e->tmux != NULL;
+	out->kind_why = "environment";
+	if (out->in_tmux)
+		out->kind = outer_kind(e, &out->kind_why);
+	else
+		out->kind = kind_from_env(e);
 	out->decrqm_2027 = -1;
 	for (int i = 0; i < TERM_PROBE_N; i++)
 		out->adv[i] = -1;
@@ -251,8 +366,10 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		snprintf(out->xtversion, sizeof out->xtversion, "%s", a->xtversion);
 		if (a->xtversion[0]) {
 			term_kind k = kind_from_xtversion(a->xtversion, &out->in_tmux);
-			if (k != TERM_UNKNOWN)
+			if (k != TERM_UNKNOWN) {
 				out->kind = k;
+				out->kind_why = "XTVERSION";
+			}
 		}
 		out->answered = true;
 		for (int i = 0; i < TERM_PROBE_N; i++) {
@@ -295,13 +412,21 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 	} else if (out->kind == TERM_DUMB) {
 		m = RENDER_LATIN;
 		why = "TERM=dumb";
+	} else if (out->in_tmux && is_cluster_terminal(out->kind)) {
+		/* tmux keeps its grid by wcwidth and redraws it on a terminal that
+		 * advances per cluster: the two disagree wherever a Devanagari
+		 * cluster's widths differ, and rows tear.  Romanized text has
+		 * widths both agree on. */
+		m = RENDER_LATIN;
+		name = "tmux";
+		why = NULL;
 	} else if (out->kind == TERM_VTE) {
 		m = RENDER_SHAPED;
 		why = "reorders the vowel sign itself";
 	} else if (out->kind == TERM_WEZTERM) {
 		m = RENDER_SHAPED;
 		why = "shapes Devanagari";
-	} else if (is_cluster_terminal(out->kind)) {
+	} else if (is_cluster_terminal(out->kind) && out->model == WIDTH_CLUSTER) {
 		m = RENDER_SHAPED;
 		why = "draws a cluster in its own cells (mlterm -otl shapes it)";
 	} else if (out->kind != TERM_UNKNOWN) {
@@ -323,7 +448,11 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		why = "most terminals neither shape nor reorder";
 	}
 	out->mode = m;
-	if (!utf8 || out->kind == TERM_LINUX || out->kind == TERM_DUMB)
+	if (!why)
+		snprintf(out->mode_why, sizeof out->mode_why,
+		         "tmux lays out by wcwidth, %s outside it by cluster: romanized, "
+		         "on which they agree", term_kind_name(out->kind));
+	else if (!utf8 || out->kind == TERM_LINUX || out->kind == TERM_DUMB)
 		snprintf(out->mode_why, sizeof out->mode_why, "%s", why);
 	else
 		snprintf(out->mode_why, sizeof out->mode_why, "%s: %s", name, why);

@@ -68,9 +68,18 @@ typedef struct term_env {
 	const char *alacritty;     /**< ALACRITTY_WINDOW_ID (or ALACRITTY_LOG) */
 	const char *xterm_version; /**< XTERM_VERSION */
 	const char *tmux;          /**< TMUX */
+	/** Inside tmux, the terminal outside as tmux knows it: the formats
+	 * `client_termname` (its TERM) and `client_termtype` (what it said
+	 * of itself, e.g. "kitty(0.26.5)"); NULL when not asked or empty. */
+	const char *outer_term;
+	const char *outer_type;
 } term_env;
 
-/** Fill @p e from getenv(). */
+/**
+ * Fill @p e from getenv(); inside tmux (TMUX set) also ask tmux for the
+ * terminal outside (`tmux display-message -p`, at most about 300 ms; the
+ * answers live in static storage until the next call).
+ */
 void term_env_get(term_env *e);
 
 /** Most cursor position reports kept by term_parse(). */
@@ -106,8 +115,9 @@ int term_advance(const term_answers *a, int i);
 
 /** What we concluded. */
 typedef struct term_info {
-	term_kind kind;
+	term_kind kind;            /**< the terminal; inside tmux, the one outside it */
 	bool in_tmux;              /**< TMUX is set: tmux answered the probe */
+	const char *kind_why;      /**< how kind was found: "XTVERSION", "environment", ... */
 	bool probed;               /**< the probe ran (a terminal, not dumb) */
 	bool answered;             /**< at least the clusters were measured */
 	int adv[TERM_PROBE_N];     /**< measured advances, -1 unknown */

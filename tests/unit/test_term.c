@@ -66,6 +66,23 @@ t_profiles(void **st)
 		  WC, "\033P>|tmux 3.3a\033\\", TERM_VTE, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
 		{ "tmux in xterm", { .term = "screen", .tmux = "/tmp/t,1,0", .xterm_version = "XTerm(379)" },
 		  WC, "\033P>|tmux 3.3a\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* tmux in kitty (tmux's client_termtype): the two disagree on
+		 * widths, so romanized */
+		{ "tmux in kitty", { .term = "tmux-256color", .tmux = "/tmp/t,1,0",
+		                     .outer_term = "xterm-kitty", .outer_type = "kitty(0.26.5)" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_KITTY, WIDTH_WCWIDTH, RENDER_LATIN, -1 },
+		{ "tmux in mlterm (env)", { .term = "screen", .tmux = "/tmp/t,1,0", .mlterm = "3.9.3" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_MLTERM, WIDTH_WCWIDTH, RENDER_LATIN, -1 },
+		/* st and foot name themselves only by TERM, which tmux replaces */
+		{ "tmux in st", { .term = "screen", .tmux = "/tmp/t,1,0", .outer_term = "st-256color" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_ST, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* the client's name beats a variable left from where tmux started */
+		{ "tmux in foot, kitty's variable", { .term = "screen", .tmux = "/tmp/t,1,0",
+		                                      .kitty = "2", .outer_term = "foot" },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_FOOT, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		/* foot measured by wcwidth: not drawn as a cluster terminal */
+		{ "foot", { .term = "foot" }, WC, "\033P>|foot(1.13.1)\033\\", TERM_FOOT,
+		  WIDTH_WCWIDTH, RENDER_REORDER, -1 },
 		/* an unknown terminal that advances per cluster: measured wins */
 		{ "unknown cluster", { .term = "xterm-256color" }, CL,
 		  "", TERM_UNKNOWN, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
