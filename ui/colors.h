@@ -2,11 +2,22 @@
  * colors.h - every colour and attribute pathak draws with, in one table.
  * A new kind of highlight is one row here.  NO_COLOR (https://no-color.org)
  * and monochrome terminals get attributes only.
+ *
+ * Themes: on a terminal of 256 colours or more whose background is known
+ * (it answered OSC 11 at start-up, term.h) or named (--theme), the dark or
+ * light palette is used, every text colour fitted to the background so
+ * that its contrast ratio is at least PALETTE_MIN_CONTRAST (palette.h).
+ * With the background unknown, or 8 or 16 colours, the basic eight are
+ * used as before; a light background with only those gets colour only
+ * where pathak sets both colours (status line, highlights), and
+ * bold/underline/reverse elsewhere.
  */
 #ifndef PATHAK_COLORS_H
 #define PATHAK_COLORS_H
 
 #include <curses.h>
+#include <stdbool.h>
+#include "palette.h"
 
 typedef enum {
 	ROLE_TEXT = 0,
@@ -32,13 +43,46 @@ typedef enum {
 	ROLE_MAX
 } color_role;
 
-/** Set up colour pairs; call after initscr().  Honours NO_COLOR. */
-void colors_init(void);
+/** --theme: auto (from the background the terminal reports), or forced. */
+typedef enum {
+	THEME_AUTO = 0,
+	THEME_DARK,
+	THEME_LIGHT,
+	THEME_MONO,
+	THEME_UNKNOWN,   /* auto with no background known (not for --theme) */
+} color_theme;
+
+/** What a role is drawn with: colour indices (-1: the terminal's default)
+ * and attributes. */
+typedef struct color_plan {
+	short fg, bg;
+	attr_t attr;
+	bool colour;     /* fg/bg are used (a colour pair) */
+} color_plan;
+
+/** The theme @p t with background @p bg (NULL when unknown) comes to:
+ * THEME_AUTO resolves to dark or light by the background's luminance, or
+ * to THEME_UNKNOWN. */
+color_theme colors_resolve(color_theme t, const rgb *bg);
+
+/** The name of a theme ("dark", "light", "mono", "unknown"). */
+const char *colors_theme_name(color_theme t);
+
+/**
+ * Plan every role for theme @p t (resolved) on a terminal of @p ncolors
+ * colours with background @p bg (NULL: unknown; the theme's own black or
+ * white is assumed).  Pure: the tests check it without a terminal.
+ */
+void colors_plan(color_theme t, const rgb *bg, int ncolors, color_plan out[ROLE_MAX]);
+
+/** Set up colour pairs; call after initscr().  @p t and @p bg as for
+ * colors_resolve(); NO_COLOR (set and not empty) means mono. */
+void colors_init(color_theme t, const rgb *bg);
 
 /** The curses attributes (pair included) for drawing in @p role. */
 attr_t colors_attr(color_role role);
 
-/** The colour pair number for @p role (0 when colours are off). */
+/** The colour pair number for @p role (0 when it has no colour). */
 short colors_pair(color_role role);
 
 #endif

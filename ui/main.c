@@ -52,6 +52,8 @@ usage(FILE *f)
 "      --probe         report what the terminal does with Devanagari, the\n"
 "                      mode chosen and why, and check the drawing; then exit\n"
 "      --pane          open the entity pane beside the text at start (as e)\n"
+"      --theme=THEME   colours for a dark or light background, or mono\n"
+"                      (default: from the background the terminal reports)\n"
 "  -p, --pattern=WORD  open at the first match of WORD (as +/WORD)\n"
 "  -e, --exact         search without spelling variants (no folding)\n"
 "      --regex         searches are ICU regular expressions\n"
@@ -344,7 +346,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	colors_init();
+	colors_init(po->theme, po->bg);
 
 	if (binary && !see_binary(binary)) {
 		endwin();
@@ -507,7 +509,7 @@ run_export(pk_doc *doc, bool json, const char *source)
 /* --probe: what the terminal is, how it advances, the mode and why, and a
  * drawn test line checked by a cursor position report.  ASCII only. */
 static int
-probe_report(bool utf8, const render_mode *forced)
+probe_report(bool utf8, const render_mode *forced, color_theme theme)
 {
 	static const char *const labels[TERM_PROBE_N] = { "ki", "ksha", "sthi" };
 	term_info ti;
@@ -547,6 +549,19 @@ probe_report(bool utf8, const render_mode *forced)
 	       ti.decrqm_2027 == 1 || ti.decrqm_2027 == 3 ? "set" : "reset");
 	printf("render mode:   %s (%s)\n", render_mode_name(mode),
 	       forced ? "--render" : ti.mode_why);
+	{
+		const char *nc = getenv("NO_COLOR");
+		color_theme th = colors_resolve(theme, ti.bg_known ? &ti.bg : NULL);
+		printf("background:    ");
+		if (ti.bg_known)
+			printf("#%02x%02x%02x (OSC 11)\n", ti.bg.r, ti.bg.g, ti.bg.b);
+		else
+			printf("%s\n", ti.probed ? "not reported (OSC 11)" : "unknown");
+		printf("theme:         %s (%s)\n", nc && *nc ? "mono" : colors_theme_name(th),
+		       nc && *nc ? "NO_COLOR" : theme != THEME_AUTO ? "--theme" :
+		       ti.bg_known ? "from the background" :
+		       "the background is unknown: the basic colours");
+	}
 	fflush(stdout);
 	if (!ti.probed || !ti.answered || !utf8) {
 		printf("check:         SKIP (no terminal to check)\n");
@@ -615,10 +630,12 @@ main(int argc, char **argv)
 		{ "encoding", required_argument, NULL, 262 },
 		{ "max-input", required_argument, NULL, 263 },
 		{ "binary", no_argument, NULL, 264 },
+		{ "theme", required_argument, NULL, 265 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
 	bool pane = false, binary_ok = false;
+	color_theme theme = THEME_AUTO;
 	pk_input_opts io = { 0 };
 	const char *search = NULL;
 	int search_kind = 0;
@@ -707,6 +724,21 @@ main(int argc, char **argv)
 		case 264:
 			binary_ok = true;
 			break;
+		case 265:
+			if (!strcmp(optarg, "dark"))
+				theme = THEME_DARK;
+			else if (!strcmp(optarg, "light"))
+				theme = THEME_LIGHT;
+			else if (!strcmp(optarg, "mono"))
+				theme = THEME_MONO;
+			else if (!strcmp(optarg, "auto"))
+				theme = THEME_AUTO;
+			else {
+				fprintf(stderr, "pathak: invalid theme '%s' (auto, dark, light, mono)\n",
+				        optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
 				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
@@ -729,7 +761,7 @@ main(int argc, char **argv)
 		utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 	}
 	if (probe)
-		return stdout_end(probe_report(utf8, have_render ? &render : NULL));
+		return stdout_end(probe_report(utf8, have_render ? &render : NULL, theme));
 	/* less's +command before the file: +/word, +?word, +&word */
 	for (int i = optind; i < argc; i++) {
 		const char *a = argv[i];
@@ -828,7 +860,8 @@ main(int argc, char **argv)
 		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
 		                  .ascii = !utf8, .pane = pane, .search = search,
 		                  .search_kind = search_kind, .search_flags = search_flags,
-		                  .stream = in.growing ? &in : NULL };
+		                  .stream = in.growing ? &in : NULL,
+		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL };
 		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
 	}
 	guard_map(NULL, 0);

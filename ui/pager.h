@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "render.h"
+#include "colors.h"
 
 /** Options that shape the text column. */
 typedef struct pager_opts {
@@ -26,6 +27,8 @@ typedef struct pager_opts {
 	unsigned search_flags; /**< pk_search_flags for every search (--exact) */
 	pk_input *stream;   /**< the document's input while it may still grow (standard
 	                     *   input, a device): read while idle; else NULL */
+	color_theme theme;  /**< --theme (THEME_AUTO: from @p bg) */
+	const rgb *bg;      /**< the background the terminal reported, or NULL */
 } pager_opts;
 
 typedef struct pager pager;

@@ -215,6 +215,32 @@ parse_dcs(const char *buf, size_t n, size_t i, term_answers *a)
 	return 0;
 }
 
+/* Parse an OSC string at buf[i] (just after ESC ]) up to ST or BEL: the
+ * answer to OSC 11 ; ? is the background colour. */
+static size_t
+parse_osc(const char *buf, size_t n, size_t i, term_answers *a)
+{
+	for (size_t j = i; j < n; j++) {
+		size_t end = 0;
+		if (buf[j] == 0x07)
+			end = j + 1;
+		else if (buf[j] == 0x1b && j + 1 < n && buf[j + 1] == '\\')
+			end = j + 2;
+		else if (buf[j] == 0x1b && j + 1 >= n)
+			return 0;
+		if (!end)
+			continue;
+		char v[64];
+		if (j - i > 3 && j - i - 3 < sizeof v && !memcmp(buf + i, "11;", 3)) {
+			memcpy(v, buf + i + 3, j - i - 3);
+			v[j - i - 3] = 0;
+			a->bg_known = palette_parse_xcolor(v, &a->bg);
+		}
+		return end;
+	}
+	return 0;
+}
+
 void
 term_parse(const char *buf, size_t n, term_answers *a)
 {
@@ -230,6 +256,8 @@ term_parse(const char *buf, size_t n, term_answers *a)
 			nx = parse_csi(buf, n, i + 2, a);
 		else if (buf[i + 1] == 'P')
 			nx = parse_dcs(buf, n, i + 2, a);
+		else if (buf[i + 1] == ']')
+			nx = parse_osc(buf, n, i + 2, a);
 		else
 			nx = i + 2;
 		if (nx == 0)
@@ -364,6 +392,8 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		out->probed = true;
 		out->decrqm_2027 = a->decrqm_2027;
 		snprintf(out->xtversion, sizeof out->xtversion, "%s", a->xtversion);
+		out->bg_known = a->bg_known;
+		out->bg = a->bg;
 		if (a->xtversion[0]) {
 			term_kind k = kind_from_xtversion(a->xtversion, &out->in_tmux);
 			if (k != TERM_UNKNOWN) {
@@ -528,8 +558,10 @@ term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
 	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r\033[6n");
 	for (int i = 0; i < TERM_PROBE_N; i++)
 		qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r%s\033[6n", term_probe_text[i]);
-	/* erase what we printed; ask the name and mode 2027; the last report */
-	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r\033[K\033[>0q\033[?2027$p\033[6n");
+	/* erase what we printed; ask the name, mode 2027 and the background;
+	 * the last report */
+	qn += (size_t)snprintf(q + qn, sizeof q - qn,
+	                       "\r\033[K\033[>0q\033[?2027$p\033]11;?\033\\\033[6n");
 
 	if (tty) {
 		raw = saved;

@@ -12,6 +12,7 @@
  *   CR CSI K                       erase what we printed
  *   CSI >0q                        XTVERSION: the terminal's name, if it says
  *   CSI ?2027$p                    DECRQM for mode 2027 (grapheme clustering)
+ *   OSC 11 ; ? ST                  the background colour (for the theme)
  *   CSI 6n                         a last position report: every terminal
  *                                  answers these in order, so once it is in,
  *                                  every answer that will come has come
@@ -27,6 +28,7 @@
 #include <stddef.h>
 #include "width.h"
 #include "render.h"
+#include "palette.h"
 
 /** Total time the probe waits for a terminal to begin answering, in ms. */
 #define TERM_PROBE_MS 150
@@ -92,6 +94,8 @@ typedef struct term_answers {
 	int cpr_col[TERM_CPR_MAX];
 	char xtversion[64];              /**< XTVERSION text, "" if none */
 	int decrqm_2027;                 /**< DECRQM Ps for ?2027, -1 if no answer */
+	bool bg_known;                   /**< the background colour was reported (OSC 11) */
+	rgb bg;
 	bool complete;                   /**< the final report came in */
 } term_answers;
 
@@ -100,8 +104,9 @@ typedef struct term_answers {
 
 /**
  * Parse the bytes @p buf[0..n) a terminal sent back.  Recognises cursor
- * position reports (ESC [ row ; col R), XTVERSION (DCS > | text ST) and
- * DECRQM replies (CSI ? 2027 ; Ps $ y), in 7-bit form; skips anything else
+ * position reports (ESC [ row ; col R), XTVERSION (DCS > | text ST),
+ * DECRQM replies (CSI ? 2027 ; Ps $ y) and the background colour (OSC 11 ;
+ * rgb:R/G/B, ended by ST or BEL), in 7-bit form; skips anything else
  * (typed keys, unknown replies).  A truncated answer at the end is ignored.
  * complete is set once TERM_PROBE_CPRS reports are in.
  */
@@ -123,6 +128,8 @@ typedef struct term_info {
 	int adv[TERM_PROBE_N];     /**< measured advances, -1 unknown */
 	int decrqm_2027;           /**< -1 no answer, 0 not recognised, 1..4 set/reset */
 	char xtversion[64];
+	bool bg_known;             /**< the terminal reported its background (OSC 11) */
+	rgb bg;
 	width_model model;         /**< the advance model to lay out by */
 	const char *model_why;     /**< "measured", "known terminal", "default" */
 	bool utf8;                 /**< the locale's codeset is UTF-8 */

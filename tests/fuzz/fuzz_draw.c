@@ -57,7 +57,7 @@ setup(void)
 		abort();
 	}
 	set_term(scr);
-	colors_init();
+	colors_init(THEME_AUTO, NULL);
 }
 
 /* Everything written since the last call must be clean. */

@@ -250,11 +250,43 @@ t_answering_pipe(void **st)
 	close(out);
 }
 
+/* The background colour in the answers (OSC 11, ended by ST or BEL), and
+ * none when the terminal ignores the query. */
+static void
+t_background(void **st)
+{
+	(void)st;
+	char buf[512];
+	term_answers a;
+	term_info ti;
+	term_env e = { .term = "xterm", .xterm_version = "XTerm(379)" };
+	size_t n = script(buf, sizeof buf, 3, WC, "\033]11;rgb:ffff/ffff/dddd\033\\");
+	term_parse(buf, n, &a);
+	assert_true(a.complete);
+	term_decide(&e, &a, true, &ti);
+	assert_true(ti.bg_known);
+	assert_int_equal(ti.bg.r, 255);
+	assert_int_equal(ti.bg.b, 0xdd);
+	n = script(buf, sizeof buf, 3, WC, "\033]11;rgb:28/2a/36\007");
+	term_parse(buf, n, &a);
+	assert_true(a.bg_known);
+	assert_int_equal(a.bg.g, 0x2a);
+	n = script(buf, sizeof buf, 3, WC, "");
+	term_parse(buf, n, &a);
+	assert_false(a.bg_known);
+	/* a garbled colour is no colour */
+	n = script(buf, sizeof buf, 3, WC, "\033]11;rgb:zz/00/00\033\\");
+	term_parse(buf, n, &a);
+	assert_false(a.bg_known);
+	assert_true(a.complete);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest ts[] = {
 		cmocka_unit_test(t_profiles),
+		cmocka_unit_test(t_background),
 		cmocka_unit_test(t_locale_and_console),
 		cmocka_unit_test(t_parse_noise),
 		cmocka_unit_test(t_silent_pipe),
