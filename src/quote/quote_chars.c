@@ -8,6 +8,7 @@
 
 unsigned char qc_tab[QC_TAB_N];
 uint16_t qc_base[QC_TAB_N];
+unsigned char qc_punct[QC_PUNCT_N];
 
 #define NUKTA 0x093C
 #define SHY 0x00AD
@@ -75,6 +76,9 @@ build(void)
 			k |= CC_FOLDY;
 		qc_tab[c] = (unsigned char)k;
 	}
+	/* as qc_class_slow() answers: no nukta letters there */
+	for (uint32_t c = 0; c < QC_PUNCT_N; c++)
+		qc_punct[c] = (unsigned char)classify(QC_PUNCT_0 + c);
 }
 
 void
@@ -89,6 +93,21 @@ qc_class_slow(uint32_t c)
 {
 	/* U+FFFD stands for ill-formed bytes: never part of a word */
 	return c == 0xFFFD ? 0 : classify(c);
+}
+
+uint32_t
+qc_next_slow(const char *s, size_t len, size_t *pos)
+{
+	size_t i = *pos;
+	UChar32 c;
+
+	if (i >= len) {
+		*pos = len;
+		return 0xFFFD;
+	}
+	U8_NEXT((const uint8_t *)s, i, len, c);
+	*pos = i;
+	return c < 0 ? 0xFFFD : (uint32_t)c;
 }
 
 int

@@ -44,10 +44,13 @@ enum {
 };
 
 #define QC_TAB_N 0x980
+#define QC_PUNCT_0 0x2000     /* General Punctuation: the curly marks, dashes, ZWJ */
+#define QC_PUNCT_N 0x70
 extern unsigned char qc_tab[QC_TAB_N];
 extern uint16_t qc_base[QC_TAB_N];
+extern unsigned char qc_punct[QC_PUNCT_N];
 
-/* Build the table (once per process; safe to call from any thread). */
+/* Build the tables (once per process; safe to call from any thread). */
 void qc_init(void);
 unsigned qc_class_slow(uint32_t c);
 
@@ -55,7 +58,11 @@ unsigned qc_class_slow(uint32_t c);
 static inline unsigned
 qc_class(uint32_t c)
 {
-	return c < QC_TAB_N ? qc_tab[c] : qc_class_slow(c);
+	if (c < QC_TAB_N)
+		return qc_tab[c];
+	if (c - QC_PUNCT_0 < QC_PUNCT_N)
+		return qc_punct[c - QC_PUNCT_0];
+	return qc_class_slow(c);
 }
 
 static inline bool qc_space(uint32_t c) { return qc_class(c) & CC_SPACE; }
@@ -68,26 +75,30 @@ qc_fold(uint32_t c)
 	return c < QC_TAB_N ? qc_base[c] : c;
 }
 
+uint32_t qc_next_slow(const char *s, size_t len, size_t *pos);
+
 /* The next code point of s[*pos..len): ICU's U8_NEXT (pk_decode()'s
- * ill-formed-sequence rule) after an ASCII test, as the tokenizer calls it
- * for every character.  U+FFFD for ill-formed bytes and at the end. */
+ * ill-formed-sequence rule), with ASCII and well-formed three-byte
+ * sequences (all of Devanagari) decoded inline, as the tokenizer and the
+ * name matcher call it for every character.  U+FFFD for ill-formed bytes
+ * and at the end. */
 static inline uint32_t
 qc_next(const char *s, size_t len, size_t *pos)
 {
 	size_t i = *pos;
-	UChar32 c;
+	const unsigned char *u = (const unsigned char *)s + i;
 
-	if (i >= len) {
-		*pos = len;
-		return 0xFFFD;
-	}
-	if ((unsigned char)s[i] < 0x80) {
+	if (i < len && u[0] < 0x80) {
 		*pos = i + 1;
-		return (unsigned char)s[i];
+		return u[0];
 	}
-	U8_NEXT((const uint8_t *)s, i, len, c);
-	*pos = i;
-	return c < 0 ? 0xFFFD : (uint32_t)c;
+	/* E0 needs A0..BF next (no overlong forms), ED 80..9F (no surrogates) */
+	if (i < len && len - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) && (u[0] != 0xED || u[1] < 0xA0)) {
+		*pos = i + 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	}
+	return qc_next_slow(s, len, pos);
 }
 
 /* The next code point folded (nukta, ZWJ/ZWNJ, soft hyphen dropped, nukta

@@ -257,6 +257,10 @@ word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
 {
 	uint32_t u[40], w[40];
 	size_t nu = 0, nw = 0, i = a, j = x;
+	/* the same bytes fold the same (names mostly recur as written); up
+	 * to 40 bytes they are sure to fit u[] */
+	if (b - a == y - x && b - a <= 40 && !memcmp(s + a, s + x, b - a))
+		return true;
 	/* nukta letters decomposed and nukta dropped (fold_next), then the
 	 * rest of pk_fold()'s equivalence: vowel length, chandrabindu */
 	while (i < b && nu < 40) { uint32_t cp = pk_fold_cp(qc_fold_next(s, b, &i)); if (cp) u[nu++] = cp; }
@@ -1091,17 +1095,21 @@ q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos)
 char *
 q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 {
-	/* 1. a longer named subject of some cue nearby that contains it */
-	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos);
+	/* 1. a longer named subject of some cue nearby that contains it: the
+	 * one of most words, the last of those on a tie.  Walked backwards,
+	 * so that once a name is found only longer ones are compared (on text
+	 * dense with speakers the window holds a hundred subjects). */
+	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos), hi = lo;
 	uint32_t xid = memo_id(c->memo, c->s, ns, ne);
-	for (size_t i = lo; i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
+	while (hi < c->nh && c->h[hi].pos <= pos + 2 * NAME_FWD)
+		hi++;
+	for (size_t i = hi; i-- > lo;) {
 		const hist *h = &c->h[i];
-		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD)
+		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD || h->ne - h->ns < ne - ns)
 			continue;
 		uint32_t aid = memo_hist_id(c, i);
 		size_t words = hist_words(c, i, aid);
-		if ((words > bw || (words == bw && bw)) && h->ne - h->ns >= ne - ns &&
-		    hist_contains(c, i, aid, xid, ns, ne)) {
+		if (words > bw && hist_contains(c, i, aid, xid, ns, ne)) {
 			bs = h->ns;
 			be = h->ne;
 			bw = words;
