@@ -5,10 +5,12 @@
 #include <pthread.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include "fold.h"
 
 unsigned char qc_tab[QC_TAB_N];
 uint16_t qc_base[QC_TAB_N];
 unsigned char qc_punct[QC_PUNCT_N];
+uint16_t qc_key[QC_TAB_N];
 
 #define NUKTA 0x093C
 #define SHY 0x00AD
@@ -75,6 +77,7 @@ build(void)
 		if (qc_base[c] != c)
 			k |= CC_FOLDY;
 		qc_tab[c] = (unsigned char)k;
+		qc_key[c] = (uint16_t)(k & CC_DROP ? 0 : pk_fold_cp(qc_base[c]));
 	}
 	/* as qc_class_slow() answers: no nukta letters there */
 	for (uint32_t c = 0; c < QC_PUNCT_N; c++)

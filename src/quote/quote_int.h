@@ -49,6 +49,9 @@ enum {
 extern unsigned char qc_tab[QC_TAB_N];
 extern uint16_t qc_base[QC_TAB_N];
 extern unsigned char qc_punct[QC_PUNCT_N];
+/* Below U+0980: a letter as the name matcher compares it, nukta folded
+ * (qc_fold()) then pk_fold_cp(); 0 for what folding drops. */
+extern uint16_t qc_key[QC_TAB_N];
 
 /* Build the tables (once per process; safe to call from any thread). */
 void qc_init(void);
@@ -391,6 +394,9 @@ typedef struct qnames {
 	size_t nh;
 	bool oom;             /* set when out of memory */
 	qmemo *memo;          /* NULL: compare afresh every time */
+	/* q_fullest()'s last window: subjects [scan_lo, scan_hi) lie no
+	 * further than scan_pos + 2 * NAME_FWD (scan_hi 0: none yet) */
+	size_t scan_pos, scan_lo, scan_hi;
 } qnames;
 
 /* UTF-8 NFC of bytes [a, b) of s (a name or a description: up to 4 KB);

@@ -464,7 +464,7 @@ q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex)
 	r->in = in;
 	r->st = st;
 	r->c = (qnames){ in->bytes, in->len, lex, st->h.v, st->h.n, false,
-	                 q_memo_off ? NULL : q_memo_new() };
+	                 q_memo_off ? NULL : q_memo_new(), 0, 0, 0 };
 	/* without the memo the same work is done, only slower */
 	return r;
 }
