@@ -417,10 +417,15 @@ void q_release_behind(const pk_input *in, size_t *done, size_t pos);
 /* Set the speaker of every quotation of st, and its rule when a sieve
  * found one, a slice at a time: q_resolve_start() (NULL when out of
  * memory), q_resolve_step() over quotations spanning about @p budget
- * bytes (at least one) until *done, q_resolve_free(). */
+ * bytes (at least one) until *done, q_resolve_free().  Only quotations
+ * (and mentions) that end by byte @p upto are settled: on a stream, pass 1
+ * is still adding quotations and subjects after them (SIZE_MAX: all).
+ * Pass 1 may grow st between steps. */
 typedef struct qresolve qresolve;
 qresolve *q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex);
-pk_status q_resolve_step(qresolve *r, size_t budget, bool *done);
+pk_status q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done);
+/* How many quotations (the first ones of st) have their speakers settled. */
+size_t q_resolve_count(const qresolve *r);
 void q_resolve_free(qresolve *r);
 
 /* ------------------------------------------------------------------ */
