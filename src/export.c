@@ -259,26 +259,30 @@ put_visible(const char *s, size_t a, size_t b, FILE *out)
 	}
 }
 
+void
+pk_export_quote_text(const pk_input *in, const pk_quote *x, size_t number, FILE *out)
+{
+	fprintf(out, "%zu. [%s] %s", number, pk_quote_kind_name(x->kind),
+	        x->speaker ? x->speaker : "?");
+	if (x->cue) {
+		fputs(" (", out);
+		put_visible(x->cue, 0, strlen(x->cue), out);
+		fputc(')', out);
+	}
+	if (x->rule)
+		fprintf(out, " {%s}", x->rule);
+	fputs("\n   ", out);
+	put_visible(in->bytes, x->start, x->end, out);
+	fputc('\n', out);
+}
+
 pk_status
 pk_export_quotes_text(pk_doc *d, const pk_quotes *q, FILE *out)
 {
 	const pk_input *in = pk_doc_input(d);
 
-	for (size_t i = 0; i < q->n; i++) {
-		const pk_quote *x = &q->v[i];
-		fprintf(out, "%zu. [%s] %s", i + 1, pk_quote_kind_name(x->kind),
-		        x->speaker ? x->speaker : "?");
-		if (x->cue) {
-			fputs(" (", out);
-			put_visible(x->cue, 0, strlen(x->cue), out);
-			fputc(')', out);
-		}
-		if (x->rule)
-			fprintf(out, " {%s}", x->rule);
-		fputs("\n   ", out);
-		put_visible(in->bytes, x->start, x->end, out);
-		fputc('\n', out);
-	}
+	for (size_t i = 0; i < q->n; i++)
+		pk_export_quote_text(in, &q->v[i], i + 1, out);
 	if (!q->n)
 		fputs("(no quotations found)\n", out);
 	return fflush(out) || ferror(out) ? PK_ERR_IO : PK_OK;

@@ -150,6 +150,14 @@ pk_status pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
 pk_status pk_export_quotes_text(pk_doc *d, const pk_quotes *q, FILE *out);
 
 /**
+ * Write one entry of that list: quotation @p x of @p in, numbered
+ * @p number (from 1), for a reader that writes quotations as they are
+ * found (pk_quotes_final()).  The list of pk_export_quotes_text() is these
+ * entries in order, or the line `(no quotations found)` when there are none.
+ */
+void pk_export_quote_text(const pk_input *in, const pk_quote *x, size_t number, FILE *out);
+
+/**
  * Copy bytes [a, b) of @p s as well-formed UTF-8: each ill-formed sequence
  * becomes U+FFFD (pk_decode()'s rule), NUL becomes U+2400.
  *

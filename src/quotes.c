@@ -39,8 +39,25 @@ pk_quotes_free(pk_quotes *q)
 	q->lex_ = NULL;
 }
 
+/*
+ * A stream job (pk_quotes_start_stream()) works only on what text still to
+ * come cannot change.  Pass 1 reads a block once
+ *  - the bytes it may look at have arrived: merging blocks spans at most
+ *    3 * MAX_OPEN_BYTES, and a name's windows reach NAME_FWD past it;
+ *  - STREAM_BLOCKS blocks start after them, so that none of the blocks it
+ *    looks at is among those the document retypes when the stream ends
+ *    (a byline: its last 4) or while it begins (the head: its first 6).
+ * Resolution settles a quotation once pass 1 has read STREAM_RESOLVE bytes
+ * past it: a speaker is looked for no further ahead than a cataphor's
+ * subject (ANTE_BYTES) and that name's window of subjects (2 * NAME_FWD)
+ * and of text (NAME_FWD).
+ */
+#define STREAM_TEXT (3 * MAX_OPEN_BYTES + NAME_FWD + 4096)
+#define STREAM_BLOCKS 8
+#define STREAM_RESOLVE (ANTE_BYTES + 3 * NAME_FWD + 8192)
+
 /* A quotation search under way: pass 1 over the blocks, then the
- * speakers resolved, each a slice at a time. */
+ * speakers resolved, each a slice at a time (in step, for a stream). */
 struct pk_quotes_job {
 	pk_doc *d;
 	qstate st;
@@ -49,11 +66,54 @@ struct pk_quotes_job {
 	pk_block b;           /* pass 1: the next block, when have */
 	bool have;
 	bool started;
+	bool pass1_done;
 	size_t released;
-	qresolve *res;        /* pass 2, once pass 1 is done */
+	qresolve *res;        /* pass 2, once pass 1 is done (for a stream, from the start) */
 	bool done;
 	pk_status rc;
+	/* a stream */
+	bool stream;
+	bool waiting;         /* nothing to do until the input grows or ends */
+	pk_block prev;        /* the last block pass 1 read (with those merged into it) */
+	size_t read_to;       /* pass 1 has read every block that starts before this */
+	pk_block la;          /* the last block that has arrived, when la_have */
+	bool la_have;
+	size_t la_start[STREAM_BLOCKS]; /* ring: the starts of the last blocks arrived */
+	size_t la_n;          /* blocks arrived */
+	size_t seen_len;      /* the input's length at the last step */
+	bool seen_growing;
 };
+
+/* A stream: walk the blocks that have arrived since the last call. */
+static void
+look_ahead(pk_quotes_job *j)
+{
+	pk_block nx;
+	if (!j->la_have) {
+		if (!(j->la_have = pk_doc_first(j->d, &j->la)))
+			return;
+		j->la_start[j->la_n++ % STREAM_BLOCKS] = j->la.start;
+	} else {
+		pk_doc_block_at(j->d, j->la.start, &j->la);  /* it may have grown */
+	}
+	while (pk_doc_next(j->d, &j->la, &nx)) {
+		j->la = nx;
+		j->la_start[j->la_n++ % STREAM_BLOCKS] = nx.start;
+	}
+}
+
+/* May pass 1 read block b of a stream now (see above)? */
+static bool
+stream_ready(const pk_quotes_job *j, const pk_block *b)
+{
+	const pk_input *in = pk_doc_input(j->d);
+	if (!in->growing)
+		return true;
+	if (in->len < b->end || in->len - b->end < STREAM_TEXT || j->la_n < STREAM_BLOCKS)
+		return false;
+	/* the oldest start in the ring: STREAM_BLOCKS blocks start from it on */
+	return j->la_start[j->la_n % STREAM_BLOCKS] > b->start + 3 * MAX_OPEN_BYTES;
+}
 
 /* Pass 1 over blocks of d into st, until @p budget bytes of blocks are
  * read (at least one block).  @return true when no block is left. */
@@ -68,12 +128,38 @@ find_pairs(pk_quotes_job *j, size_t budget)
 	bool more;
 	size_t read = 0;
 
-	if (!j->started) {
+	if (j->stream) {
+		if (in->len != j->seen_len || in->growing != j->seen_growing) {
+			look_ahead(j);
+			/* blocks seen before may have grown (a long line) or
+			 * changed type (the head, a byline at the end) */
+			if (!j->started)
+				;
+			else if (j->have)
+				pk_doc_block_at(d, j->b.start, &j->b);
+			else
+				j->have = pk_doc_next(d, &j->prev, &j->b);
+			j->seen_len = in->len;
+			j->seen_growing = in->growing;
+		}
+		if (!j->started && (!in->growing || j->la_n >= STREAM_BLOCKS)) {
+			j->have = pk_doc_first(d, &j->b);
+			j->started = true;
+		}
+		if (!j->started || (j->have && !stream_ready(j, &j->b)) || (!j->have && in->growing)) {
+			j->waiting = true;
+			return false;
+		}
+	} else if (!j->started) {
 		j->have = pk_doc_first(d, &j->b);
 		j->started = true;
 	}
 	while (j->have && !st->oom && read < budget) {
 		pk_block b = j->b;
+		if (j->stream && !stream_ready(j, &b)) {
+			j->waiting = true;
+			return false;
+		}
 		more = pk_doc_next(d, &b, &nb);
 		/* a quote left open over paragraphs that each close it and
 		 * reopen (था.""फिर): one block, so the spans run across */
@@ -93,8 +179,14 @@ find_pairs(pk_quotes_job *j, size_t budget)
 		q_pair_block(&c, st, b.end, more && q_block_opens(s, nb.start, nb.end));
 		q_release_behind(in, &j->released, b.start);
 		read += b.end - b.start + 1;
+		j->prev = b;
+		j->read_to = more ? nb.start : b.end;
 		j->b = nb;
 		j->have = more;
+	}
+	if (j->stream && !j->have && in->growing && !st->oom) {
+		j->waiting = true;
+		return false;
 	}
 	return !j->have || st->oom;
 }
@@ -121,12 +213,76 @@ pk_quotes_start(pk_doc *d)
 	return job_new(d, NULL, NULL);
 }
 
+pk_quotes_job *
+pk_quotes_start_stream(pk_doc *d)
+{
+	pk_quotes_job *j = job_new(d, NULL, NULL);
+	const pk_input *in = pk_doc_input(d);
+	if (!j)
+		return NULL;
+	j->stream = true;
+	j->seen_len = (size_t)-1;
+	if (!(j->res = q_resolve_start(in, &j->st, j->lex))) {
+		pk_quotes_job_free(j);
+		return NULL;
+	}
+	return j;
+}
+
+/* A stream job's step: pass 1 over what is final, then the speakers of
+ * the quotations far enough behind it. */
+static pk_status
+stream_step(pk_quotes_job *j, size_t budget)
+{
+	pk_status rc;
+
+	j->waiting = false;
+	if (!j->pass1_done && find_pairs(j, budget)) {
+		j->pass1_done = true;
+		free(j->tk.v);
+		j->tk = (toks){ 0 };
+		if (j->st.oom)
+			return PK_ERR_NOMEM;
+	}
+	bool wait1 = j->waiting;
+	size_t upto = j->pass1_done ? SIZE_MAX :
+	              j->read_to > STREAM_RESOLVE ? j->read_to - STREAM_RESOLVE : 0;
+	size_t before = q_resolve_count(j->res);
+	rc = q_resolve_step(j->res, budget, upto, &j->done);
+	if (rc != PK_OK)
+		return rc;
+	if (!j->pass1_done)
+		j->done = false;
+	/* waiting only when neither pass can move */
+	j->waiting = !j->done && wait1 && q_resolve_count(j->res) == before;
+	return PK_OK;
+}
+
+bool
+pk_quotes_waiting(const pk_quotes_job *j)
+{
+	return j->waiting;
+}
+
+size_t
+pk_quotes_final(const pk_quotes_job *j, const pk_quote **v)
+{
+	*v = j->st.out.v;
+	return j->res ? q_resolve_count(j->res) : 0;
+}
+
 pk_status
 pk_quotes_step(pk_quotes_job *j, size_t budget, bool *done)
 {
 	if (budget == 0)
 		budget = 1;
-	if (!j->done && !j->res) {
+	if (j->stream && !j->done) {
+		pk_status rc = stream_step(j, budget);
+		if (rc != PK_OK) {
+			j->rc = rc;
+			j->done = true;
+		}
+	} else if (!j->done && !j->res) {
 		if (find_pairs(j, budget)) {
 			free(j->tk.v);
 			j->tk = (toks){ 0 };
@@ -139,7 +295,7 @@ pk_quotes_step(pk_quotes_job *j, size_t budget, bool *done)
 			}
 		}
 	} else if (!j->done) {
-		pk_status rc = q_resolve_step(j->res, budget, &j->done);
+		pk_status rc = q_resolve_step(j->res, budget, SIZE_MAX, &j->done);
 		if (rc != PK_OK) {
 			j->rc = rc;
 			j->done = true;

@@ -96,6 +96,29 @@ pk_status pk_quotes_step(pk_quotes_job *j, size_t budget, bool *done);
 pk_status pk_quotes_finish(pk_quotes_job *j, pk_quotes *out);
 void pk_quotes_job_free(pk_quotes_job *j);
 
+/**
+ * A job over a stream (pk_input.growing) that settles quotations as the
+ * text arrives, for a reader that writes them as it reads.  Its steps
+ * work only on what text still to come cannot change: a quotation and its
+ * speaker are final once some 30 KB more text and a few more blocks have
+ * arrived after it (or the stream has ended), and then they are exactly
+ * what pk_quotes_find() finds in the whole text.  A step that can do
+ * nothing until the input grows (pk_input_pump(), then pk_doc_grew())
+ * returns at once with pk_quotes_waiting() true; once the stream has
+ * ended the steps run to the end.  Finish and free it as any job.  NULL
+ * when out of memory.
+ */
+pk_quotes_job *pk_quotes_start_stream(pk_doc *d);
+
+/** Did the last pk_quotes_step() of a stream job stop for want of input? */
+bool pk_quotes_waiting(const pk_quotes_job *j);
+
+/**
+ * The quotations of a job that are final so far: the first @return of
+ * them, in *v (valid until the next step), with their speakers set.
+ */
+size_t pk_quotes_final(const pk_quotes_job *j, const pk_quote **v);
+
 /** Free what pk_quotes_find() put in @p q and empty it.  Safe on a zeroed struct. */
 void pk_quotes_free(pk_quotes *q);
 

@@ -506,6 +506,45 @@ run_export(pk_doc *doc, bool json, const char *source)
 	return EXIT_FAILURE;
 }
 
+/* --quotes on a stream: each quotation written once it is final, while
+ * the stream is still read.  Speakers are named as the quotation finder
+ * names them: the entity pass (a fuller name from anywhere in the text)
+ * needs the whole text. */
+static int
+run_quotes_stream(pk_doc *doc, pk_input *in)
+{
+	pk_quotes_job *j = pk_quotes_start_stream(doc);
+	pk_status st = j ? PK_OK : PK_ERR_NOMEM;
+	size_t printed = 0;
+	bool done = false, werr = false;
+
+	while (st == PK_OK && !done && !werr) {
+		const pk_quote *v;
+		st = pk_quotes_step(j, 1u << 20, &done);
+		for (size_t n = pk_quotes_final(j, &v); printed < n; printed++)
+			pk_export_quote_text(in, &v[printed], printed + 1, stdout);
+		if (st != PK_OK || done || !pk_quotes_waiting(j))
+			continue;
+		if (fflush(stdout) != 0 || ferror(stdout))
+			werr = true;
+		else if ((st = pk_input_pump(in, 1u << 20, -1)) == PK_OK)
+			pk_doc_grew(doc);
+	}
+	pk_quotes_job_free(j);
+	if (st != PK_OK && !werr) {
+		fprintf(stderr, "pathak: finding quotations failed: %s\n", pk_status_str(st));
+		return EXIT_FAILURE;
+	}
+	if (!werr && !printed)
+		fputs("(no quotations found)\n", stdout);
+	if (!werr && fflush(stdout) == 0 && !ferror(stdout))
+		return EXIT_SUCCESS;
+	if (errno == EPIPE)
+		return EXIT_FAILURE;  /* the reader went away (| head): quietly */
+	fprintf(stderr, "pathak: cannot write the output: %s\n", strerror(errno));
+	return EXIT_FAILURE;
+}
+
 /* --probe: what the terminal is, how it advances, the mode and why, and a
  * drawn test line checked by a cursor position report.  ASCII only. */
 static int
@@ -797,6 +836,9 @@ main(int argc, char **argv)
 		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	}
+	/* --quotes of a stream writes as it reads, even one that has ended by
+	 * now: the output must not depend on how fast the writer was */
+	bool streamed = st == PK_OK && in.growing;
 	if (st == PK_OK && (st = prefill(&in)) != PK_OK)
 		pk_input_close(&in);
 	if (st != PK_OK) {
@@ -829,6 +871,11 @@ main(int argc, char **argv)
 		safe_name(name, safe, sizeof safe);
 		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", safe);
 		rc = EXIT_USAGE;
+	} else if (export == EXPORT_QUOTES && streamed) {
+		rc = run_quotes_stream(doc, &in);
+		if (rc == EXIT_SUCCESS)
+			encoding_note(&in, name);
+		rc = file_end(&rd, rc);
 	} else if (export != EXPORT_NONE) {
 		if ((st = pk_input_finish(&in)) != PK_OK) {
 			fprintf(stderr, "pathak: %s: %s\n", name, strerror(errno));

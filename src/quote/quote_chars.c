@@ -5,9 +5,12 @@
 #include <pthread.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
+#include "fold.h"
 
 unsigned char qc_tab[QC_TAB_N];
 uint16_t qc_base[QC_TAB_N];
+unsigned char qc_punct[QC_PUNCT_N];
+uint16_t qc_key[QC_TAB_N];
 
 #define NUKTA 0x093C
 #define SHY 0x00AD
@@ -74,7 +77,11 @@ build(void)
 		if (qc_base[c] != c)
 			k |= CC_FOLDY;
 		qc_tab[c] = (unsigned char)k;
+		qc_key[c] = (uint16_t)(k & CC_DROP ? 0 : pk_fold_cp(qc_base[c]));
 	}
+	/* as qc_class_slow() answers: no nukta letters there */
+	for (uint32_t c = 0; c < QC_PUNCT_N; c++)
+		qc_punct[c] = (unsigned char)classify(QC_PUNCT_0 + c);
 }
 
 void
@@ -89,6 +96,21 @@ qc_class_slow(uint32_t c)
 {
 	/* U+FFFD stands for ill-formed bytes: never part of a word */
 	return c == 0xFFFD ? 0 : classify(c);
+}
+
+uint32_t
+qc_next_slow(const char *s, size_t len, size_t *pos)
+{
+	size_t i = *pos;
+	UChar32 c;
+
+	if (i >= len) {
+		*pos = len;
+		return 0xFFFD;
+	}
+	U8_NEXT((const uint8_t *)s, i, len, c);
+	*pos = i;
+	return c < 0 ? 0xFFFD : (uint32_t)c;
 }
 
 int

@@ -44,10 +44,16 @@ enum {
 };
 
 #define QC_TAB_N 0x980
+#define QC_PUNCT_0 0x2000     /* General Punctuation: the curly marks, dashes, ZWJ */
+#define QC_PUNCT_N 0x70
 extern unsigned char qc_tab[QC_TAB_N];
 extern uint16_t qc_base[QC_TAB_N];
+extern unsigned char qc_punct[QC_PUNCT_N];
+/* Below U+0980: a letter as the name matcher compares it, nukta folded
+ * (qc_fold()) then pk_fold_cp(); 0 for what folding drops. */
+extern uint16_t qc_key[QC_TAB_N];
 
-/* Build the table (once per process; safe to call from any thread). */
+/* Build the tables (once per process; safe to call from any thread). */
 void qc_init(void);
 unsigned qc_class_slow(uint32_t c);
 
@@ -55,7 +61,11 @@ unsigned qc_class_slow(uint32_t c);
 static inline unsigned
 qc_class(uint32_t c)
 {
-	return c < QC_TAB_N ? qc_tab[c] : qc_class_slow(c);
+	if (c < QC_TAB_N)
+		return qc_tab[c];
+	if (c - QC_PUNCT_0 < QC_PUNCT_N)
+		return qc_punct[c - QC_PUNCT_0];
+	return qc_class_slow(c);
 }
 
 static inline bool qc_space(uint32_t c) { return qc_class(c) & CC_SPACE; }
@@ -68,26 +78,30 @@ qc_fold(uint32_t c)
 	return c < QC_TAB_N ? qc_base[c] : c;
 }
 
+uint32_t qc_next_slow(const char *s, size_t len, size_t *pos);
+
 /* The next code point of s[*pos..len): ICU's U8_NEXT (pk_decode()'s
- * ill-formed-sequence rule) after an ASCII test, as the tokenizer calls it
- * for every character.  U+FFFD for ill-formed bytes and at the end. */
+ * ill-formed-sequence rule), with ASCII and well-formed three-byte
+ * sequences (all of Devanagari) decoded inline, as the tokenizer and the
+ * name matcher call it for every character.  U+FFFD for ill-formed bytes
+ * and at the end. */
 static inline uint32_t
 qc_next(const char *s, size_t len, size_t *pos)
 {
 	size_t i = *pos;
-	UChar32 c;
+	const unsigned char *u = (const unsigned char *)s + i;
 
-	if (i >= len) {
-		*pos = len;
-		return 0xFFFD;
-	}
-	if ((unsigned char)s[i] < 0x80) {
+	if (i < len && u[0] < 0x80) {
 		*pos = i + 1;
-		return (unsigned char)s[i];
+		return u[0];
 	}
-	U8_NEXT((const uint8_t *)s, i, len, c);
-	*pos = i;
-	return c < 0 ? 0xFFFD : (uint32_t)c;
+	/* E0 needs A0..BF next (no overlong forms), ED 80..9F (no surrogates) */
+	if (i < len && len - i >= 3 && (u[0] & 0xF0) == 0xE0 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80 && (u[0] != 0xE0 || u[1] >= 0xA0) && (u[0] != 0xED || u[1] < 0xA0)) {
+		*pos = i + 3;
+		return (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+	}
+	return qc_next_slow(s, len, pos);
 }
 
 /* The next code point folded (nukta, ZWJ/ZWNJ, soft hyphen dropped, nukta
@@ -380,6 +394,9 @@ typedef struct qnames {
 	size_t nh;
 	bool oom;             /* set when out of memory */
 	qmemo *memo;          /* NULL: compare afresh every time */
+	/* q_fullest()'s last window: subjects [scan_lo, scan_hi) lie no
+	 * further than scan_pos + 2 * NAME_FWD (scan_hi 0: none yet) */
+	size_t scan_pos, scan_lo, scan_hi;
 } qnames;
 
 /* UTF-8 NFC of bytes [a, b) of s (a name or a description: up to 4 KB);
@@ -400,10 +417,15 @@ void q_release_behind(const pk_input *in, size_t *done, size_t pos);
 /* Set the speaker of every quotation of st, and its rule when a sieve
  * found one, a slice at a time: q_resolve_start() (NULL when out of
  * memory), q_resolve_step() over quotations spanning about @p budget
- * bytes (at least one) until *done, q_resolve_free(). */
+ * bytes (at least one) until *done, q_resolve_free().  Only quotations
+ * (and mentions) that end by byte @p upto are settled: on a stream, pass 1
+ * is still adding quotations and subjects after them (SIZE_MAX: all).
+ * Pass 1 may grow st between steps. */
 typedef struct qresolve qresolve;
 qresolve *q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex);
-pk_status q_resolve_step(qresolve *r, size_t budget, bool *done);
+pk_status q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done);
+/* How many quotations (the first ones of st) have their speakers settled. */
+size_t q_resolve_count(const qresolve *r);
 void q_resolve_free(qresolve *r);
 
 /* ------------------------------------------------------------------ */

@@ -1,7 +1,7 @@
 /* quote_name.c - mentions and names: what a mention is (a name, a
  * pronoun, a description), and a name's fullest form in the article. */
 #ifndef _GNU_SOURCE
-#define _GNU_SOURCE 1 /* memmem */
+#define _GNU_SOURCE 1 /* memmem, strdup */
 #endif
 #include "config.h"
 #include "quote_int.h"
@@ -251,16 +251,65 @@ q_nfc(const char *s, size_t a, size_t b, UErrorCode *err)
 	return pk_nfc(s + a, b - a, NULL, err);
 }
 
+/* The word at bytes [*i, b) of s folded into u (up to 40 code points,
+ * *i left where it stopped): nukta letters decomposed and nukta, ZWJ,
+ * ZWNJ, soft hyphen dropped (qc_fold_next()), then the rest of
+ * pk_fold()'s equivalence (vowel length, chandrabindu), one table lookup
+ * a letter below U+0980.  How many. */
+static size_t
+fuzzy_fold(const char *s, size_t *i, size_t b, uint32_t *u)
+{
+	size_t n = 0;
+	while (*i < b && n < 40) {
+		uint32_t c = qc_next(s, b, i);
+		uint32_t f = c < QC_TAB_N ? qc_key[c] : qc_class(c) & CC_DROP ? 0 : pk_fold_cp(c);
+		if (f)
+			u[n++] = f;
+	}
+	return n;
+}
+
+/* The folded first and last letters of the word at bytes [a, b), when
+ * each is a whole letter of ASCII or three bytes (the last decoded from
+ * the end as it would be from the start) and not dropped; else false. */
+static bool
+fold_ends(const char *s, size_t a, size_t b, uint32_t *first, uint32_t *last)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = a, z;
+	if (b <= a)
+		return false;
+	uint32_t c = qc_next(s, b, &i);
+	if (c >= QC_TAB_N || !(*first = qc_key[c]))
+		return false;
+	if (u[b - 1] < 0x80)
+		z = b - 1;
+	else if (b - a >= 3 && (u[b - 3] & 0xF0) == 0xE0)
+		z = b - 3;
+	else
+		return false;
+	i = z;
+	c = qc_next(s, b, &i);
+	return i == b && c < QC_TAB_N && (*last = qc_key[c]) != 0;
+}
+
 /* Words equal, or (both of 4+ letters) one edit apart: जिबाकलम = जिबकलम. */
 static bool
 word_fuzzy(const char *s, size_t a, size_t b, size_t x, size_t y)
 {
 	uint32_t u[40], w[40];
-	size_t nu = 0, nw = 0, i = a, j = x;
-	/* nukta letters decomposed and nukta dropped (fold_next), then the
-	 * rest of pk_fold()'s equivalence: vowel length, chandrabindu */
-	while (i < b && nu < 40) { uint32_t cp = pk_fold_cp(qc_fold_next(s, b, &i)); if (cp) u[nu++] = cp; }
-	while (j < y && nw < 40) { uint32_t cp = pk_fold_cp(qc_fold_next(s, y, &j)); if (cp) w[nw++] = cp; }
+	size_t nu, nw, i = a, j = x;
+	/* the same bytes fold the same (names mostly recur as written); up
+	 * to 40 bytes they are sure to fit u[] */
+	if (b - a == y - x && b - a <= 40 && !memcmp(s + a, s + x, b - a))
+		return true;
+	/* an edit leaves the first letter or the last in place: most names
+	 * compared differ in both */
+	uint32_t f1, l1, f2, l2;
+	if (fold_ends(s, a, b, &f1, &l1) && fold_ends(s, x, y, &f2, &l2) && f1 != f2 && l1 != l2)
+		return false;
+	nu = fuzzy_fold(s, &i, b, u);
+	nw = fuzzy_fold(s, &j, y, w);
 	if (i < b || j < y)
 		return false;
 	if (nu == nw && !memcmp(u, w, nu * sizeof *u))
@@ -756,12 +805,13 @@ typedef struct memo_name {
 	uint32_t len;
 	uint32_t words;       /* words, as q_fullest() counts them (spaces + 1) */
 	signed char border;   /* -1 not known, else whether a proper prefix is also a suffix */
+	char *nfc;            /* its NFC, once q_fullest() has returned it; else NULL */
 } memo_name;
 
 #define MEMO_HITS (1u << 14)  /* remembered occurrences (direct-mapped) */
 #define MEMO_OCC 1024         /* words whose occurrences are remembered */
 #define OCC_LAG (32u * 1024u) /* kept behind the window */
-#define MEMO_TOKS 512         /* remembered tokenizations (direct-mapped) */
+#define MEMO_TOKS 2048        /* remembered tokenizations (direct-mapped) */
 
 /* The tokens of bytes [a, b), the 160 bytes before an occurrence. */
 typedef struct memo_tk {
@@ -819,6 +869,8 @@ q_memo_free(qmemo *m)
 {
 	if (!m)
 		return;
+	for (size_t id = 1; id < m->nnames; id++)
+		free(m->names[id].nfc);
 	free(m->names);
 	free(m->tab);
 	free(m->pool);
@@ -886,7 +938,7 @@ memo_id(qmemo *m, const char *s, size_t a, size_t b)
 	for (size_t z = a; z < b; z++)
 		words += s[z] == ' ';
 	memcpy(m->pool + m->npool, s + a, l);
-	m->names[id] = (memo_name){ h, m->npool, (uint32_t)l, words, -1 };
+	m->names[id] = (memo_name){ h, m->npool, (uint32_t)l, words, -1, NULL };
 	m->npool += l;
 	size_t i = h & (m->tabcap - 1);
 	while (m->tab[i])
@@ -1059,6 +1111,28 @@ memo_tokens(qnames *c, size_t a, size_t b, toks *tk)
 	return t;
 }
 
+/* q_nfc() of the name at bytes [a, b), remembered by the memo: the same
+ * few names are normalised again for every quote. */
+static char *
+memo_nfc(qnames *c, size_t a, size_t b, UErrorCode *err)
+{
+	uint32_t id = memo_id(c->memo, c->s, a, b);
+	char *r;
+	if (!id)
+		return q_nfc(c->s, a, b, err);
+	memo_name *nm = &c->memo->names[id];
+	if (U_FAILURE(*err))
+		return NULL;
+	if (nm->nfc) {
+		if (!(r = strdup(nm->nfc)))
+			c->oom = true;
+		return r;
+	}
+	if ((r = q_nfc(c->s, a, b, err)))
+		nm->nfc = strdup(r);  /* not kept when out of memory: made again next time */
+	return r;
+}
+
 /* The first history entry that may be near @p pos: the history is in
  * document order, give or take a clause, so a binary search. */
 static size_t
@@ -1091,17 +1165,32 @@ q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos)
 char *
 q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 {
-	/* 1. a longer named subject of some cue nearby that contains it */
-	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos);
+	/* 1. a longer named subject of some cue nearby that contains it: the
+	 * one of most words, the last of those on a tie.  Walked backwards,
+	 * so that once a name is found only longer ones are compared (on text
+	 * dense with speakers the window holds a hundred subjects). */
+	size_t bs = ns, be = ne, bw = 0, lo = hist_near(c, pos), hi = lo;
 	uint32_t xid = memo_id(c->memo, c->s, ns, ne);
-	for (size_t i = lo; i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
+	/* quotes come in order: the last window's subjects need not be
+	 * walked again to find where this one ends */
+	if (c->scan_hi && c->scan_lo <= lo && lo <= c->scan_hi && c->scan_pos <= pos)
+		hi = c->scan_hi;
+	while (hi < c->nh && c->h[hi].pos <= pos + 2 * NAME_FWD)
+		hi++;
+	c->scan_pos = pos;
+	c->scan_lo = lo;
+	c->scan_hi = hi;
+	for (size_t i = hi; i-- > lo;) {
 		const hist *h = &c->h[i];
-		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD)
+		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD || h->ne - h->ns < ne - ns)
+			continue;
+		/* a subject noted again (by the quote and by the narration
+		 * scan): the same answer as the entry just looked at */
+		if (i + 1 < hi && h[1].pos == h->pos && h[1].ns == h->ns && h[1].ne == h->ne)
 			continue;
 		uint32_t aid = memo_hist_id(c, i);
 		size_t words = hist_words(c, i, aid);
-		if ((words > bw || (words == bw && bw)) && h->ne - h->ns >= ne - ns &&
-		    hist_contains(c, i, aid, xid, ns, ne)) {
+		if (words > bw && hist_contains(c, i, aid, xid, ns, ne)) {
 			bs = h->ns;
 			be = h->ne;
 			bw = words;
@@ -1123,5 +1212,5 @@ q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 		free(b);
 		return r;
 	}
-	return q_nfc(c->s, bs, be, err);
+	return memo_nfc(c, bs, be, err);
 }

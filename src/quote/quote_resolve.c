@@ -464,7 +464,7 @@ q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex)
 	r->in = in;
 	r->st = st;
 	r->c = (qnames){ in->bytes, in->len, lex, st->h.v, st->h.n, false,
-	                 q_memo_off ? NULL : q_memo_new() };
+	                 q_memo_off ? NULL : q_memo_new(), 0, 0, 0 };
 	/* without the memo the same work is done, only slower */
 	return r;
 }
@@ -478,19 +478,31 @@ q_resolve_free(qresolve *r)
 	free(r);
 }
 
+size_t
+q_resolve_count(const qresolve *r)
+{
+	return r->i;
+}
+
 pk_status
-q_resolve_step(qresolve *r, size_t budget, bool *done)
+q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	qstate *st = r->st;
 	res_in *x = &r->x;
 	size_t from = r->i < st->out.n ? st->out.v[r->i].start : 0;
 
+	/* pass 1 may have grown the history (moving it) and the input */
+	r->c.h = st->h.v;
+	r->c.nh = st->h.n;
+	r->c.len = r->in->len;
 	x->c = &r->c;
 	for (; r->i < st->out.n; r->i++) {
 		pk_quote *q = &st->out.v[r->i];
 		const raw_attr *ra = &st->ra[r->i];
 		if (q->start - from > budget)
+			break;
+		if (upto != SIZE_MAX && (q->end > upto || (ra->np != NP_NONE && ra->me > upto)))
 			break;
 		q_release_behind(r->in, &r->released, q->start);
 		x->q = q;

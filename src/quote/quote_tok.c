@@ -9,7 +9,7 @@
 static int
 toks_push(toks *k, tok t)
 {
-	if (pk_grow(&k->v, &k->cap, k->n + 1, sizeof *k->v, 256) < 0)
+	if (pk_grow(&k->v, &k->cap, k->n + 1, sizeof *k->v, 32) < 0)
 		return -1;
 	k->v[k->n++] = t;
 	return 0;
