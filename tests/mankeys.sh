@@ -5,7 +5,9 @@
 # not the manual (or the manual but not the table) fails here.
 #   sh tests/mankeys.sh --update   rewrites that part of the manual
 #                                  (make update-man runs it).
-# Also: the help screen (--help-keys) lists every key of the manual.
+# Also: the help screen (--help-keys) lists every key of the manual, and
+# the TERMINALS section (BEGIN MODES .. END MODES) is exactly what
+# `pathak --help-terminals=man` prints: the table the modes are chosen by.
 . "$top_srcdir/tests/lib.sh"
 
 MAN=$top_srcdir/doc/pathak.1
@@ -20,8 +22,14 @@ if [ "${1:-}" = --update ]; then
 		!skip { print }
 		/^\.\\" BEGIN KEYS/ { while ((getline l < gen) > 0) print l; skip = 1 }
 	' "$MAN" >"$T/man" || hard_error "awk failed"
-	cmp -s "$T/man" "$MAN" || cat "$T/man" >"$MAN"
-	echo "doc/pathak.1: KEYS section up to date"
+	"$PATHAK" --help-terminals=man >"$T/modes" || hard_error "pathak --help-terminals=man failed"
+	awk -v gen="$T/modes" '
+		/^\.\\" END MODES/ { skip = 0 }
+		!skip { print }
+		/^\.\\" BEGIN MODES/ { while ((getline l < gen) > 0) print l; skip = 1 }
+	' "$T/man" >"$T/man2" || hard_error "awk failed"
+	cmp -s "$T/man2" "$MAN" || cat "$T/man2" >"$MAN"
+	echo "doc/pathak.1: KEYS and TERMINALS sections up to date"
 	exit 0
 fi
 
@@ -40,3 +48,15 @@ while IFS= read -r k; do
 	grep -F -q -- "$k" "$T/help" || fail "the key $k of the manual is not on the help screen"
 done <"$T/names"
 ok "the help screen lists the $(wc -l <"$T/names") keys of the manual"
+
+# The TERMINALS section: the table term_decide() chooses render modes by.
+grep -q '^\.\\" BEGIN MODES' "$MAN" && grep -q '^\.\\" END MODES' "$MAN" ||
+	fail "doc/pathak.1 has no BEGIN MODES / END MODES markers"
+"$PATHAK" --help-terminals=man >"$T/modes" || fail "pathak --help-terminals=man failed"
+[ -s "$T/modes" ] || fail "pathak --help-terminals=man printed nothing"
+sed -n '/^\.\\" BEGIN MODES/,/^\.\\" END MODES/p' "$MAN" | sed '1d;$d' >"$T/manmodes"
+if ! cmp -s "$T/modes" "$T/manmodes"; then
+	diff -u "$T/manmodes" "$T/modes" >&2
+	fail "the TERMINALS section of doc/pathak.1 is not the mode table of ui/term.c (run make update-man)"
+fi
+ok "the manual's terminal table is the one the code chooses by"

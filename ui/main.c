@@ -68,6 +68,7 @@ usage(FILE *f)
 "      --max-input=SIZE  stop reading standard input or a device after SIZE\n"
 "                      bytes (K, M, G suffixes; default 1G)\n"
 "      --help-keys[=man]  list the keys (as the manual's troff with =man) and exit\n"
+"      --help-terminals[=man]  the render mode chosen for each terminal, and why\n"
 "  -h, --help          display this help and exit\n"
 "  -V, --version       output version information and exit\n"
 "\n"
@@ -593,7 +594,7 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 		color_theme th = colors_resolve(theme, ti.bg_known ? &ti.bg : NULL);
 		printf("background:    ");
 		if (ti.bg_known)
-			printf("#%02x%02x%02x (OSC 11)\n", ti.bg.r, ti.bg.g, ti.bg.b);
+			printf("#%02x%02x%02x (%s)\n", ti.bg.r, ti.bg.g, ti.bg.b, ti.bg_why);
 		else
 			printf("%s\n", ti.probed ? "not reported (OSC 11)" : "unknown");
 		printf("theme:         %s (%s)\n", nc && *nc ? "mono" : colors_theme_name(th),
@@ -670,6 +671,7 @@ main(int argc, char **argv)
 		{ "max-input", required_argument, NULL, 263 },
 		{ "binary", no_argument, NULL, 264 },
 		{ "theme", required_argument, NULL, 265 },
+		{ "help-terminals", optional_argument, NULL, 266 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
@@ -778,6 +780,14 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 266:
+			if (optarg && strcmp(optarg, "man") != 0) {
+				fprintf(stderr, "pathak: invalid --help-terminals format '%s' (man)\n",
+				        optarg);
+				return EXIT_USAGE;
+			}
+			term_mode_table(stdout, optarg != NULL);
+			return stdout_end(EXIT_SUCCESS);
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
 				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);

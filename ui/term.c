@@ -145,6 +145,7 @@ term_env_get(term_env *e)
 		e->alacritty = env_or_null("ALACRITTY_LOG");
 	e->xterm_version = env_or_null("XTERM_VERSION");
 	e->tmux = env_or_null("TMUX");
+	e->colorfgbg = env_or_null("COLORFGBG");
 	e->outer_term = e->outer_type = NULL;
 	if (e->tmux)
 		tmux_outer(e);
@@ -374,6 +375,66 @@ matches(const int *adv, const int *want)
 	return true;
 }
 
+/* The render mode for each terminal, first match wins.  This table is
+ * also the manual's (term_mode_table(), tests/manmodes.sh), so that what
+ * the manual promises is what the code does.  Each row was chosen from
+ * screenshots of the seed in that terminal (../shared/tools/render). */
+static bool f_ascii(const term_info *t) { return !t->utf8; }
+static bool f_linux(const term_info *t) { return t->kind == TERM_LINUX; }
+static bool f_dumb(const term_info *t) { return t->kind == TERM_DUMB; }
+/* tmux keeps its grid by wcwidth and redraws it on a terminal that advances
+ * per cluster: the two disagree wherever a cluster's widths differ, and
+ * rows tear; romanized text has widths both agree on */
+static bool f_tmux_cluster(const term_info *t) { return t->in_tmux && is_cluster_terminal(t->kind); }
+static bool f_vte(const term_info *t) { return t->kind == TERM_VTE; }
+static bool f_wezterm(const term_info *t) { return t->kind == TERM_WEZTERM; }
+static bool
+f_cluster(const term_info *t)
+{
+	return is_cluster_terminal(t->kind) && t->model == WIDTH_CLUSTER;
+}
+/* whatever the order, they lose े ं ु ू (and xterm draws क like व) */
+static bool f_marks(const term_info *t) { return t->kind == TERM_XTERM || t->kind == TERM_ST; }
+static bool f_known(const term_info *t) { return t->kind != TERM_UNKNOWN; }
+static bool f_unknown_cluster(const term_info *t) { return t->model == WIDTH_CLUSTER; }
+/* the terminal outside may reorder itself (VTE): reordering again would
+ * undo it, so the logical order; r changes it */
+static bool f_tmux(const term_info *t) { return t->in_tmux; }
+static bool f_any(const term_info *t) { (void)t; return true; }
+
+static const struct mode_rule {
+	bool (*fits)(const term_info *t);
+	const char *who;     /* the row of the manual's table */
+	const char *label;   /* how --probe names it (NULL: the terminal's name) */
+	const char *label_sep;
+	render_mode mode;
+	const char *why;
+} mode_rules[] = {
+	{ f_ascii, "a locale that is not UTF-8", "", "", RENDER_LATIN,
+	  "the locale is not UTF-8: ASCII only" },
+	{ f_linux, "the Linux console", "", "", RENDER_LATIN,
+	  "the Linux console has no Devanagari glyphs" },
+	{ f_dumb, "TERM=dumb", "", "", RENDER_LATIN, "TERM=dumb" },
+	{ f_tmux_cluster, "kitty or mlterm, inside tmux", "tmux", ": ", RENDER_LATIN,
+	  "tmux lays out by wcwidth, the terminal outside by cluster: romanized, "
+	  "on which they agree" },
+	{ f_vte, "VTE (GNOME Terminal, sakura, tilix)", NULL, ": ", RENDER_SHAPED,
+	  "reorders the vowel sign itself" },
+	{ f_wezterm, "WezTerm", NULL, ": ", RENDER_SHAPED, "shapes Devanagari" },
+	{ f_cluster, "kitty, mlterm (advancing per cluster)", NULL, ": ", RENDER_SHAPED,
+	  "draws a cluster in its own cells (mlterm -otl shapes it)" },
+	{ f_marks, "xterm, st", NULL, ": ", RENDER_INTERLINEAR,
+	  "drops vowel signs and nasal marks: each line romanized under it" },
+	{ f_known, "alacritty, urxvt, foot", NULL, ": ", RENDER_REORDER,
+	  "neither shapes nor reorders" },
+	{ f_unknown_cluster, "another terminal advancing per cluster", "a cluster-model terminal",
+	  ": ", RENDER_SHAPED, "draws a cluster in its own cells" },
+	{ f_tmux, "tmux, the terminal outside unknown", "tmux", ": ", RENDER_SHAPED,
+	  "the terminal outside is unknown: logical order (r to reorder)" },
+	{ f_any, "any other terminal", "an unknown terminal", ": ", RENDER_REORDER,
+	  "most terminals neither shape nor reorder" },
+};
+
 void
 term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 {
@@ -394,6 +455,7 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		snprintf(out->xtversion, sizeof out->xtversion, "%s", a->xtversion);
 		out->bg_known = a->bg_known;
 		out->bg = a->bg;
+		out->bg_why = "OSC 11";
 		if (a->xtversion[0]) {
 			term_kind k = kind_from_xtversion(a->xtversion, &out->in_tmux);
 			if (k != TERM_UNKNOWN) {
@@ -406,6 +468,20 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 			out->adv[i] = term_advance(a, i);
 			if (out->adv[i] < 0)
 				out->answered = false;
+		}
+	}
+
+	/* A terminal that does not answer OSC 11 may say its colours in
+	 * COLORFGBG (rxvt's convention: "fg;bg" or "fg;xpm;bg", palette
+	 * indices); "default" says nothing. */
+	if (!out->bg_known && e->colorfgbg) {
+		const char *b = strrchr(e->colorfgbg, ';');
+		char *end;
+		long i = b ? strtol(b + 1, &end, 10) : -1;
+		if (b && end != b + 1 && !*end && i >= 0 && i <= 15) {
+			out->bg = palette_xterm((int)i);
+			out->bg_known = true;
+			out->bg_why = "COLORFGBG";
 		}
 	}
 
@@ -429,63 +505,29 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		out->model_why = "default";
 	}
 
-	/* The render mode. */
-	const char *name = term_kind_name(out->kind);
-	render_mode m;
-	const char *why;
-	if (!utf8) {
-		m = RENDER_LATIN;
-		why = "the locale is not UTF-8: ASCII only";
-	} else if (out->kind == TERM_LINUX) {
-		m = RENDER_LATIN;
-		why = "the Linux console has no Devanagari glyphs";
-	} else if (out->kind == TERM_DUMB) {
-		m = RENDER_LATIN;
-		why = "TERM=dumb";
-	} else if (out->in_tmux && is_cluster_terminal(out->kind)) {
-		/* tmux keeps its grid by wcwidth and redraws it on a terminal that
-		 * advances per cluster: the two disagree wherever a Devanagari
-		 * cluster's widths differ, and rows tear.  Romanized text has
-		 * widths both agree on. */
-		m = RENDER_LATIN;
-		name = "tmux";
-		why = NULL;
-	} else if (out->kind == TERM_VTE) {
-		m = RENDER_SHAPED;
-		why = "reorders the vowel sign itself";
-	} else if (out->kind == TERM_WEZTERM) {
-		m = RENDER_SHAPED;
-		why = "shapes Devanagari";
-	} else if (is_cluster_terminal(out->kind) && out->model == WIDTH_CLUSTER) {
-		m = RENDER_SHAPED;
-		why = "draws a cluster in its own cells (mlterm -otl shapes it)";
-	} else if (out->kind != TERM_UNKNOWN) {
-		m = RENDER_REORDER;
-		why = "neither shapes nor reorders";
-	} else if (out->model == WIDTH_CLUSTER) {
-		m = RENDER_SHAPED;
-		name = "a cluster-model terminal";
-		why = "draws a cluster in its own cells";
-	} else if (out->in_tmux) {
-		/* the terminal outside may reorder itself (VTE): reordering again
-		 * would undo it, so keep the logical order; r changes it */
-		m = RENDER_SHAPED;
-		name = "tmux";
-		why = "the terminal outside is unknown: logical order (r to reorder)";
-	} else {
-		m = RENDER_REORDER;
-		name = "an unknown terminal";
-		why = "most terminals neither shape nor reorder";
+	/* The render mode: the first rule of the table that fits. */
+	for (size_t r = 0; r < sizeof mode_rules / sizeof *mode_rules; r++) {
+		const struct mode_rule *R = &mode_rules[r];
+		if (!R->fits(out))
+			continue;
+		out->mode = R->mode;
+		snprintf(out->mode_why, sizeof out->mode_why, "%s%s%s",
+		         R->label ? R->label : term_kind_name(out->kind), R->label_sep, R->why);
+		break;
 	}
-	out->mode = m;
-	if (!why)
-		snprintf(out->mode_why, sizeof out->mode_why,
-		         "tmux lays out by wcwidth, %s outside it by cluster: romanized, "
-		         "on which they agree", term_kind_name(out->kind));
-	else if (!utf8 || out->kind == TERM_LINUX || out->kind == TERM_DUMB)
-		snprintf(out->mode_why, sizeof out->mode_why, "%s", why);
-	else
-		snprintf(out->mode_why, sizeof out->mode_why, "%s: %s", name, why);
+}
+
+void
+term_mode_table(FILE *f, bool man)
+{
+	for (size_t r = 0; r < sizeof mode_rules / sizeof *mode_rules; r++) {
+		const struct mode_rule *R = &mode_rules[r];
+		if (man)
+			fprintf(f, ".TP\n%s\n.B %s\n\\(em %s\n", R->who, render_mode_name(R->mode),
+			        R->why);
+		else
+			fprintf(f, "%-40s %-12s %s\n", R->who, render_mode_name(R->mode), R->why);
+	}
 }
 
 /* ---------------------------------------------------------------- I/O */

@@ -26,6 +26,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "width.h"
 #include "render.h"
 #include "palette.h"
@@ -75,6 +76,7 @@ typedef struct term_env {
 	 * of itself, e.g. "kitty(0.26.5)"); NULL when not asked or empty. */
 	const char *outer_term;
 	const char *outer_type;
+	const char *colorfgbg;     /**< COLORFGBG ("fg;bg" palette indices, rxvt's) */
 } term_env;
 
 /**
@@ -128,8 +130,9 @@ typedef struct term_info {
 	int adv[TERM_PROBE_N];     /**< measured advances, -1 unknown */
 	int decrqm_2027;           /**< -1 no answer, 0 not recognised, 1..4 set/reset */
 	char xtversion[64];
-	bool bg_known;             /**< the terminal reported its background (OSC 11) */
+	bool bg_known;             /**< the background is known (OSC 11, or COLORFGBG) */
 	rgb bg;
+	const char *bg_why;        /**< "OSC 11" or "COLORFGBG" */
 	width_model model;         /**< the advance model to lay out by */
 	const char *model_why;     /**< "measured", "known terminal", "default" */
 	bool utf8;                 /**< the locale's codeset is UTF-8 */
@@ -146,6 +149,13 @@ const char *term_kind_name(term_kind k);
  * Pure: no I/O.
  */
 void term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out);
+
+/**
+ * Print the table term_decide() chooses the render mode by: one row per
+ * kind of terminal, with the mode and why, as text or (@p man) as the
+ * manual's troff (--help-terminals).
+ */
+void term_mode_table(FILE *f, bool man);
 
 /**
  * Write the probe to @p out_fd and read answers from @p in_fd until the last

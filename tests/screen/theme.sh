@@ -22,7 +22,7 @@ start_with() {
 	tm kill-server >/dev/null 2>&1
 	rm -f "$T/ready" "$T/go"
 	tm_start 100 30 "stty -echo; touch '$T/ready'; while [ ! -f '$T/go' ]; do sleep 0.05; done;" \
-		"TERM=screen-256color '$PATHAK' $*"
+		"env -u COLORFGBG TERM=screen-256color '$PATHAK' $*"
 	_i=0
 	while [ ! -f "$T/ready" ]; do
 		_i=$((_i + 1))

@@ -8,7 +8,7 @@
 # to the real tmux.
 #  * kitty (client_termtype "kitty(0.26.5)"): --probe names it and says
 #    why; the mode is latin, and the reader shows romanized text;
-#  * st (client_termname st-256color only): reorder;
+#  * st (client_termname st-256color only): interlinear, as st alone;
 #  * VTE, known only by VTE_VERSION inherited from outside: shaped;
 #  * nothing known (a detached session): shaped, and --probe says tmux did
 #    not say; its check line says it counts positions only, as tmux does.
@@ -43,7 +43,7 @@ probe() {
 probe FAKE_TERMNAME=xterm-kitty "FAKE_TERMTYPE='kitty(0.26.5)'"
 grep -q "terminal: *tmux, inside kitty (tmux's client_termtype" "$T/probe" ||
 	fail_screen "tmux in kitty: --probe does not name kitty"
-grep -q "render mode: *latin (tmux lays out by wcwidth, kitty outside it by cluster" "$T/probe" ||
+grep -q "render mode: *latin (tmux: tmux lays out by wcwidth, the terminal outside by cluster" "$T/probe" ||
 	fail_screen "tmux in kitty: not latin, or no reason given"
 grep -q "as tmux counts them: the terminal outside is not asked" "$T/probe" ||
 	fail_screen "tmux in kitty: the check claims more than positions tmux counts"
@@ -62,8 +62,8 @@ ok "tmux in kitty: the reader opens romanized"
 probe FAKE_TERMNAME=st-256color
 grep -q "terminal: *tmux, inside st (tmux's client_termname" "$T/probe" ||
 	fail_screen "tmux in st: --probe does not name st"
-grep -q "render mode: *reorder" "$T/probe" || fail_screen "tmux in st: not reorder"
-ok "tmux in st: reorder"
+grep -q "render mode: *interlinear (st: drops vowel signs" "$T/probe" || fail_screen "tmux in st: not interlinear"
+ok "tmux in st: interlinear, as st alone"
 
 probe VTE_VERSION=7006
 grep -q "terminal: *tmux, inside VTE (variables from outside tmux" "$T/probe" ||

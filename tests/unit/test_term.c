@@ -47,14 +47,14 @@ t_profiles(void **st)
 	(void)st;
 	const struct profile ps[] = {
 		{ "xterm", { .term = "xterm", .xterm_version = "XTerm(379)" }, WC,
-		  "\033P>|XTerm(379)\033\\\033[?2027;0$y", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, 0 },
+		  "\033P>|XTerm(379)\033\\\033[?2027;0$y", TERM_XTERM, WIDTH_WCWIDTH, RENDER_INTERLINEAR, 0 },
 		{ "sakura (VTE)", { .term = "xterm-256color", .vte_version = "7006" }, WC,
 		  "\033[?2027;0$y", TERM_VTE, WIDTH_WCWIDTH, RENDER_SHAPED, 0 },
 		{ "alacritty", { .term = "alacritty", .alacritty = "1" }, WC,
 		  "", TERM_ALACRITTY, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
 		{ "urxvt", { .term = "rxvt-unicode-256color" }, WC,
 		  "", TERM_URXVT, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
-		{ "st", { .term = "st-256color" }, WC, "", TERM_ST, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		{ "st", { .term = "st-256color" }, WC, "", TERM_ST, WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		{ "kitty", { .term = "xterm-kitty", .kitty = "1" }, CL,
 		  "\033P>|kitty(0.26.5)\033\\\033[?2027;0$y", TERM_KITTY, WIDTH_CLUSTER, RENDER_SHAPED, 0 },
 		{ "mlterm", { .term = "xterm", .mlterm = "3.9.3" }, CL,
@@ -65,7 +65,7 @@ t_profiles(void **st)
 		{ "tmux in VTE", { .term = "tmux-256color", .tmux = "/tmp/t,1,0", .vte_version = "7006" },
 		  WC, "\033P>|tmux 3.3a\033\\", TERM_VTE, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
 		{ "tmux in xterm", { .term = "screen", .tmux = "/tmp/t,1,0", .xterm_version = "XTerm(379)" },
-		  WC, "\033P>|tmux 3.3a\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		/* tmux in kitty (tmux's client_termtype): the two disagree on
 		 * widths, so romanized */
 		{ "tmux in kitty", { .term = "tmux-256color", .tmux = "/tmp/t,1,0",
@@ -75,7 +75,7 @@ t_profiles(void **st)
 		  WC, "\033P>|tmux 3.3a\033\\", TERM_MLTERM, WIDTH_WCWIDTH, RENDER_LATIN, -1 },
 		/* st and foot name themselves only by TERM, which tmux replaces */
 		{ "tmux in st", { .term = "screen", .tmux = "/tmp/t,1,0", .outer_term = "st-256color" },
-		  WC, "\033P>|tmux 3.3a\033\\", TERM_ST, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_ST, WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		/* the client's name beats a variable left from where tmux started */
 		{ "tmux in foot, kitty's variable", { .term = "screen", .tmux = "/tmp/t,1,0",
 		                                      .kitty = "2", .outer_term = "foot" },
@@ -88,7 +88,7 @@ t_profiles(void **st)
 		  "", TERM_UNKNOWN, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
 		/* kitty's environment, but XTVERSION says xterm (started from kitty) */
 		{ "inherited env", { .term = "xterm", .kitty = "3" }, WC,
-		  "\033P>|XTerm(379)\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  "\033P>|XTerm(379)\033\\", TERM_XTERM, WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		/* a measurement that fits neither model is not trusted */
 		{ "tmux, 1 column", { .term = "screen", .tmux = "/tmp/t,1,0" }, STUCK,
 		  "\033P>|tmux 3.3a\033\\", TERM_UNKNOWN, WIDTH_WCWIDTH, RENDER_SHAPED, -1 },
@@ -274,6 +274,26 @@ t_background(void **st)
 	n = script(buf, sizeof buf, 3, WC, "");
 	term_parse(buf, n, &a);
 	assert_false(a.bg_known);
+	/* no answer, but rxvt's COLORFGBG: a white background (15) */
+	term_env rx = { .term = "rxvt-unicode-256color", .colorfgbg = "0;default;15" };
+	n = script(buf, sizeof buf, 3, WC, "");
+	term_parse(buf, n, &a);
+	term_decide(&rx, &a, true, &ti);
+	assert_true(ti.bg_known);
+	assert_int_equal(ti.bg.r, 255);
+	rx.colorfgbg = "15;0";
+	term_decide(&rx, &a, true, &ti);
+	assert_true(ti.bg_known);
+	assert_int_equal(ti.bg.r, 0);
+	rx.colorfgbg = "default;default";
+	term_decide(&rx, &a, true, &ti);
+	assert_false(ti.bg_known);
+	/* the terminal's own answer beats the variable */
+	n = script(buf, sizeof buf, 3, WC, "\033]11;rgb:0000/0000/0000\033\\");
+	term_parse(buf, n, &a);
+	rx.colorfgbg = "0;15";
+	term_decide(&rx, &a, true, &ti);
+	assert_int_equal(ti.bg.r, 0);
 	/* a garbled colour is no colour */
 	n = script(buf, sizeof buf, 3, WC, "\033]11;rgb:zz/00/00\033\\");
 	term_parse(buf, n, &a);
