@@ -96,9 +96,11 @@ colors_plan(color_theme t, const rgb *bg, int ncolors, color_plan out[ROLE_MAX])
 			p->fg = (short)palette_fit(light ? table[r].light : table[r].dark, on,
 			                           PALETTE_MIN_CONTRAST);
 			p->bg = table[r].has_bg ? (short)palette_nearest(table[r].back) : -1;
-		} else if (t == THEME_LIGHT && !table[r].has_bg) {
+		} else if ((t == THEME_LIGHT || t == THEME_UNKNOWN) && !table[r].has_bg) {
 			/* the basic eight were picked for a dark background: on a
-			 * light one, yellow and green text cannot be read */
+			 * light one, yellow and green text cannot be read; on one not
+			 * known, no colour is safe (none reads at 4.5:1 on both
+			 * black and white) */
 			continue;
 		} else {
 			p->fg = table[r].fg;

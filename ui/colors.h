@@ -7,10 +7,10 @@
  * (it answered OSC 11 at start-up, term.h) or named (--theme), the dark or
  * light palette is used, every text colour fitted to the background so
  * that its contrast ratio is at least PALETTE_MIN_CONTRAST (palette.h).
- * With the background unknown, or 8 or 16 colours, the basic eight are
- * used as before; a light background with only those gets colour only
- * where pathak sets both colours (status line, highlights), and
- * bold/underline/reverse elsewhere.
+ * With 8 or 16 colours, a dark background gets the basic eight; a light
+ * one, or one not known (no text colour reads at 4.5:1 on both black and
+ * white), gets colour only where pathak sets both colours (status line,
+ * highlights), and bold/underline/reverse elsewhere.
  */
 #ifndef PATHAK_COLORS_H
 #define PATHAK_COLORS_H

@@ -394,7 +394,12 @@ f_cluster(const term_info *t)
 	return is_cluster_terminal(t->kind) && t->model == WIDTH_CLUSTER;
 }
 /* whatever the order, they lose े ं ु ू (and xterm draws क like व) */
-static bool f_marks(const term_info *t) { return t->kind == TERM_XTERM || t->kind == TERM_ST; }
+static bool
+f_marks(const term_info *t)
+{
+	/* and foot (1.13) drops letters before a spacing vowel sign */
+	return t->kind == TERM_XTERM || t->kind == TERM_ST || t->kind == TERM_FOOT;
+}
 static bool f_known(const term_info *t) { return t->kind != TERM_UNKNOWN; }
 static bool f_unknown_cluster(const term_info *t) { return t->model == WIDTH_CLUSTER; }
 /* the terminal outside may reorder itself (VTE): reordering again would
@@ -423,9 +428,9 @@ static const struct mode_rule {
 	{ f_wezterm, "WezTerm", NULL, ": ", RENDER_SHAPED, "shapes Devanagari" },
 	{ f_cluster, "kitty, mlterm (advancing per cluster)", NULL, ": ", RENDER_SHAPED,
 	  "draws a cluster in its own cells (mlterm -otl shapes it)" },
-	{ f_marks, "xterm, st", NULL, ": ", RENDER_INTERLINEAR,
-	  "drops vowel signs and nasal marks: each line romanized under it" },
-	{ f_known, "alacritty, urxvt, foot", NULL, ": ", RENDER_REORDER,
+	{ f_marks, "xterm, st, foot", NULL, ": ", RENDER_INTERLINEAR,
+	  "drops vowel signs, nasal marks or letters: each line romanized under it" },
+	{ f_known, "alacritty, urxvt", NULL, ": ", RENDER_REORDER,
 	  "neither shapes nor reorders" },
 	{ f_unknown_cluster, "another terminal advancing per cluster", "a cluster-model terminal",
 	  ": ", RENDER_SHAPED, "draws a cluster in its own cells" },

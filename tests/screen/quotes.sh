@@ -3,7 +3,8 @@
 #  * ] jumps to the first quotation: the status line names it (quote 1/10)
 #    and its speaker (किम जोंग उन); ] ] [ step through them (3/10, then 2/10);
 #  * quotations are coloured in the text: the quoted words carry the quote
-#    colour (yellow), the one jumped to the highlight (yellow background),
+#    colour (yellow, with --theme=dark: tmux does not report a background),
+#    the one jumped to the highlight (yellow background),
 #    the speaker's mention green; with NO_COLOR an underline instead;
 #  * a jump brings a quotation below the screen into view;
 #  * " opens the list (all 10 with speakers); typing पुतिन filters it to the
@@ -32,7 +33,8 @@ print(';'.join(sgr[-3:]))
 PYEOF
 }
 
-tm_start 100 30 "'$PATHAK' --render=shaped '$SEED'"
+# a dark theme: with no background known (tmux here) text roles get no colour
+tm_start 100 30 "'$PATHAK' --render=shaped --theme=dark '$SEED'"
 wait_for 'जोंग' || fail_screen "pathak did not start"
 
 keys ']'

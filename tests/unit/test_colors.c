@@ -144,8 +144,13 @@ t_fallbacks(void **st)
 	assert_false(p[ROLE_QUOTE].colour);
 	assert_true(p[ROLE_QUOTE].attr & A_UNDERLINE);
 	assert_true(p[ROLE_STATUS].colour);
-	/* unknown background: the basic eight as before */
+	/* unknown background: no text colour is safe; highlights keep theirs */
 	colors_plan(THEME_UNKNOWN, NULL, 256, p);
+	assert_false(p[ROLE_QUOTE].colour);
+	assert_true(p[ROLE_QUOTE].attr & A_UNDERLINE);
+	assert_true(p[ROLE_MATCH].colour);
+	/* dark with eight colours: the basic eight */
+	colors_plan(THEME_DARK, &BLACK, 8, p);
 	assert_true(p[ROLE_QUOTE].colour);
 	assert_int_equal(p[ROLE_QUOTE].fg, COLOR_YELLOW);
 }

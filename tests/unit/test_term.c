@@ -79,10 +79,10 @@ t_profiles(void **st)
 		/* the client's name beats a variable left from where tmux started */
 		{ "tmux in foot, kitty's variable", { .term = "screen", .tmux = "/tmp/t,1,0",
 		                                      .kitty = "2", .outer_term = "foot" },
-		  WC, "\033P>|tmux 3.3a\033\\", TERM_FOOT, WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  WC, "\033P>|tmux 3.3a\033\\", TERM_FOOT, WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		/* foot measured by wcwidth: not drawn as a cluster terminal */
 		{ "foot", { .term = "foot" }, WC, "\033P>|foot(1.13.1)\033\\", TERM_FOOT,
-		  WIDTH_WCWIDTH, RENDER_REORDER, -1 },
+		  WIDTH_WCWIDTH, RENDER_INTERLINEAR, -1 },
 		/* an unknown terminal that advances per cluster: measured wins */
 		{ "unknown cluster", { .term = "xterm-256color" }, CL,
 		  "", TERM_UNKNOWN, WIDTH_CLUSTER, RENDER_SHAPED, -1 },
