@@ -161,67 +161,75 @@ jw_item(jw *w, size_t i, json_t *o, bool built)
 	return true;
 }
 
-pk_status
-pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
-               const char *source, const char *version, FILE *out)
+/* The top of the object, then every block, then the opening of
+ * "quotes"; @return false when out of memory. */
+static bool
+jw_head_blocks(jw *w, pk_doc *d, const char *source, const char *version, bool *bad)
 {
 	const pk_input *in = pk_doc_input(d);
-	jw w = { out, NULL, 0, false, false };
 	json_t *bo = json_object(), *bt = NULL, *bs = NULL, *be = NULL;
 	pk_block b;
-	bool have, bad = false, first = true;
+	bool have, first = true;
 	size_t released = 0;
 
 	/* a block's object is built once and its values set per block */
 	if (!bo || !put(bo, "type", bt = json_string("")) || !put(bo, "start", bs = json_integer(0)) ||
 	    !put(bo, "end", be = json_integer(0))) {
 		json_decref(bo);
-		return PK_ERR_NOMEM;
+		return false;
 	}
-	jw_raw(&w, "{\"version\":", 11);
-	jw_value(&w, json_str_or_null(version, &bad));
-	jw_raw(&w, ",\"source\":", 10);
-	jw_value(&w, json_str_or_null(source, &bad));
-	jw_raw(&w, ",\"blocks\":[", 11);
-	for (have = pk_doc_first(d, &b); have && !w.nomem && !w.err; have = pk_doc_next(d, &b, &b)) {
+	jw_raw(w, "{\"version\":", 11);
+	jw_value(w, json_str_or_null(version, bad));
+	jw_raw(w, ",\"source\":", 10);
+	jw_value(w, json_str_or_null(source, bad));
+	jw_raw(w, ",\"blocks\":[", 11);
+	for (have = pk_doc_first(d, &b); have && !w->nomem && !w->err; have = pk_doc_next(d, &b, &b)) {
 		if (json_string_set(bt, pk_block_type_name(b.type)) ||
 		    json_integer_set(bs, (json_int_t)b.start) || json_integer_set(be, (json_int_t)b.end)) {
-			w.nomem = true;
+			w->nomem = true;
 			break;
 		}
 		if (!first)
-			jw_raw(&w, ",", 1);
+			jw_raw(w, ",", 1);
 		first = false;
-		jw_value(&w, json_incref(bo));
+		jw_value(w, json_incref(bo));
 		release_behind(in, &released, b.start);
 	}
 	json_decref(bo);
-	jw_raw(&w, "],\"quotes\":[", 12);
-	released = 0;
-	for (size_t i = 0; q && i < q->n && !w.nomem && !w.err; i++) {
-		const pk_quote *x = &q->v[i];
-		json_t *o = json_object();
-		bool hasm = x->mention_start != PK_QUOTE_NONE;
-		bool built = o && put(o, "start", json_integer((json_int_t)x->start)) &&
-		    put(o, "end", json_integer((json_int_t)x->end)) &&
-		    put(o, "text", json_text(in->bytes, x->start, x->end)) &&
-		    put(o, "kind", json_string(pk_quote_kind_name(x->kind))) &&
-		    put(o, "speaker", json_str_or_null(x->speaker, &bad)) &&
-		    put(o, "mention", hasm ? json_text(in->bytes, x->mention_start, x->mention_end)
-		                           : json_null()) &&
-		    put(o, "mention_start", json_off(x->mention_start)) &&
-		    put(o, "mention_end", json_off(x->mention_end)) &&
-		    put(o, "cue", json_str_or_null(x->cue, &bad)) &&
-		    put(o, "rule", json_string(x->rule ? x->rule : "")) &&
-		    put(o, "speaker_entity", ents && x->speaker_entity < ents->ne
-		                             ? json_integer((json_int_t)ents->e[x->speaker_entity].first)
-		                             : json_null());
-		if (!jw_item(&w, i, o, built))
-			break;
-		release_behind(in, &released, x->start);
-	}
-	jw_raw(&w, "],\"entities\":[", 14);
-	for (size_t i = 0; ents && i < ents->nm && !w.nomem && !w.err; i++) {
+	jw_raw(w, "],\"quotes\":[", 12);
+	return !w->nomem;
+}
+
+/* Quotation @p x as item @p i of "quotes"; @return false on failure. */
+static bool
+jw_quote(jw *w, const pk_input *in, const pk_quote *x, size_t i, const pk_entities *ents,
+         bool *bad)
+{
+	json_t *o = json_object();
+	bool hasm = x->mention_start != PK_QUOTE_NONE;
+	bool built = o && put(o, "start", json_integer((json_int_t)x->start)) &&
+	    put(o, "end", json_integer((json_int_t)x->end)) &&
+	    put(o, "text", json_text(in->bytes, x->start, x->end)) &&
+	    put(o, "kind", json_string(pk_quote_kind_name(x->kind))) &&
+	    put(o, "speaker", json_str_or_null(x->speaker, bad)) &&
+	    put(o, "mention", hasm ? json_text(in->bytes, x->mention_start, x->mention_end)
+	                           : json_null()) &&
+	    put(o, "mention_start", json_off(x->mention_start)) &&
+	    put(o, "mention_end", json_off(x->mention_end)) &&
+	    put(o, "cue", json_str_or_null(x->cue, bad)) &&
+	    put(o, "rule", json_string(x->rule ? x->rule : "")) &&
+	    put(o, "speaker_entity", ents && x->speaker_entity < ents->ne
+	                             ? json_integer((json_int_t)ents->e[x->speaker_entity].first)
+	                             : json_null());
+	return jw_item(w, i, o, built);
+}
+
+/* The end of "quotes", the entities, the encoding; then the status. */
+static pk_status
+jw_finish(jw *w, const pk_input *in, const pk_entities *ents, bool bad)
+{
+	jw_raw(w, "],\"entities\":[", 14);
+	for (size_t i = 0; ents && i < ents->nm && !w->nomem && !w->err; i++) {
 		const pk_mention *m = &ents->m[i];
 		json_t *o = json_object();
 		bool built = o && put(o, "start", json_integer((json_int_t)m->start)) &&
@@ -229,16 +237,77 @@ pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
 		    put(o, "text", json_text(in->bytes, m->start, m->end)) &&
 		    put(o, "type", json_string(pk_ent_type_name(m->type))) &&
 		    put(o, "entity", json_str_or_null(ents->e[m->entity].name, &bad));
-		if (!jw_item(&w, i, o, built))
+		if (!jw_item(w, i, o, built))
 			break;
 	}
-	jw_raw(&w, "],\"encoding\":", 13);
-	jw_value(&w, json_str_or_null(in->encoding, &bad));
-	jw_raw(&w, "}\n", 2);
-	free(w.buf);
-	if (w.nomem || bad)
+	jw_raw(w, "],\"encoding\":", 13);
+	jw_value(w, json_str_or_null(in->encoding, &bad));
+	jw_raw(w, "}\n", 2);
+	free(w->buf);
+	w->buf = NULL;
+	if (w->nomem || bad)
 		return PK_ERR_NOMEM;
-	return w.err || fflush(out) || ferror(out) ? PK_ERR_IO : PK_OK;
+	return w->err || fflush(w->out) || ferror(w->out) ? PK_ERR_IO : PK_OK;
+}
+
+pk_status
+pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
+               const char *source, const char *version, FILE *out)
+{
+	const pk_input *in = pk_doc_input(d);
+	jw w = { out, NULL, 0, false, false };
+	bool bad = false;
+	size_t released = 0;
+
+	if (!jw_head_blocks(&w, d, source, version, &bad)) {
+		free(w.buf);
+		return PK_ERR_NOMEM;
+	}
+	for (size_t i = 0; q && i < q->n && !w.nomem && !w.err; i++) {
+		if (!jw_quote(&w, in, &q->v[i], i, ents, &bad))
+			break;
+		release_behind(in, &released, q->v[i].start);
+	}
+	return jw_finish(&w, in, ents, bad);
+}
+
+/* Text pass 1 reads per step of the quotation job: each step's final
+ * quotations are written and freed before the next. */
+#define STREAM_STEP (512u << 10)
+
+pk_status
+pk_export_json_stream(pk_doc *d, const char *source, const char *version, FILE *out)
+{
+	const pk_input *in = pk_doc_input(d);
+	jw w = { out, NULL, 0, false, false };
+	bool bad = false, done = false;
+	pk_quotes_job *j;
+	pk_status st = PK_OK;
+	size_t written = 0;
+
+	if (!jw_head_blocks(&w, d, source, version, &bad)) {
+		free(w.buf);
+		return PK_ERR_NOMEM;
+	}
+	if (!(j = pk_quotes_start_stream(d))) {
+		free(w.buf);
+		return PK_ERR_NOMEM;
+	}
+	while (!done && st == PK_OK && !w.nomem && !w.err) {
+		const pk_quote *v;
+		st = pk_quotes_step(j, STREAM_STEP, &done);
+		size_t n = pk_quotes_final(j, &v);
+		for (size_t i = 0; i < n && !w.nomem && !w.err; i++)
+			jw_quote(&w, in, &v[i], written + i, NULL, &bad);
+		written += n;
+		pk_quotes_forget(j, n);
+	}
+	pk_quotes_job_free(j);
+	if (st != PK_OK) {
+		free(w.buf);
+		return st;
+	}
+	return jw_finish(&w, in, NULL, bad);
 }
 
 /* Write bytes [a, b) with controls made visible. */

@@ -140,6 +140,19 @@ pk_status pk_export_json(pk_doc *d, const pk_quotes *q, const pk_entities *ents,
                          const char *source, const char *version, FILE *out);
 
 /**
+ * pk_export_json() with the quotations pk_quotes_find() would give and no
+ * entities, found while they are written: each quotation is written once
+ * it is final and then freed, so that memory does not grow with the
+ * document (for inputs too big for the entity pass).  The output is byte
+ * for byte that of pk_export_json(d, q, NULL, ...).  On failure part of
+ * the object may have been written.
+ *
+ * @return PK_OK, PK_ERR_NOMEM, PK_ERR_ICU (finding speakers failed), or
+ *         PK_ERR_IO if writing failed
+ */
+pk_status pk_export_json_stream(pk_doc *d, const char *source, const char *version, FILE *out);
+
+/**
  * Write the quotations as a readable list, one quotation per entry:
  * number, kind, speaker (or `?`), cue, the rule in braces, then the quoted
  * text on the next line.

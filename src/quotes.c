@@ -130,7 +130,10 @@ find_pairs(pk_quotes_job *j, size_t budget)
 
 	if (j->stream) {
 		if (in->len != j->seen_len || in->growing != j->seen_growing) {
-			look_ahead(j);
+			/* (once the input is whole every block is ready: no need
+			 * to walk them all ahead, keeping the pages resident) */
+			if (in->growing)
+				look_ahead(j);
 			/* blocks seen before may have grown (a long line) or
 			 * changed type (the head, a byline at the end) */
 			if (!j->started)
@@ -251,6 +254,8 @@ stream_step(pk_quotes_job *j, size_t budget)
 	rc = q_resolve_step(j->res, budget, upto, &j->done);
 	if (rc != PK_OK)
 		return rc;
+	/* pass 1 runs ahead: the history behind needs not grow with the text */
+	q_resolve_trim(j->res, j->pass1_done ? SIZE_MAX : j->read_to);
 	if (!j->pass1_done)
 		j->done = false;
 	/* waiting only when neither pass can move */
@@ -269,6 +274,13 @@ pk_quotes_final(const pk_quotes_job *j, const pk_quote **v)
 {
 	*v = j->st.out.v;
 	return j->res ? q_resolve_count(j->res) : 0;
+}
+
+void
+pk_quotes_forget(pk_quotes_job *j, size_t n)
+{
+	if (j->res)
+		q_resolve_forget(j->res, n);
 }
 
 pk_status

@@ -102,7 +102,12 @@ void pk_quotes_job_free(pk_quotes_job *j);
  * work only on what text still to come cannot change: a quotation and its
  * speaker are final once some 30 KB more text and a few more blocks have
  * arrived after it (or the stream has ended), and then they are exactly
- * what pk_quotes_find() finds in the whole text.  A step that can do
+ * what pk_quotes_find() finds in the whole text.  (A pronoun before its
+ * quotation may wait longer: until the 64 named subjects after it have
+ * arrived, as its speaker may be any of them.)  The history of
+ * subjects behind is dropped as resolution passes it, and with
+ * pk_quotes_forget() the quotations written, so that such a job holds
+ * memory bounded by the look-ahead, not by the text.  A step that can do
  * nothing until the input grows (pk_input_pump(), then pk_doc_grew())
  * returns at once with pk_quotes_waiting() true; once the stream has
  * ended the steps run to the end.  Finish and free it as any job.  NULL
@@ -118,6 +123,16 @@ bool pk_quotes_waiting(const pk_quotes_job *j);
  * them, in *v (valid until the next step), with their speakers set.
  */
 size_t pk_quotes_final(const pk_quotes_job *j, const pk_quote **v);
+
+/**
+ * Free the first @p n final quotations of a job (at most
+ * pk_quotes_final()'s count), for a reader that has written them: a
+ * stream job then holds only the quotations not yet final and the few
+ * kilobytes of context their speakers are found in, however long the
+ * text.  pk_quotes_final() and pk_quotes_finish() then give the
+ * quotations after them.  Speakers are found as if nothing were freed.
+ */
+void pk_quotes_forget(pk_quotes_job *j, size_t n);
 
 /** Free what pk_quotes_find() put in @p q and empty it.  Safe on a zeroed struct. */
 void pk_quotes_free(pk_quotes *q);

@@ -481,10 +481,18 @@ static int
 run_export(pk_doc *doc, bool json, const char *source)
 {
 	pk_quotes q;
-	pk_status st = pk_quotes_find(doc, &q);
-
+	pk_status st;
 	pk_entities e;
 
+	if (json && pk_doc_input(doc)->len > PK_ENTITIES_MAX_BYTES) {
+		/* no entity pass to wait for: quotations written as found, so
+		 * that memory does not grow with the file */
+		fprintf(stderr, "pathak: entities left out: the input is over %u MB\n",
+		        PK_ENTITIES_MAX_BYTES >> 20);
+		st = pk_export_json_stream(doc, source, PACKAGE_VERSION, stdout);
+		goto written;
+	}
+	st = pk_quotes_find(doc, &q);
 	if (st != PK_OK) {
 		fprintf(stderr, "pathak: finding quotations failed: %s\n", pk_status_str(st));
 		return EXIT_FAILURE;
@@ -498,6 +506,7 @@ run_export(pk_doc *doc, bool json, const char *source)
 	          : pk_export_quotes_text(doc, &q, stdout);
 	pk_entities_free(&e);
 	pk_quotes_free(&q);
+written:
 	if (st == PK_OK && fflush(stdout) == 0)
 		return EXIT_SUCCESS;
 	if ((st == PK_OK || st == PK_ERR_IO) && errno == EPIPE)

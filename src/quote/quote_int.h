@@ -271,6 +271,8 @@ typedef struct hist {
 typedef struct qhist {
 	hist *v;              /* in document order, give or take a clause */
 	size_t n, cap;
+	size_t base;          /* entries dropped in front (q_resolve_trim()):
+	                       * v[k] is entry base + k */
 } qhist;
 
 /* Phrases dropped as titles, to drop them again when they recur. */
@@ -382,6 +384,8 @@ size_t q_glued_prefix(const qslice *c, size_t a, size_t b);
 typedef struct qmemo qmemo;
 qmemo *q_memo_new(void);
 void q_memo_free(qmemo *m);
+/* The memo no longer needs to know history entries before @p h0. */
+void q_memo_drop_hist(qmemo *m, size_t h0);
 /* For tests: resolve without the memo (the results must not change). */
 extern bool q_memo_off;
 
@@ -397,7 +401,17 @@ typedef struct qnames {
 	/* q_fullest()'s last window: subjects [scan_lo, scan_hi) lie no
 	 * further than scan_pos + 2 * NAME_FWD (scan_hi 0: none yet) */
 	size_t scan_pos, scan_lo, scan_hi;
+	size_t h0;            /* h[0] is entry h0: those before it were dropped,
+	                       * none of them near enough to be looked at again */
 } qnames;
+
+/* History entry i (h0 <= i < nh): entries are numbered from the first
+ * ever pushed, so that dropping old ones changes no index. */
+static inline const hist *
+q_hist(const qnames *c, size_t i)
+{
+	return &c->h[i - c->h0];
+}
 
 /* UTF-8 NFC of bytes [a, b) of s (a name or a description: up to 4 KB);
  * NULL on failure. */
@@ -426,6 +440,14 @@ qresolve *q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex);
 pk_status q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done);
 /* How many quotations (the first ones of st) have their speakers settled. */
 size_t q_resolve_count(const qresolve *r);
+/* Forget the first @p n quotations of st (settled ones, n <= count): the
+ * caller has used them.  Frees their strings and shifts the rest down. */
+void q_resolve_forget(qresolve *r, size_t n);
+/* Drop the history entries (and what the memo knows of them) that no
+ * quotation still to be settled can look at.  Only for a job whose pass 1
+ * runs ahead of resolution (a stream job): there the history would
+ * otherwise grow with the text. */
+void q_resolve_trim(qresolve *r, size_t frontier);
 void q_resolve_free(qresolve *r);
 
 /* ------------------------------------------------------------------ */

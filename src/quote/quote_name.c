@@ -838,8 +838,9 @@ struct qmemo {
 	size_t tabcap;        /* a power of two, at least twice nnames */
 	char *pool;
 	size_t npool, cappool;
-	uint32_t *hid;        /* the id of history entry i, 0 not yet known */
+	uint32_t *hid;        /* the id of history entry hid0 + k, 0 not yet known */
 	size_t nhid, caphid;
+	size_t hid0;          /* entries before it dropped (q_memo_drop_hist()) */
 	memo_pair *pairs;     /* PAIR_BUCKETS * PAIR_SLOTS: the bucket of an id x
 	                       * holds comparisons with x, so that the window of
 	                       * one lookup touches one bucket */
@@ -952,18 +953,19 @@ static uint32_t
 memo_hist_id_slow(const qnames *c, size_t i)
 {
 	qmemo *m = c->memo;
-	if (!m)
+	if (!m || i < m->hid0)
 		return 0;
-	if (i >= m->nhid) {
-		size_t n = c->nh > i + 1 ? c->nh : i + 1;
+	if (i - m->hid0 >= m->nhid) {
+		size_t n = (c->nh > i + 1 ? c->nh : i + 1) - m->hid0;
 		if (pk_grow(&m->hid, &m->caphid, n, sizeof *m->hid, 256) < 0)
 			return 0;
 		memset(m->hid + m->nhid, 0, (n - m->nhid) * sizeof *m->hid);
 		m->nhid = n;
 	}
-	if (!m->hid[i])
-		m->hid[i] = memo_id(m, c->s, c->h[i].ns, c->h[i].ne);
-	return m->hid[i];
+	uint32_t *id = &m->hid[i - m->hid0];
+	if (!*id)
+		*id = memo_id(m, c->s, q_hist(c, i)->ns, q_hist(c, i)->ne);
+	return *id;
 }
 
 /* The id of history entry i (0: none). */
@@ -971,7 +973,19 @@ static inline uint32_t
 memo_hist_id(const qnames *c, size_t i)
 {
 	const qmemo *m = c->memo;
-	return m && i < m->nhid && m->hid[i] ? m->hid[i] : memo_hist_id_slow(c, i);
+	return m && i - m->hid0 < m->nhid && m->hid[i - m->hid0] ? m->hid[i - m->hid0]
+	                                                        : memo_hist_id_slow(c, i);
+}
+
+void
+q_memo_drop_hist(qmemo *m, size_t h0)
+{
+	if (!m || h0 <= m->hid0)
+		return;
+	size_t k = h0 - m->hid0 < m->nhid ? h0 - m->hid0 : m->nhid;
+	memmove(m->hid, m->hid + k, (m->nhid - k) * sizeof *m->hid);
+	m->nhid -= k;
+	m->hid0 = h0;
 }
 
 /* The words of history entry i's name (id @p id), as q_fullest() counts
@@ -982,7 +996,7 @@ hist_words(const qnames *c, size_t i, uint32_t id)
 	if (id)
 		return c->memo->names[id].words;
 	size_t words = 1;
-	for (size_t z = c->h[i].ns; z < c->h[i].ne; z++)
+	for (size_t z = q_hist(c, i)->ns; z < q_hist(c, i)->ne; z++)
 		words += c->s[z] == ' ';
 	return words;
 }
@@ -992,7 +1006,7 @@ hist_words(const qnames *c, size_t i, uint32_t id)
 static int
 hist_contains(const qnames *c, size_t i, uint32_t aid, uint32_t xid, size_t x, size_t y)
 {
-	const hist *h = &c->h[i];
+	const hist *h = q_hist(c, i);
 	if (!aid || !xid)
 		return name_contains(c->s, h->ns, h->ne, x, y);
 	size_t b = (size_t)(((uint64_t)xid * 0x9E3779B97F4A7C15u) >> 55) % PAIR_BUCKETS;
@@ -1141,7 +1155,9 @@ hist_near(const qnames *c, size_t pos)
 	size_t lo = 0, hi = c->nh;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->h[mid].pos + NAME_BACK + NAME_FWD < pos)
+		/* entries before h0 were dropped as too far behind any pos
+		 * still asked about: the test below held for each */
+		if (mid < c->h0 || q_hist(c, mid)->pos + NAME_BACK + NAME_FWD < pos)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -1153,8 +1169,8 @@ bool
 q_known_name(const qnames *c, size_t ns, size_t ne, size_t pos)
 {
 	uint32_t xid = memo_id(c->memo, c->s, ns, ne);
-	for (size_t i = hist_near(c, pos); i < c->nh && c->h[i].pos <= pos + 2 * NAME_FWD; i++) {
-		const hist *h = &c->h[i];
+	for (size_t i = hist_near(c, pos); i < c->nh && q_hist(c, i)->pos <= pos + 2 * NAME_FWD; i++) {
+		const hist *h = q_hist(c, i);
 		if (h->pos + NAME_BACK >= pos && h->pos <= pos + NAME_FWD &&
 		    h->ne - h->ns >= ne - ns && hist_contains(c, i, memo_hist_id(c, i), xid, ns, ne))
 			return true;
@@ -1175,13 +1191,13 @@ q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 	 * walked again to find where this one ends */
 	if (c->scan_hi && c->scan_lo <= lo && lo <= c->scan_hi && c->scan_pos <= pos)
 		hi = c->scan_hi;
-	while (hi < c->nh && c->h[hi].pos <= pos + 2 * NAME_FWD)
+	while (hi < c->nh && q_hist(c, hi)->pos <= pos + 2 * NAME_FWD)
 		hi++;
 	c->scan_pos = pos;
 	c->scan_lo = lo;
 	c->scan_hi = hi;
 	for (size_t i = hi; i-- > lo;) {
-		const hist *h = &c->h[i];
+		const hist *h = q_hist(c, i);
 		if (h->pos + NAME_BACK < pos || h->pos > pos + NAME_FWD || h->ne - h->ns < ne - ns)
 			continue;
 		/* a subject noted again (by the quote and by the narration

@@ -27,7 +27,9 @@ void
 q_release_behind(const pk_input *in, size_t *done, size_t pos)
 {
 	if (pos > *done + RELEASE_LAG + RELEASE_STEP) {
-		pk_input_release(in, *done, pos - RELEASE_LAG);
+		/* all of it: looking back (a title seen before, the name of a
+		 * subject far back) brings pages in again behind *done */
+		pk_input_release(in, 0, pos - RELEASE_LAG);
 		*done = pos - RELEASE_LAG;
 	}
 }
@@ -52,7 +54,10 @@ sent_end_before(const char *s, size_t p)
 static size_t
 hist_seek(const qnames *c, size_t pos, size_t hint)
 {
-	while (hint < c->nh && c->h[hint].pos < pos)
+	/* entries before h0 lie far before any pos still asked about */
+	if (hint < c->h0)
+		hint = c->h0;
+	while (hint < c->nh && q_hist(c, hint)->pos < pos)
 		hint++;
 	return hint;
 }
@@ -63,11 +68,12 @@ static const hist *
 antecedent(const qnames *c, size_t pos, size_t i)
 {
 	/* the nearest subject of a speech cue, else of any ने */
-	for (size_t j = i; j > 0 && c->h[j - 1].pos + ANTE_BYTES >= pos; j--)
-		if (c->h[j - 1].strong)
-			return &c->h[j - 1];
-	if (i && c->h[i - 1].pos + ANTE_BYTES >= pos)
-		return &c->h[i - 1];
+	/* (the entries before h0 are all further back than ANTE_BYTES) */
+	for (size_t j = i; j > c->h0 && q_hist(c, j - 1)->pos + ANTE_BYTES >= pos; j--)
+		if (q_hist(c, j - 1)->strong)
+			return q_hist(c, j - 1);
+	if (i > c->h0 && q_hist(c, i - 1)->pos + ANTE_BYTES >= pos)
+		return q_hist(c, i - 1);
 	return NULL;
 }
 
@@ -92,7 +98,7 @@ hist_name_at(const qnames *c, size_t w, size_t m, size_t hint, int words)
 	size_t j1 = hint + JAB_HIST < c->nh ? hint + JAB_HIST : c->nh;
 	for (int k = 0; k < words && w < m; k++) {
 		for (size_t j = j0; j < j1; j++) {
-			const hist *h = &c->h[j];
+			const hist *h = q_hist(c, j);
 			size_t l = h->ne - h->ns, z = w + l;
 			if (l && z < m && !memcmp(c->s + w, c->s + h->ns, l) &&
 			    !qc_word(pk_decode(c->s, c->len, &z)) && (!best || l > best->ne - best->ns))
@@ -166,8 +172,8 @@ prev_subject(const qnames *c, size_t m, size_t hint)
 		/* X ने … शादी की है. उनका कहना है: the subject of a ने in the
 		 * sentence before, the only one there */
 		const hist *one = NULL;
-		for (size_t j = hint < c->nh ? hint + 1 : c->nh; j > 0; j--) {
-			const hist *x = &c->h[j - 1];
+		for (size_t j = hint < c->nh ? hint + 1 : c->nh; j > c->h0; j--) {
+			const hist *x = q_hist(c, j - 1);
 			if (x->pos >= e)
 				continue;
 			if (x->pos < q)
@@ -204,9 +210,9 @@ prev_subject(const qnames *c, size_t m, size_t hint)
 static const hist *
 cataphor(const qnames *c, size_t pos, size_t hint)
 {
-	for (size_t j = hint; j < c->nh && c->h[j].pos <= pos + ANTE_BYTES; j++)
-		if (c->h[j].pos >= pos && c->h[j].strong)
-			return &c->h[j];
+	for (size_t j = hint; j < c->nh && q_hist(c, j)->pos <= pos + ANTE_BYTES; j++)
+		if (q_hist(c, j)->pos >= pos && q_hist(c, j)->strong)
+			return q_hist(c, j);
 	return NULL;
 }
 
@@ -453,6 +459,7 @@ struct qresolve {
 	res_in x;
 	size_t i;             /* the next quotation */
 	size_t released;
+	char *last;           /* x.last once its quotation was forgotten */
 };
 
 qresolve *
@@ -463,8 +470,8 @@ q_resolve_start(const pk_input *in, qstate *st, const lexicon *lex)
 		return NULL;
 	r->in = in;
 	r->st = st;
-	r->c = (qnames){ in->bytes, in->len, lex, st->h.v, st->h.n, false,
-	                 q_memo_off ? NULL : q_memo_new(), 0, 0, 0 };
+	r->c = (qnames){ in->bytes, in->len, lex, st->h.v, st->h.base + st->h.n, false,
+	                 q_memo_off ? NULL : q_memo_new(), 0, 0, 0, st->h.base };
 	/* without the memo the same work is done, only slower */
 	return r;
 }
@@ -475,6 +482,7 @@ q_resolve_free(qresolve *r)
 	if (!r)
 		return;
 	q_memo_free(r->c.memo);
+	free(r->last);
 	free(r);
 }
 
@@ -482,6 +490,121 @@ size_t
 q_resolve_count(const qresolve *r)
 {
 	return r->i;
+}
+
+void
+q_resolve_forget(qresolve *r, size_t n)
+{
+	qstate *st = r->st;
+	if (n > r->i)
+		n = r->i;
+	for (size_t k = 0; k < n; k++) {
+		pk_quote *q = &st->out.v[k];
+		if (q->speaker && q->speaker == r->x.last) {
+			/* the next quotations may continue this speaker's turn */
+			free(r->last);
+			r->last = q->speaker;
+			q->speaker = NULL;
+		}
+		free(q->speaker);
+		free(q->cue);
+	}
+	memmove(st->out.v, st->out.v + n, (st->out.n - n) * sizeof *st->out.v);
+	memmove(st->ra, st->ra + n, (st->out.n - n) * sizeof *st->ra);
+	st->out.n -= n;
+	r->i -= n;
+}
+
+/* The lowest byte a speaker sieve may ask the history about, by
+ * position, for a quotation whose mention (or, without one, whose text)
+ * starts at @p m: m less ANTE_BYTES (antecedent(), predicate, joint) and
+ * JAB_BYTES (prev_subject(), which first steps back over the spaces
+ * before a pronoun).  0 when it cannot say. */
+static size_t
+lowest_asked(const qnames *c, size_t m)
+{
+	size_t sp = 0;
+	while (m > 0 && c->s[m - 1] == ' ') {
+		if (++sp > 64)
+			return 0;
+		m--;
+	}
+	return m > ANTE_BYTES + JAB_BYTES + 16 ? m - ANTE_BYTES - JAB_BYTES - 16 : 0;
+}
+
+/*
+ * Drop the history no quotation still to be settled can look at.  A
+ * sieve asks the history about a byte no lower than lowest_asked() of its
+ * quotation, or about the position of an entry it found: by position
+ * (then as low as that), or by index, JAB_HIST entries either side of
+ * the hint (hist_name_at()).  The hint only moves forward; the
+ * quotations pass 1 has still to find lie in blocks from @p frontier on.
+ * So with Q the lowest of lowest_asked() of every quotation not yet
+ * settled, of @p frontier, and of the position of every entry from
+ * hint - JAB_HIST on, an entry before hint - JAB_HIST that lies more
+ * than NAME_BACK + NAME_FWD before Q fails every test a sieve would put
+ * to it (hist_near(), antecedent() and prev_subject() stop at it,
+ * hist_seek() passes over it): dropping it changes no result.
+ */
+void
+q_resolve_trim(qresolve *r, size_t frontier)
+{
+	qstate *st = r->st;
+	qhist *h = &st->h;
+	size_t nh = h->base + h->n, k = 0, m = frontier, hint;
+	size_t q = frontier == SIZE_MAX ? SIZE_MAX
+	           : lowest_asked(&r->c, frontier < r->c.len ? frontier : r->c.len);
+
+	r->c.h = h->v;
+	r->c.h0 = h->base;
+	r->c.nh = nh;
+	for (size_t i = r->i; i < st->out.n && q; i++) {
+		const pk_quote *x = &st->out.v[i];
+		const raw_attr *ra = &st->ra[i];
+		size_t at = ra->np != NP_NONE && ra->ms < x->start ? ra->ms : x->start;
+		size_t a = lowest_asked(&r->c, at);
+		if (a < q)
+			q = a;
+		if (at < m)
+			m = at;
+	}
+	/* The hint moves only where the next pronoun's hist_seek() would
+	 * take it: no mention still to come lies before m.  (Text without
+	 * pronouns would otherwise keep it, and all after it, in place.) */
+	r->x.hint = hint = hist_seek(&r->c, m, r->x.hint);
+	if (hint < h->base + JAB_HIST + 4096)
+		return;  /* too few to be worth moving the rest */
+	for (size_t j = hint - JAB_HIST; j < nh && q; j++)
+		if (h->v[j - h->base].pos < q)
+			q = h->v[j - h->base].pos;
+	while (k < hint - JAB_HIST - h->base && h->v[k].pos + NAME_BACK + NAME_FWD < q)
+		k++;
+	if (k < 4096)
+		return;
+	memmove(h->v, h->v + k, (h->n - k) * sizeof *h->v);
+	h->n -= k;
+	h->base += k;
+	q_memo_drop_hist(r->c.memo, h->base);
+	r->c.h = h->v;
+	r->c.h0 = h->base;
+}
+
+/* Can a pronoun before its quote (at mention @p ms) be settled with the
+ * history found so far, every entry up to byte @p upto being there?
+ * hist_name_at() looks at JAB_HIST entries either side of the hint by
+ * index, however far they lie: they must all be there, and lie no
+ * further than upto (so that what is looked up around them is there too). */
+static bool
+window_settled(const qnames *c, size_t ms, size_t hint, size_t upto)
+{
+	size_t h = hist_seek(c, ms, hint);
+	size_t j0 = h > JAB_HIST ? h - JAB_HIST : 0;
+	if (h + JAB_HIST > c->nh)
+		return false;
+	for (size_t j = j0 < c->h0 ? c->h0 : j0; j < h + JAB_HIST; j++)
+		if (q_hist(c, j)->pos > upto)
+			return false;
+	return true;
 }
 
 pk_status
@@ -494,7 +617,8 @@ q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done)
 
 	/* pass 1 may have grown the history (moving it) and the input */
 	r->c.h = st->h.v;
-	r->c.nh = st->h.n;
+	r->c.h0 = st->h.base;
+	r->c.nh = st->h.base + st->h.n;
 	r->c.len = r->in->len;
 	x->c = &r->c;
 	for (; r->i < st->out.n; r->i++) {
@@ -503,6 +627,9 @@ q_resolve_step(qresolve *r, size_t budget, size_t upto, bool *done)
 		if (q->start - from > budget)
 			break;
 		if (upto != SIZE_MAX && (q->end > upto || (ra->np != NP_NONE && ra->me > upto)))
+			break;
+		if (upto != SIZE_MAX && ra->np == NP_PRONOUN && ra->ms < q->start &&
+		    !window_settled(&r->c, ra->ms, x->hint, upto))
 			break;
 		q_release_behind(r->in, &r->released, q->start);
 		x->q = q;

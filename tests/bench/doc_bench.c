@@ -1,5 +1,7 @@
 /* doc_bench.c - time the block index (and with -q quotation finding, in
- * slices) of one file: `doc_bench [-q] FILE`.  Prints seconds and counts.
+ * slices; with -s the same as a stream job that forgets each quotation
+ * once final, as --json of a big file does) of one file:
+ * `doc_bench [-q|-s] FILE`.  Prints seconds and counts.
  * Not a test: make bench-scale runs it. */
 #include "config.h"
 #include "doc.h"
@@ -21,6 +23,7 @@ int
 main(int argc, char **argv)
 {
 	bool quotes = argc > 2 && !strcmp(argv[1], "-q");
+	bool streamed = argc > 2 && !strcmp(argv[1], "-s");
 	const char *path = argv[argc - 1];
 	pk_input in;
 	pk_doc *d;
@@ -34,6 +37,24 @@ main(int argc, char **argv)
 	while (!pk_doc_index_step(d, 8u << 20))
 		;
 	printf("index %.3f s, %zu blocks, %zu bytes\n", now() - t0, pk_doc_block_count(d), in.len);
+	if (streamed) {
+		pk_quotes_job *j = pk_quotes_start_stream(d);
+		const pk_quote *v;
+		size_t n = 0;
+		bool done = false;
+		t0 = now();
+		while (j && !done) {
+			if (pk_quotes_step(j, 512u << 10, &done) != PK_OK)
+				return 1;
+			size_t k = pk_quotes_final(j, &v);
+			n += k;
+			pk_quotes_forget(j, k);
+		}
+		if (!j)
+			return 1;
+		pk_quotes_job_free(j);
+		printf("quotes (streamed) %.3f s, %zu quotations\n", now() - t0, n);
+	}
 	if (quotes) {
 		pk_quotes q;
 		t0 = now();

@@ -5,7 +5,9 @@
 # (../shared/data/articles repeated; skipped without them), and on
 # adversarial inputs: 8 MB dense with speakers, 10^6 combining marks on one
 # letter, 10^5 unbalanced quotation marks, one line of 200 MB.  Not a test:
-# prints a table.  Files go to $TMPDIR (about 1.3 GB at most, one at a
+# prints a table, then how much --json's peak grows per GB of input
+# (above 16 MB --json finds quotations as it writes them and holds none:
+# it should not grow).  Files go to $TMPDIR (about 1.3 GB at most, one at a
 # time) and are deleted after.  SIZES="100 300" runs fewer sizes.
 srcdir=${1:?usage: scale_bench.sh SRCDIR PATHAK DOC_BENCH}
 pathak=${2:?usage: scale_bench.sh SRCDIR PATHAK DOC_BENCH}
@@ -28,12 +30,15 @@ t = time.time()
 r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wall = time.time() - t
 u = resource.getrusage(resource.RUSAGE_CHILDREN)
+if os.environ.get("PEAKS"):
+    open(os.environ["PEAKS"], "a").write("%s %f %f\n" % (name, mb, u.ru_maxrss / 1024))
 print("%-34s %8.0f MB %8.2f s %8.2f s %8.0f MB %8.1f MB/s%s" % (
     name, mb, wall, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024, mb / max(wall, 1e-6),
     "" if r.returncode == 0 else "  (exit %d)" % r.returncode))
 PY
 }
 
+export PEAKS="$tmp/peaks"
 printf '%-34s %11s %10s %10s %11s %13s\n' "what" "input" "wall" "cpu" "peak RSS" "rate"
 if [ -d "$arts" ]; then
 	cat "$arts"/*.txt > "$tmp/one"
@@ -46,9 +51,23 @@ if [ -d "$arts" ]; then
 		run "--json, articles" "$tmp/big" "$pathak" --json "$tmp/big"
 		run "--dump, articles" "$tmp/big" "$pathak" --dump "$tmp/big"
 		run "index + quotations, articles" "$tmp/big" "$docb" -q "$tmp/big"
+		run "quotations streamed, articles" "$tmp/big" "$docb" -s "$tmp/big"
 		rm -f "$tmp/big"
 	done
 	rm -f "$tmp/one"
+	# the growth of --json's peak between the smallest and largest size
+	PEAKS= python3 - "$tmp/peaks" <<'PY'
+import sys
+rows = {}
+for l in open(sys.argv[1]):
+    name, mb, peak = l.rsplit(" ", 2)
+    rows.setdefault(name, []).append((float(mb), float(peak)))
+for name, v in rows.items():
+    if len(v) > 1:
+        (m0, p0), (m1, p1) = min(v), max(v)
+        print("%-34s peak grows %+.1f MB per GB (%.0f MB at %.0f MB, %.0f MB at %.0f MB)" % (
+            name, (p1 - p0) / (m1 - m0) * 1000, p0, m0, p1, m1))
+PY
 else
 	echo "no $arts: skipping the 100 MB / 300 MB / 1 GB runs"
 fi
@@ -69,7 +88,10 @@ open(sys.argv[1], "w").write("".join(out))
 PY
 run "--json, 8 MB dense speakers" "$tmp/dense" "$pathak" --json "$tmp/dense"
 run "quotations, 8 MB dense speakers" "$tmp/dense" "$docb" -q "$tmp/dense"
-rm -f "$tmp/dense"
+# three times over: above the entity limit, --json streams the quotations
+cat "$tmp/dense" "$tmp/dense" "$tmp/dense" > "$tmp/dense3"
+run "--json, 24 MB dense (streamed)" "$tmp/dense3" "$pathak" --json "$tmp/dense3"
+rm -f "$tmp/dense" "$tmp/dense3"
 
 python3 -c '
 import sys
