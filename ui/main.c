@@ -17,6 +17,7 @@
 
 #include "colors.h"
 #include "doc.h"
+#include "draw.h"
 #include "dump.h"
 #include "entities.h"
 #include "export.h"
@@ -213,7 +214,7 @@ see_binary(const char *name)
 	erase();
 	mvprintw(LINES > 0 ? LINES - 1 : 0, 0, "%s may be a binary file.  See it anyway? (y/n) ",
 	         safe);
-	refresh();
+	draw_refresh();
 	timeout(-1);
 	int ch;
 	while ((ch = getch()) == KEY_RESIZE)
@@ -369,7 +370,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 			if (r->changed)
 				pager_note(p, changed_note);
 			pager_draw(p);
-			refresh();
+			draw_refresh();
 			pager_overlay(p);
 			dirty = false;
 			continue;  /* drawing may have met the change */

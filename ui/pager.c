@@ -142,7 +142,7 @@ busy_note(const char *what)
 		attrset(colors_attr(ROLE_STATUS));
 		mvaddnstr(LINES - 1, 0, what, COLS);
 		attrset(A_NORMAL);
-		refresh();
+		draw_refresh();
 	}
 }
 
