@@ -78,6 +78,8 @@ struct pager {
 	char why[160];       /* why a query failed (a bad regex) */
 	/* standard input still arriving (o.stream) */
 	bool follow;         /* G or F: stay at the end as text arrives */
+	size_t idx_stall;    /* the stream's length when the index last had to
+	                      * wait for the rest of a line; SIZE_MAX: none */
 	bool cap_said, enc_said;
 	char rnote[128];     /* "reading… N bytes" */
 	bool reload;         /* R: the caller reads the file again */
@@ -965,7 +967,9 @@ stream_due(const pager *p)
 	return in->len < READ_AHEAD || in->len - READ_AHEAD < last;
 }
 
-/* The index has work: all of a finished input, or what has arrived. */
+/* The index has work: all of a finished input, or what has arrived -
+ * unless it stopped at an unfinished line and nothing has arrived since
+ * (idle time would index nothing, over and over, and never sleep). */
 static bool
 index_due(const pager *p)
 {
@@ -973,8 +977,35 @@ index_due(const pager *p)
 		return false;
 	if (!p->in->growing)
 		return true;
-	return p->in->len > p->in->body &&
+	return p->in->len > p->in->body && p->in->len != p->idx_stall &&
 	       pk_doc_block_number(p->doc, p->in->len - 1) == (size_t)-1;
+}
+
+/* How far the index has reached: the first offset it has not. */
+static size_t
+index_reach(const pager *p)
+{
+	size_t lo = 0, hi = p->in->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pk_doc_block_number(p->doc, mid) == (size_t)-1)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* A step of the index; one that gets no further on a stream waits for
+ * more of it.  @return true once all is indexed. */
+static bool
+index_slice(pager *p)
+{
+	size_t was = p->in->growing ? index_reach(p) : 0;
+	bool done = pk_doc_index_step(p->doc, INDEX_STEP);
+	if (!done && p->in->growing && index_reach(p) == was)
+		p->idx_stall = p->in->len;
+	return done;
 }
 
 bool
@@ -1033,11 +1064,11 @@ pager_idle(pager *p)
 	if (stream_due(p))
 		changed = stream_idle(p);
 	if (index_due(p))
-		return pk_doc_index_step(p->doc, INDEX_STEP) || changed;
+		return index_slice(p) || changed;
 	if (p->in->growing)
 		return changed;
 	if (!pk_doc_indexed(p->doc))
-		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
+		return index_slice(p);  /* done: ¶ n/N */
 	if (!p->quotes_done && (p->in->len <= QUOTES_IDLE_MAX || p->qjob))
 		/* a slice at a time, so that keys are read between slices (a
 		 * search a key began and another key interrupted goes on) */
@@ -1061,6 +1092,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->in = pk_doc_input(doc);
 	p->o = *o;
 	p->cur = PK_QUOTE_NONE;
+	p->idx_stall = SIZE_MAX;
 	p->keys = (keys_state)KEYS_STATE_INIT;
 	if (p->o.width < 1)
 		p->o.width = 80;
