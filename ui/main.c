@@ -205,6 +205,26 @@ safe_name(const char *name, char *out, size_t cap)
 	out[o] = '\0';
 }
 
+/* @p s (a file name, an argument) made safe for an error message: a name
+ * may hold ESC or bidi controls that would work on the terminal. */
+static const char *
+shown(const char *s)
+{
+	static char buf[PATH_MAX + 8];
+	safe_name(s, buf, sizeof buf);
+	return buf;
+}
+
+/* Is --@p a (up to an '=') the start of more than one long option? */
+static bool
+ambiguous(const struct option *o, const char *a)
+{
+	size_t n = strcspn(a, "="), hits = 0;
+	for (; o->name; o++)
+		hits += strncmp(o->name, a, n) == 0;
+	return hits > 1;
+}
+
 /* less's question before showing a file that looks binary. */
 static bool
 see_binary(const char *name)
@@ -332,7 +352,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	scr = newterm(NULL, stdout, tty ? tty : stdin);
 	if (!scr) {
 		fprintf(stderr, "pathak: cannot use this terminal (TERM=%s)\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		        shown(getenv("TERM") ? getenv("TERM") : ""));
 		if (tty)
 			fclose(tty);
 		return EXIT_FAILURE;
@@ -469,10 +489,10 @@ encoding_note(const pk_input *in, const char *name)
 {
 	if (in->detected[0])
 		fprintf(stderr, "pathak: %s: not valid UTF-8; it may be %s (try --encoding=%s)\n",
-		        name, in->detected, in->detected);
+		        shown(name), in->detected, in->detected);
 	if (in->capped)
 		fprintf(stderr, "pathak: %s: stopped reading at %zu bytes (--max-input)\n",
-		        name, in->limit);
+		        shown(name), in->limit);
 }
 
 static int
@@ -583,7 +603,8 @@ file_end(const reading *r, int rc)
 	}
 	if (!changed)
 		return rc;
-	fprintf(stderr, "pathak: %s: file changed while reading\n", r->path ? r->path : "(stdin)");
+	fprintf(stderr, "pathak: %s: file changed while reading\n",
+	        r->path ? shown(r->path) : "(stdin)");
 	return EXIT_FAILURE;
 }
 
@@ -629,7 +650,8 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	width_init();
-	while ((c = getopt_long(argc, argv, "dw:hVp:e", longopts, NULL)) != -1) {
+	opterr = 0;  /* getopt's messages would echo the argument raw: ours below */
+	while ((c = getopt_long(argc, argv, ":dw:hVp:e", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			dump = true;
@@ -638,7 +660,7 @@ main(int argc, char **argv)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > 10000) {
-				fprintf(stderr, "pathak: invalid width '%s' (1 to 10000)\n", optarg);
+				fprintf(stderr, "pathak: invalid width '%s' (1 to 10000)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			width = (int)v;
@@ -653,7 +675,7 @@ main(int argc, char **argv)
 		case 256:
 			if (!render_mode_parse(optarg, &render)) {
 				fprintf(stderr, "pathak: invalid render mode '%s' (shaped, reorder, "
-				        "halant, reorder+halant, latin, interlinear)\n", optarg);
+				        "halant, reorder+halant, latin, interlinear)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			have_render = true;
@@ -664,7 +686,7 @@ main(int argc, char **argv)
 		case 258:
 			if (strcmp(optarg, "wcwidth") != 0 && strcmp(optarg, "cluster") != 0) {
 				fprintf(stderr, "pathak: invalid advance model '%s' (wcwidth, cluster)\n",
-				        optarg);
+				        shown(optarg));
 				return EXIT_USAGE;
 			}
 			advance = strcmp(optarg, "cluster") == 0 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
@@ -686,14 +708,14 @@ main(int argc, char **argv)
 		case 262:
 			if (!pk_input_encoding_known(optarg)) {
 				fprintf(stderr, "pathak: unknown encoding '%s' (ISO-8859-1, "
-				        "windows-1252, UTF-16LE, ...)\n", optarg);
+				        "windows-1252, UTF-16LE, ...)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			io.encoding = optarg;
 			break;
 		case 263:
 			if (!parse_size(optarg, &io.max_bytes)) {
-				fprintf(stderr, "pathak: invalid size '%s' (as 512M or 1G)\n", optarg);
+				fprintf(stderr, "pathak: invalid size '%s' (as 512M or 1G)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			break;
@@ -702,7 +724,7 @@ main(int argc, char **argv)
 			break;
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
-				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
+				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			return print_keys(optarg != NULL);
@@ -712,9 +734,22 @@ main(int argc, char **argv)
 		case 'V':
 			version();
 			return stdout_end(EXIT_SUCCESS);
-		default:
+		default: {
+			const char *a = argv[optind - 1];
+			bool lng = strncmp(a, "--", 2) == 0;
+			if (c == ':' && lng)
+				fprintf(stderr, "pathak: option '%s' requires an argument\n", shown(a));
+			else if (c == ':')
+				fprintf(stderr, "pathak: option requires an argument -- '%c'\n", optopt);
+			else if (!lng && optopt > ' ' && optopt < 0x7F)
+				fprintf(stderr, "pathak: invalid option -- '%c'\n", optopt);
+			else
+				fprintf(stderr, "pathak: %s option '%s'\n",
+				        lng && ambiguous(longopts, a + 2) ? "ambiguous" : "unrecognized",
+				        shown(a));
 			fputs("Try 'pathak --help' for more information.\n", stderr);
 			return EXIT_USAGE;
+		}
 		}
 	}
 	{
@@ -729,7 +764,7 @@ main(int argc, char **argv)
 		if (a[0] != '+')
 			continue;
 		if (!strchr("/?&", a[1]) || (!a[2] && a[1] != '&')) {
-			fprintf(stderr, "pathak: unknown command '%s' (+/WORD, +?WORD, +&WORD)\n", a);
+			fprintf(stderr, "pathak: unknown command '%s' (+/WORD, +?WORD, +&WORD)\n", shown(a));
 			return EXIT_USAGE;
 		}
 		search = a + 2;
@@ -761,7 +796,7 @@ main(int argc, char **argv)
 	if (st == PK_OK && (st = prefill(&in)) != PK_OK)
 		pk_input_close(&in);
 	if (st != PK_OK) {
-		fprintf(stderr, "pathak: %s: %s\n", path ? path : "(stdin)",
+		fprintf(stderr, "pathak: %s: %s\n", path ? shown(path) : "(stdin)",
 		        st == PK_ERR_ISDIR ? "Is a directory" :
 		        st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
 		return EXIT_USAGE;
@@ -786,13 +821,12 @@ main(int argc, char **argv)
 	bool binary = !binary_ok && pk_input_looks_binary(&in);
 	bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
 	if (binary && printing) {
-		char safe[256];
-		safe_name(name, safe, sizeof safe);
-		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", safe);
+		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n",
+		        shown(name));
 		rc = EXIT_USAGE;
 	} else if (export != EXPORT_NONE) {
 		if ((st = pk_input_finish(&in)) != PK_OK) {
-			fprintf(stderr, "pathak: %s: %s\n", name, strerror(errno));
+			fprintf(stderr, "pathak: %s: %s\n", shown(name), strerror(errno));
 			rc = EXIT_USAGE;
 		} else {
 			pk_doc_grew(doc);
