@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -225,8 +226,21 @@ ambiguous(const struct option *o, const char *a)
 	return hits > 1;
 }
 
-/* less's question before showing a file that looks binary. */
+/* Has the terminal gone away (hung up, or the other side of a pty
+ * closed)?  curses cannot say: a read with no wait returns ERR as when no
+ * key was typed, and a failed write is dropped.  poll() says at once. */
 static bool
+term_gone(int keys_fd)
+{
+	struct pollfd pf[2] = { { keys_fd, POLLIN, 0 }, { STDOUT_FILENO, POLLOUT, 0 } };
+	if (poll(pf, 2, 0) <= 0)
+		return false;
+	return ((pf[0].revents | pf[1].revents) & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* less's question before showing a file that looks binary: 1 for yes,
+ * 0 for no, -1 when the terminal went away. */
+static int
 see_binary(const char *name)
 {
 	char safe[256];
@@ -239,6 +253,8 @@ see_binary(const char *name)
 	int ch;
 	while ((ch = getch()) == KEY_RESIZE)
 		;
+	if (ch == ERR)
+		return -1;
 	return ch == 'y' || ch == 'Y';
 }
 
@@ -359,6 +375,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	}
 	guard_term(STDOUT_FILENO, have_modes ? &modes : NULL, leave,
 	           leave_sequence(leave, sizeof leave));
+	int keys_fd = tty ? fileno(tty) : STDIN_FILENO;
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -367,13 +384,18 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	curs_set(0);
 	colors_init();
 
-	if (binary && !see_binary(binary)) {
+	int see = binary ? see_binary(binary) : 1;
+	if (see <= 0) {
 		endwin();
 		guard_term(-1, NULL, NULL, 0);
 		delscreen(scr);
 		if (tty)
 			fclose(tty);
-		return EXIT_SUCCESS;
+		if (see == 0)
+			return EXIT_SUCCESS;
+		fputs("pathak: cannot use the terminal: "
+		      "input/output error (the terminal went away)\n", stderr);
+		return EXIT_FAILURE;
 	}
 	p = pager_new(r->doc, po);
 	if (!p) {
@@ -393,6 +415,11 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 			draw_refresh();
 			pager_overlay(p);
 			dirty = false;
+			if (term_gone(keys_fd)) {
+				err = EIO;  /* the screen: curses dropped what it wrote */
+				rc = EXIT_FAILURE;
+				break;
+			}
 			continue;  /* drawing may have met the change */
 		}
 		/* While background work remains (the paragraph index, the
@@ -403,6 +430,11 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 		int ch = getch();
 		if (ch == ERR) {
 			if (busy) {
+				if (term_gone(keys_fd)) {
+					err = EIO;  /* or it would work on for no one */
+					rc = EXIT_FAILURE;
+					break;
+				}
 				dirty = pager_idle(p);  /* redraw only when it shows */
 				continue;
 			}
@@ -433,7 +465,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	if (tty)
 		fclose(tty);
 	if (err)
-		fprintf(stderr, "pathak: cannot read keys from the terminal: %s\n",
+		fprintf(stderr, "pathak: cannot use the terminal: %s\n",
 		        err == EIO ? "input/output error (the terminal went away)" : strerror(err));
 	return rc;
 }
