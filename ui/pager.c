@@ -51,7 +51,7 @@ struct pager {
 	int left;            /* left margin that centres the text column */
 	int textcols;        /* the columns left of the entity pane (the whole width without it) */
 	help_screen help;    /* the help screen (help.h) */
-	const char *flash;   /* a message for the next status line */
+	const char *flash;   /* a message for the status line, until the next key */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
 	pk_quotes_job *qjob; /* finding them, a slice at a time */
@@ -570,7 +570,6 @@ draw_status(pager *p)
 		st.filter = filter;
 	}
 
-	p->flash = NULL;
 	if (!st.empty) {
 		st.pct = view_percent(p->v);
 		st.end = view_at_end(p->v);
@@ -621,7 +620,6 @@ pager_draw(pager *p)
 	entpane_draw(p->pane);
 	if (prompt_is_open(p->pr)) {
 		const char *note = p->flash ? p->flash : search_note(p, p->inc, false);
-		p->flash = NULL;
 		prompt_draw(p->pr, &p->d, LINES - 1, note);
 		return;
 	}
@@ -863,6 +861,9 @@ pager_key(pager *p, int ch)
 			help_key(&p->help, ch);
 		return true;
 	}
+	/* a message stays until a key: a redraw when idle work is done
+	 * (the quotations found) must not wipe it at once */
+	p->flash = NULL;
 	p->wrapped = false;  /* said once */
 	p->follow = false;   /* any key stops following; G and F start again */
 	if (prompt_is_open(p->pr)) {
