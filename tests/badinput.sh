@@ -11,6 +11,9 @@
 #  * With stdout not a terminal, `pathak < FILE`, `cat FILE | pathak`,
 #    `pathak - < FILE` print the same as `pathak FILE` and `pathak --dump
 #    FILE`.
+#  * A file name with ESC, C0, C1 and bidi controls: the errors (missing
+#    file, with --encoding and --json, a directory, a binary file, the
+#    not-UTF-8 note, bad option values) name it without a raw control.
 #  * An empty file opened interactively (tmux, when installed) shows a
 #    screen and q exits 0.
 . "$top_srcdir/tests/lib.sh"
@@ -143,6 +146,59 @@ cmp -s "$T/file.out" "$T/dash.out" || fail "pathak - <SEED differs from pathak S
 "$PATHAK" --dump --width 33 "$SEED" >"$T/file33.out" 2>"$T/err" || fail "pathak --dump --width 33 SEED: exit $?"
 cmp -s "$T/file33.out" "$T/stdin33.out" || fail "--width 33: stdin differs from the file"
 ok "standard input dumps like the file"
+
+# A hostile file name: no error message may hand the terminal its ESC
+# (here an OSC 52 clipboard write), C0 (BEL, TAB), C1 (the one-byte CSI
+# U+009B) or bidi controls (U+202E); the rest of the name is still shown.
+if command -v python3 >/dev/null 2>&1; then
+	# raw_controls FILE - print the controls in FILE other than newlines
+	raw_controls() {
+		python3 -c '
+import re, sys
+t = open(sys.argv[1], "rb").read().decode("utf-8", "replace")
+bad = re.findall("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", t)
+print(" ".join("U+%04X" % ord(c) for c in bad))' "$1"
+	}
+	evil=$(printf 'ev\033]52;c;cHduZWQ=\007il\302\233[31m\342\200\256txt\tname')
+	# name_error WHAT ARGS... - pathak ARGS fails with a message that names
+	# the file ("ev" ... "name") without a control in it.
+	name_error() {
+		_what=$1
+		shift
+		"$PATHAK" "$@" >"$T/out" 2>"$T/err" </dev/null && soft_fail "$_what: exit status 0"
+		_c=$(raw_controls "$T/err")
+		if [ -n "$_c" ]; then
+			soft_fail "$_what: stderr holds controls: $_c"
+		elif ! grep -q 'ev.*il.*name' "$T/err"; then
+			soft_fail "$_what: the message does not name the file: $(cat "$T/err")"
+		else
+			ok "$_what: $(cat "$T/err")"
+		fi
+	}
+	name_error "missing file, hostile name" "$T/$evil"
+	name_error "missing file, hostile name, --encoding" --encoding=ISO-8859-1 "$T/$evil"
+	name_error "missing file, hostile name, --json" --json "$T/$evil"
+	mkdir "$T/$evil.d" && name_error "directory, hostile name" "$T/$evil.d"
+	printf '\177ELF\000\001binary\n' >"$T/$evil.bin" &&
+		name_error "binary file, hostile name" --dump "$T/$evil.bin"
+	printf 'caf\351 na\357ve r\351sum\351 \340 la carte, d\351j\340 vu, fa\347ade, cr\350me br\373l\351e\n%.0s' \
+		1 2 3 4 5 6 7 8 >"$T/$evil.latin1"
+	"$PATHAK" --dump "$T/$evil.latin1" >"$T/out" 2>"$T/err"
+	if grep -q 'not valid UTF-8' "$T/err"; then
+		_c=$(raw_controls "$T/err")
+		[ -z "$_c" ] || soft_fail "encoding note, hostile name: stderr holds controls: $_c"
+		grep -q 'ev.*il.*name' "$T/err" || soft_fail "encoding note: the file is not named: $(cat "$T/err")"
+		[ -z "$_c" ] && ok "encoding note, hostile name: $(cat "$T/err")"
+	else
+		soft_fail "a Latin-1 file: no note that it is not UTF-8 ($(cat "$T/err"))"
+	fi
+	name_error "bad --encoding value" --encoding="$evil" "$SEED"
+	name_error "bad --width value" --width="$evil" "$SEED"
+	name_error "unknown long option" "--$evil" "$SEED"
+	name_error "unknown +command" "+$evil" "$SEED"
+else
+	echo "note: python3 not installed: hostile file names not checked"
+fi
 
 # The empty file in a terminal: a screen, and q quits with status 0.
 if command -v tmux >/dev/null 2>&1; then

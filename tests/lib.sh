@@ -63,11 +63,47 @@ _cleanup() {
 }
 _TEST_PID=$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/pathak-test.XXXXXX") || hard_error "mktemp -d failed"
-trap '_cleanup' EXIT
+trap '_st=$?; _cleanup; _vg_verdict "$_st"' EXIT
 trap '_cleanup; exit 1' HUP INT TERM
 
 [ -x "$PATHAK" ] || hard_error "the program $PATHAK is missing (build it first)"
 [ -r "$SEED" ] || hard_error "the sample article $SEED is missing"
+
+# PATHAK_WRAPPER (make check-valgrind sets it) runs every pathak of this
+# test under a checker, e.g. 'valgrind --error-exitcode=99 --leak-check=no'.
+# Each run writes its own log in $PATHAK_VG_LOGS/<test>/ (%p: the pid); at
+# exit the test fails if any log reports an error, whatever the screens
+# showed, since a memory error need not change them.  The wrapper execs, so
+# the pid a test records is the checked process's.  A checked pathak is
+# 20-50 times slower: the polls wait ten times longer.
+_vg_verdict() { :; }
+# Wall-clock limits in the tests are multiplied by TIME_FACTOR.
+TIME_FACTOR=1
+if [ -n "${PATHAK_WRAPPER:-}" ]; then
+	_VG_LOGS=${PATHAK_VG_LOGS:-$top_builddir/tests/valgrind}/$(basename "$0" .sh)
+	mkdir -p "$_VG_LOGS" || hard_error "cannot make $_VG_LOGS"
+	rm -f "$_VG_LOGS"/*.log
+	printf '#!/bin/sh\nexec %s --log-file=%s/vg.%%p.log %s "$@"\n' \
+		"$PATHAK_WRAPPER" "'$_VG_LOGS'" "'$PATHAK'" >"$T/pathak" &&
+		chmod +x "$T/pathak" || hard_error "cannot write the wrapper"
+	PATHAK=$T/pathak
+	POLL_TRIES=${POLL_TRIES:-1000}
+	TIME_FACTOR=10
+	_vg_verdict() {
+		# A report counts whether or not the run got to its summary (one
+		# killed by SIGKILL never does).
+		_bad=$(grep -l -e 'ERROR SUMMARY: [1-9]' \
+			-e '^==[0-9]*== \(Invalid\|Conditional jump\|Use of uninit\|Syscall param\|Mismatched\|Source and destination overlap\)' \
+			"$_VG_LOGS"/*.log 2>/dev/null)
+		if [ -n "$_bad" ]; then
+			printf 'FAIL: valgrind reports errors in:\n%s\n' "$_bad" >&2
+			exit 1
+		fi
+		[ -n "$(ls "$_VG_LOGS" 2>/dev/null)" ] ||
+			{ echo "FAIL: no valgrind log was written" >&2; exit 1; }
+		exit "$1"
+	}
+fi
 
 # In a terminal pathak picks a render mode for Devanagari by probing the
 # terminal (ui/term.c); under tmux that may be "reorder", which draws ि
@@ -146,9 +182,19 @@ screen() {
 	tm capture-pane -p -t pk
 }
 
-# keys KEY... - send keys (tmux key names: Space, Enter, C-l, ...).
+# keys KEY... - send keys (tmux key names: Space, Enter, C-l, ...).  Under
+# PATHAK_WRAPPER one at a time, each read before the next is sent (settle):
+# a slow pathak would read several at once, and a key typed while it works
+# may stop the work (a quotation search) as it is meant to.
 keys() {
-	tm send-keys -t pk "$@"
+	if [ -z "${PATHAK_WRAPPER:-}" ]; then
+		tm send-keys -t pk "$@"
+		return
+	fi
+	for _k in "$@"; do
+		tm send-keys -t pk "$_k"
+		settle || :
+	done
 }
 
 # POLL_TRIES x 0.05 s is the longest any wait below polls (about 5 s).
@@ -204,6 +250,52 @@ wait_exit() {
 		_nap
 	done
 	return 1
+}
+
+# settle - wait until the program in the pane has read every key sent so
+# far and is idle: the pane's terminal has no unread input and no process
+# in it is running, twice 0.03 s apart (so an ESC is not read together with
+# the next key as one sequence).  Where a screen shows nothing to wait for
+# (a 1x1 window), this is what makes a slow run (valgrind) keep step.
+# Returns 1 after POLL_TRIES polls.
+settle() {
+	_pp=$(tm display-message -p -t pk '#{pane_tty} #{pane_pid}' 2>/dev/null)
+	[ -n "$_pp" ] || { _nap; return 0; }
+	python3 - $_pp "$POLL_TRIES" <<'PYEOF'
+import fcntl, os, struct, sys, termios, time
+tty, top, tries = sys.argv[1], sys.argv[2], int(sys.argv[3])
+try:
+    fd = os.open(tty, os.O_RDONLY | os.O_NOCTTY | os.O_NONBLOCK)
+except OSError:
+    sys.exit(0)  # the pane is gone: nothing to wait for
+
+def running(pid):
+    """pid or a descendant is running (or in an uninterruptible wait)"""
+    try:
+        with open('/proc/%s/stat' % pid) as f:
+            st = f.read()
+        if st[st.rindex(')') + 2] in 'RD':
+            return True
+        kids = []
+        for t in os.listdir('/proc/%s/task' % pid):
+            with open('/proc/%s/task/%s/children' % (pid, t)) as f:
+                kids += f.read().split()
+    except OSError:
+        return False
+    return any(running(k) for k in kids)
+
+def busy():
+    n = struct.unpack('i', fcntl.ioctl(fd, termios.FIONREAD, b'\0' * 4))[0]
+    return n > 0 or running(top)
+
+quiet = 0
+for _ in range(tries):
+    time.sleep(0.03)
+    quiet = 0 if busy() else quiet + 1
+    if quiet >= 2:
+        sys.exit(0)
+sys.exit(1)
+PYEOF
 }
 
 # alive - the command in the pane is still running.

@@ -217,3 +217,23 @@ draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, si
 	rblock_free(&rb);
 	return used;
 }
+
+void
+draw_refresh(void)
+{
+	if (COLS == 1 && LINES > 0) {
+		attr_t a;
+		short pair;
+		cchar_t blank;
+		int y, x;
+		getyx(stdscr, y, x);
+		attr_get(&a, &pair, NULL);
+		/* the blank curses clears to, so there is nothing to update */
+		setcchar(&blank, L" ", A_NORMAL, 0, NULL);
+		attr_set(A_NORMAL, 0, NULL);
+		mvadd_wch(LINES - 1, 0, &blank);
+		attr_set(a, pair, NULL);
+		move(y, x);
+	}
+	refresh();
+}

@@ -48,4 +48,13 @@ void draw_row(const drawer *d, const view_row *r, int y, int x, int maxx);
 int draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
                  attr_t attr, bool cut);
 
+/**
+ * refresh(), except on a screen one column wide, where the bottom-right
+ * cell is left blank first: ncurses (seen in 6.4) writes that cell on a
+ * terminal with automatic margins by inserting it from column COLS - 2,
+ * and reads before the row when that is -1 (valgrind: invalid reads in
+ * doupdate, with any program that writes the cell).
+ */
+void draw_refresh(void);
+
 #endif

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 
 #include "colors.h"
 #include "doc.h"
+#include "draw.h"
 #include "dump.h"
 #include "entities.h"
 #include "export.h"
@@ -207,8 +209,41 @@ safe_name(const char *name, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-/* less's question before showing a file that looks binary. */
+/* @p s (a file name, an argument) made safe for an error message: a name
+ * may hold ESC or bidi controls that would work on the terminal. */
+static const char *
+shown(const char *s)
+{
+	static char buf[PATH_MAX + 8];
+	safe_name(s, buf, sizeof buf);
+	return buf;
+}
+
+/* Is --@p a (up to an '=') the start of more than one long option? */
 static bool
+ambiguous(const struct option *o, const char *a)
+{
+	size_t n = strcspn(a, "="), hits = 0;
+	for (; o->name; o++)
+		hits += strncmp(o->name, a, n) == 0;
+	return hits > 1;
+}
+
+/* Has the terminal gone away (hung up, or the other side of a pty
+ * closed)?  curses cannot say: a read with no wait returns ERR as when no
+ * key was typed, and a failed write is dropped.  poll() says at once. */
+static bool
+term_gone(int keys_fd)
+{
+	struct pollfd pf[2] = { { keys_fd, POLLIN, 0 }, { STDOUT_FILENO, POLLOUT, 0 } };
+	if (poll(pf, 2, 0) <= 0)
+		return false;
+	return ((pf[0].revents | pf[1].revents) & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
+
+/* less's question before showing a file that looks binary: 1 for yes,
+ * 0 for no, -1 when the terminal went away. */
+static int
 see_binary(const char *name)
 {
 	char safe[256];
@@ -216,11 +251,13 @@ see_binary(const char *name)
 	erase();
 	mvprintw(LINES > 0 ? LINES - 1 : 0, 0, "%s may be a binary file.  See it anyway? (y/n) ",
 	         safe);
-	refresh();
+	draw_refresh();
 	timeout(-1);
 	int ch;
 	while ((ch = getch()) == KEY_RESIZE)
 		;
+	if (ch == ERR)
+		return -1;
 	return ch == 'y' || ch == 'Y';
 }
 
@@ -334,13 +371,14 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	scr = newterm(NULL, stdout, tty ? tty : stdin);
 	if (!scr) {
 		fprintf(stderr, "pathak: cannot use this terminal (TERM=%s)\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		        shown(getenv("TERM") ? getenv("TERM") : ""));
 		if (tty)
 			fclose(tty);
 		return EXIT_FAILURE;
 	}
 	guard_term(STDOUT_FILENO, have_modes ? &modes : NULL, leave,
 	           leave_sequence(leave, sizeof leave));
+	int keys_fd = tty ? fileno(tty) : STDIN_FILENO;
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -349,13 +387,18 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	curs_set(0);
 	colors_init(po->theme, po->bg);
 
-	if (binary && !see_binary(binary)) {
+	int see = binary ? see_binary(binary) : 1;
+	if (see <= 0) {
 		endwin();
 		guard_term(-1, NULL, NULL, 0);
 		delscreen(scr);
 		if (tty)
 			fclose(tty);
-		return EXIT_SUCCESS;
+		if (see == 0)
+			return EXIT_SUCCESS;
+		fputs("pathak: cannot use the terminal: "
+		      "input/output error (the terminal went away)\n", stderr);
+		return EXIT_FAILURE;
 	}
 	p = pager_new(r->doc, po);
 	if (!p) {
@@ -372,9 +415,14 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 			if (r->changed)
 				pager_note(p, changed_note);
 			pager_draw(p);
-			refresh();
+			draw_refresh();
 			pager_overlay(p);
 			dirty = false;
+			if (term_gone(keys_fd)) {
+				err = EIO;  /* the screen: curses dropped what it wrote */
+				rc = EXIT_FAILURE;
+				break;
+			}
 			continue;  /* drawing may have met the change */
 		}
 		/* While background work remains (the paragraph index, the
@@ -385,6 +433,11 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 		int ch = getch();
 		if (ch == ERR) {
 			if (busy) {
+				if (term_gone(keys_fd)) {
+					err = EIO;  /* or it would work on for no one */
+					rc = EXIT_FAILURE;
+					break;
+				}
 				dirty = pager_idle(p);  /* redraw only when it shows */
 				continue;
 			}
@@ -415,7 +468,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 	if (tty)
 		fclose(tty);
 	if (err)
-		fprintf(stderr, "pathak: cannot read keys from the terminal: %s\n",
+		fprintf(stderr, "pathak: cannot use the terminal: %s\n",
 		        err == EIO ? "input/output error (the terminal went away)" : strerror(err));
 	return rc;
 }
@@ -471,10 +524,10 @@ encoding_note(const pk_input *in, const char *name)
 {
 	if (in->detected[0])
 		fprintf(stderr, "pathak: %s: not valid UTF-8; it may be %s (try --encoding=%s)\n",
-		        name, in->detected, in->detected);
+		        shown(name), in->detected, in->detected);
 	if (in->capped)
 		fprintf(stderr, "pathak: %s: stopped reading at %zu bytes (--max-input)\n",
-		        name, in->limit);
+		        shown(name), in->limit);
 }
 
 static int
@@ -654,7 +707,8 @@ file_end(const reading *r, int rc)
 	}
 	if (!changed)
 		return rc;
-	fprintf(stderr, "pathak: %s: file changed while reading\n", r->path ? r->path : "(stdin)");
+	fprintf(stderr, "pathak: %s: file changed while reading\n",
+	        r->path ? shown(r->path) : "(stdin)");
 	return EXIT_FAILURE;
 }
 
@@ -703,7 +757,8 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	width_init();
-	while ((c = getopt_long(argc, argv, "dw:hVp:e", longopts, NULL)) != -1) {
+	opterr = 0;  /* getopt's messages would echo the argument raw: ours below */
+	while ((c = getopt_long(argc, argv, ":dw:hVp:e", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			dump = true;
@@ -712,7 +767,7 @@ main(int argc, char **argv)
 			char *end;
 			long v = strtol(optarg, &end, 10);
 			if (*end || v < 1 || v > 10000) {
-				fprintf(stderr, "pathak: invalid width '%s' (1 to 10000)\n", optarg);
+				fprintf(stderr, "pathak: invalid width '%s' (1 to 10000)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			width = (int)v;
@@ -727,7 +782,7 @@ main(int argc, char **argv)
 		case 256:
 			if (!render_mode_parse(optarg, &render)) {
 				fprintf(stderr, "pathak: invalid render mode '%s' (shaped, reorder, "
-				        "halant, reorder+halant, latin, interlinear)\n", optarg);
+				        "halant, reorder+halant, latin, interlinear)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			have_render = true;
@@ -738,7 +793,7 @@ main(int argc, char **argv)
 		case 258:
 			if (strcmp(optarg, "wcwidth") != 0 && strcmp(optarg, "cluster") != 0) {
 				fprintf(stderr, "pathak: invalid advance model '%s' (wcwidth, cluster)\n",
-				        optarg);
+				        shown(optarg));
 				return EXIT_USAGE;
 			}
 			advance = strcmp(optarg, "cluster") == 0 ? WIDTH_CLUSTER : WIDTH_WCWIDTH;
@@ -760,14 +815,14 @@ main(int argc, char **argv)
 		case 262:
 			if (!pk_input_encoding_known(optarg)) {
 				fprintf(stderr, "pathak: unknown encoding '%s' (ISO-8859-1, "
-				        "windows-1252, UTF-16LE, ...)\n", optarg);
+				        "windows-1252, UTF-16LE, ...)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			io.encoding = optarg;
 			break;
 		case 263:
 			if (!parse_size(optarg, &io.max_bytes)) {
-				fprintf(stderr, "pathak: invalid size '%s' (as 512M or 1G)\n", optarg);
+				fprintf(stderr, "pathak: invalid size '%s' (as 512M or 1G)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			break;
@@ -799,7 +854,7 @@ main(int argc, char **argv)
 			return stdout_end(EXIT_SUCCESS);
 		case 259:
 			if (optarg && strcmp(optarg, "man") != 0) {
-				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", optarg);
+				fprintf(stderr, "pathak: invalid --help-keys format '%s' (man)\n", shown(optarg));
 				return EXIT_USAGE;
 			}
 			return print_keys(optarg != NULL);
@@ -809,9 +864,22 @@ main(int argc, char **argv)
 		case 'V':
 			version();
 			return stdout_end(EXIT_SUCCESS);
-		default:
+		default: {
+			const char *a = argv[optind - 1];
+			bool lng = strncmp(a, "--", 2) == 0;
+			if (c == ':' && lng)
+				fprintf(stderr, "pathak: option '%s' requires an argument\n", shown(a));
+			else if (c == ':')
+				fprintf(stderr, "pathak: option requires an argument -- '%c'\n", optopt);
+			else if (!lng && optopt > ' ' && optopt < 0x7F)
+				fprintf(stderr, "pathak: invalid option -- '%c'\n", optopt);
+			else
+				fprintf(stderr, "pathak: %s option '%s'\n",
+				        lng && ambiguous(longopts, a + 2) ? "ambiguous" : "unrecognized",
+				        shown(a));
 			fputs("Try 'pathak --help' for more information.\n", stderr);
 			return EXIT_USAGE;
+		}
 		}
 	}
 	{
@@ -826,7 +894,7 @@ main(int argc, char **argv)
 		if (a[0] != '+')
 			continue;
 		if (!strchr("/?&", a[1]) || (!a[2] && a[1] != '&')) {
-			fprintf(stderr, "pathak: unknown command '%s' (+/WORD, +?WORD, +&WORD)\n", a);
+			fprintf(stderr, "pathak: unknown command '%s' (+/WORD, +?WORD, +&WORD)\n", shown(a));
 			return EXIT_USAGE;
 		}
 		search = a + 2;
@@ -861,7 +929,7 @@ main(int argc, char **argv)
 	if (st == PK_OK && (st = prefill(&in)) != PK_OK)
 		pk_input_close(&in);
 	if (st != PK_OK) {
-		fprintf(stderr, "pathak: %s: %s\n", path ? path : "(stdin)",
+		fprintf(stderr, "pathak: %s: %s\n", path ? shown(path) : "(stdin)",
 		        st == PK_ERR_ISDIR ? "Is a directory" :
 		        st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
 		return EXIT_USAGE;
@@ -886,9 +954,8 @@ main(int argc, char **argv)
 	bool binary = !binary_ok && pk_input_looks_binary(&in);
 	bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
 	if (binary && printing) {
-		char safe[256];
-		safe_name(name, safe, sizeof safe);
-		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n", safe);
+		fprintf(stderr, "pathak: %s may be a binary file (--binary reads it anyway)\n",
+		        shown(name));
 		rc = EXIT_USAGE;
 	} else if (export == EXPORT_QUOTES && streamed) {
 		rc = run_quotes_stream(doc, &in);
@@ -897,7 +964,7 @@ main(int argc, char **argv)
 		rc = file_end(&rd, rc);
 	} else if (export != EXPORT_NONE) {
 		if ((st = pk_input_finish(&in)) != PK_OK) {
-			fprintf(stderr, "pathak: %s: %s\n", name, strerror(errno));
+			fprintf(stderr, "pathak: %s: %s\n", shown(name), strerror(errno));
 			rc = EXIT_USAGE;
 		} else {
 			pk_doc_grew(doc);

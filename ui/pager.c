@@ -51,7 +51,7 @@ struct pager {
 	int left;            /* left margin that centres the text column */
 	int textcols;        /* the columns left of the entity pane (the whole width without it) */
 	help_screen help;    /* the help screen (help.h) */
-	const char *flash;   /* a message for the next status line */
+	const char *flash;   /* a message for the status line, until the next key */
 	pk_quotes quotes;    /* the quotations, once found */
 	bool quotes_done;
 	pk_quotes_job *qjob; /* finding them, a slice at a time */
@@ -78,6 +78,8 @@ struct pager {
 	char why[160];       /* why a query failed (a bad regex) */
 	/* standard input still arriving (o.stream) */
 	bool follow;         /* G or F: stay at the end as text arrives */
+	size_t idx_stall;    /* the stream's length when the index last had to
+	                      * wait for the rest of a line; SIZE_MAX: none */
 	bool cap_said, enc_said;
 	char rnote[128];     /* "reading… N bytes" */
 	bool reload;         /* R: the caller reads the file again */
@@ -134,7 +136,7 @@ busy_note(const char *what)
 		attrset(colors_attr(ROLE_STATUS));
 		mvaddnstr(LINES - 1, 0, what, COLS);
 		attrset(A_NORMAL);
-		refresh();
+		draw_refresh();
 	}
 }
 
@@ -561,7 +563,6 @@ draw_status(pager *p)
 		st.filter = filter;
 	}
 
-	p->flash = NULL;
 	if (!st.empty) {
 		st.pct = view_percent(p->v);
 		st.end = view_at_end(p->v);
@@ -612,7 +613,6 @@ pager_draw(pager *p)
 	entpane_draw(p->pane);
 	if (prompt_is_open(p->pr)) {
 		const char *note = p->flash ? p->flash : search_note(p, p->inc, false);
-		p->flash = NULL;
 		prompt_draw(p->pr, &p->d, LINES - 1, note);
 		return;
 	}
@@ -854,6 +854,9 @@ pager_key(pager *p, int ch)
 			help_key(&p->help, ch);
 		return true;
 	}
+	/* a message stays until a key: a redraw when idle work is done
+	 * (the quotations found) must not wipe it at once */
+	p->flash = NULL;
 	p->wrapped = false;  /* said once */
 	p->follow = false;   /* any key stops following; G and F start again */
 	if (prompt_is_open(p->pr)) {
@@ -958,7 +961,9 @@ stream_due(const pager *p)
 	return in->len < READ_AHEAD || in->len - READ_AHEAD < last;
 }
 
-/* The index has work: all of a finished input, or what has arrived. */
+/* The index has work: all of a finished input, or what has arrived -
+ * unless it stopped at an unfinished line and nothing has arrived since
+ * (idle time would index nothing, over and over, and never sleep). */
 static bool
 index_due(const pager *p)
 {
@@ -966,8 +971,35 @@ index_due(const pager *p)
 		return false;
 	if (!p->in->growing)
 		return true;
-	return p->in->len > p->in->body &&
+	return p->in->len > p->in->body && p->in->len != p->idx_stall &&
 	       pk_doc_block_number(p->doc, p->in->len - 1) == (size_t)-1;
+}
+
+/* How far the index has reached: the first offset it has not. */
+static size_t
+index_reach(const pager *p)
+{
+	size_t lo = 0, hi = p->in->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pk_doc_block_number(p->doc, mid) == (size_t)-1)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
+}
+
+/* A step of the index; one that gets no further on a stream waits for
+ * more of it.  @return true once all is indexed. */
+static bool
+index_slice(pager *p)
+{
+	size_t was = p->in->growing ? index_reach(p) : 0;
+	bool done = pk_doc_index_step(p->doc, INDEX_STEP);
+	if (!done && p->in->growing && index_reach(p) == was)
+		p->idx_stall = p->in->len;
+	return done;
 }
 
 bool
@@ -1026,11 +1058,11 @@ pager_idle(pager *p)
 	if (stream_due(p))
 		changed = stream_idle(p);
 	if (index_due(p))
-		return pk_doc_index_step(p->doc, INDEX_STEP) || changed;
+		return index_slice(p) || changed;
 	if (p->in->growing)
 		return changed;
 	if (!pk_doc_indexed(p->doc))
-		return pk_doc_index_step(p->doc, INDEX_STEP);  /* done: ¶ n/N */
+		return index_slice(p);  /* done: ¶ n/N */
 	if (!p->quotes_done && (p->in->len <= QUOTES_IDLE_MAX || p->qjob))
 		/* a slice at a time, so that keys are read between slices (a
 		 * search a key began and another key interrupted goes on) */
@@ -1055,6 +1087,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->in = pk_doc_input(doc);
 	p->o = *o;
 	p->cur = PK_QUOTE_NONE;
+	p->idx_stall = SIZE_MAX;
 	p->keys = (keys_state)KEYS_STATE_INIT;
 	if (p->o.width < 1)
 		p->o.width = 80;

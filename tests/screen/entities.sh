@@ -180,10 +180,10 @@ wait_status shaped || fail_screen "r r does not come back to shaped"
 # resize: the text re-wraps, the edge stays straight
 tm resize-window -t pk -x 70 -y 20
 wait_line 1 '│' || fail_screen "no pane at 70x20"
-sleep 0.3
+settle || fail_screen "pathak did not settle"
 edge_check "70x20"
 tm resize-window -t pk -x 100 -y 30
-sleep 0.3
+settle || fail_screen "pathak did not settle"
 wait_for 'PER (' || fail_screen "the pane is gone after a resize back"
 edge_check "100x30 again"
 ok "resizes keep the edge straight"
@@ -218,10 +218,11 @@ ok "without a model the pane says so"
 
 # the cluster-advance model: the edge is written at its column
 tm_start 100 30 "'$PATHAK' --render=shaped --advance=cluster '$SEED'"
-sleep 0.5
+# a key typed before pathak reads keys (during its start-up probe) is lost
+wait_for '¶' || fail_screen "pathak did not start with --advance=cluster"
 keys e
 wait_for 'PER (' || fail_screen "no pane with --advance=cluster"
-sleep 0.3
+settle || fail_screen "pathak did not settle"
 # tmux advances by wcwidth, so a row of Devanagari written for the cluster
 # model is wider than planned (and the status line may scroll the screen
 # by a row): the rows that have the edge have it in one column.

@@ -22,6 +22,7 @@ usage: python3 ptybytes.py PATHAK TMPDIR
 import os, pty, re, select, signal, struct, sys, termios, fcntl, time
 
 PATHAK, TMP = sys.argv[1], sys.argv[2]
+SLOW = int(os.environ.get('TIME_FACTOR', '1'))   # a checked (valgrind) pathak
 COLS, ROWS = 100, 30
 
 BIDI = {0x061C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
@@ -136,6 +137,7 @@ def run(argv, keys, env_extra, label):
     log = []      # (offset in out, key sent)
 
     def drain(quiet=0.12, most=4.0):
+        quiet, most = quiet * SLOW, most * SLOW
         t0 = last = time.monotonic()
         while True:
             now = time.monotonic()
@@ -152,6 +154,20 @@ def run(argv, keys, env_extra, label):
                 out.extend(b)
                 last = time.monotonic()
 
+    # Keys typed before curses has turned the terminal's echo off would be
+    # echoed by the terminal itself, not written by pathak: wait for that
+    # (the master reads the slave's modes), unless pathak is gone.
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 10.0 * SLOW:
+        try:
+            if not termios.tcgetattr(fd)[3] & termios.ECHO:
+                break
+            with open('/proc/%d/stat' % pid) as f:
+                if f.read().rsplit(')', 1)[1].split()[0] == 'Z':
+                    break
+        except (termios.error, OSError):
+            break
+        drain(quiet=0.05, most=0.1)
     drain(quiet=0.5, most=6.0)
     for k in keys:
         log.append((len(out), k))
@@ -165,7 +181,7 @@ def run(argv, keys, env_extra, label):
     status = None
     for attempt in range(5):
         t0 = time.monotonic()
-        while time.monotonic() - t0 < 3.0:
+        while time.monotonic() - t0 < 3.0 * SLOW:
             p, st = os.waitpid(pid, os.WNOHANG)
             if p:
                 status = st

@@ -5,5 +5,5 @@
 # (tests/screen/ptybytes.py says what is allowed).
 . "$top_srcdir/tests/lib.sh"
 need_python
-python3 "$top_srcdir/tests/screen/ptybytes.py" "$PATHAK" "$T" || fail "pathak wrote a control from its input to the terminal"
+TIME_FACTOR=$TIME_FACTOR python3 "$top_srcdir/tests/screen/ptybytes.py" "$PATHAK" "$T" || fail "pathak wrote a control from its input to the terminal"
 finish

@@ -20,9 +20,9 @@ all_keys() {
 	for k in j j k Space b d u G g h x C-l Space G h h j / x Left BSpace Escape ']' '[' '"' x Tab Down Escape r r r r r r q; do
 		[ "$k" = q ] && break
 		keys "$k"
-		# let pathak process it: poll until the key was read (the pane
-		# stays alive), then make sure it did not exit meanwhile
-		_nap
+		# let pathak process it: wait until the key was read and pathak
+		# is idle, then make sure it did not exit meanwhile
+		settle || fail_screen "$1: pathak did not settle after key $k"
 		alive || fail_screen "$1: pathak exited (status: $(cat "$T/exit" 2>/dev/null)) after key $k"
 	done
 }
@@ -66,10 +66,10 @@ keys Space
 for size in 1x1 3x2 1x24 80x1 1x1; do
 	tm resize-window -t pk -x "${size%x*}" -y "${size#*x}" || hard_error "tmux resize-window failed"
 	keys j
-	_nap
+	settle || fail_screen "pathak did not settle at $size"
 	alive || fail_screen "pathak exited when resized to $size (status: $(cat "$T/exit" 2>/dev/null))"
 	keys G h x g / x Escape
-	_nap
+	settle || fail_screen "pathak did not settle after keys at $size"
 	alive || fail_screen "pathak exited after keys at $size (status: $(cat "$T/exit" 2>/dev/null))"
 done
 tm resize-window -t pk -x 100 -y 30 || hard_error "tmux resize-window failed"
