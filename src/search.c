@@ -49,9 +49,6 @@
  * Beyond that the slice goes to the slow path, which is linear whatever
  * the query (glibc's strstr() guards its quick loop the same way). */
 #define WORK_PER_BYTE 16
-/* A Latin query is also read as romanized Devanagari up to this many bytes
- * of skeleton: matching costs up to that much at each word. */
-#define ROMAN_MAX 128
 /* A regular expression may be this long (bytes), and one find may take
  * REGEX_STEPS plus one ICU time step (about 10^4 match operations) per
  * REGEX_BYTES bytes of text searched: room for any sane pattern, a bound on
@@ -100,6 +97,7 @@ struct pk_search {
 	bool roman;
 	char *skel;       /* the query's romanization skeleton */
 	size_t sklen;
+	size_t *skborder; /* its borders, as border for key */
 	pk_translit *tr;  /* made on first use: ICU's transliterators cost */
 	wcache cache;
 	pk_breaker *br;
@@ -233,6 +231,9 @@ typedef struct occ {
 	size_t n;
 	size_t p;   /* the next byte to read */
 	size_t k;   /* bytes of the key matched before p */
+	const char *key;
+	size_t m;
+	const size_t *border;
 } occ;
 
 static void
@@ -251,10 +252,10 @@ border_init(size_t *b, const char *key, size_t m)
 
 /* The next occurrence in o's buffer: its offset in *at; false at the end. */
 static bool
-occ_next(const pk_search *s, occ *o, size_t *at)
+occ_next(occ *o, size_t *at)
 {
-	const char *key = s->key;
-	size_t m = s->klen;
+	const char *key = o->key;
+	size_t m = o->m;
 
 	for (;;) {
 		if (o->k == 0) {
@@ -265,18 +266,18 @@ occ_next(const pk_search *s, occ *o, size_t *at)
 			}
 			*at = (size_t)(q - o->h);
 			o->p = *at + m;
-			o->k = s->border[m];
+			o->k = o->border[m];
 			return true;
 		}
 		while (o->p < o->n) {
 			char c = o->h[o->p++];
 			while (o->k > 0 && key[o->k] != c)
-				o->k = s->border[o->k];
+				o->k = o->border[o->k];
 			if (key[o->k] == c)
 				o->k++;
 			if (o->k == m) {
 				*at = o->p - m;
-				o->k = s->border[m];
+				o->k = o->border[m];
 				return true;
 			}
 			if (o->k == 0)
@@ -301,8 +302,8 @@ fold_find(pk_search *s, const char *t, size_t len, size_t a, size_t z,
 
 	if (!f)
 		return PK_ERR_NOMEM;
-	occ o = { f, fl, 0, 0 };
-	for (size_t i; st == PK_OK && occ_next(s, &o, &i);)
+	occ o = { f, fl, 0, 0, s->key, s->klen, s->border };
+	for (size_t i; st == PK_OK && occ_next(&o, &i);)
 		st = report(s, t, len, a + map[i].start, a + map[i + s->klen - 1].end, from, to, out);
 	free(f);
 	free(map);
@@ -345,8 +346,8 @@ static pk_status
 exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
 	size_t z = len - to > CTX ? to + CTX : len;
-	occ o = { t + from, z - from, 0, 0 };
-	for (size_t i; occ_next(s, &o, &i);) {
+	occ o = { t + from, z - from, 0, 0, s->key, s->klen, s->border };
+	for (size_t i; occ_next(&o, &i);) {
 		i += from;
 		/* bytes of a query never match part of a character */
 		if (!cp_boundary(t, len, i) || !cp_boundary(t, len, i + s->klen))
@@ -833,42 +834,16 @@ is_word_cp(uint32_t c)
 typedef struct pword {
 	size_t a, z;
 	const wentry *w;
-	size_t next;      /* the next word with a skeleton (n if none) */
+	size_t so;        /* where its skeleton starts in the phrase's */
 } pword;
-
-/* Does the query skeleton match from word k of ws[0..n), starting at its
- * first skeleton byte?  Returns the source end of the match, or 0. */
-static size_t
-roman_match_at(const pk_search *s, const pword *ws, size_t n, size_t k)
-{
-	size_t qi = 0;
-	/* words without a skeleton (a lone joiner) match nothing: skipped,
-	 * or a run of them would cost its length at each of them */
-	for (size_t i = ws[k].w->slen ? k : ws[k].next; i < n && qi < s->sklen; i = ws[i].next) {
-		const wentry *w = ws[i].w;
-		const char *sk = w->word + w->wlen;
-		size_t m = w->slen;
-		size_t take = s->sklen - qi < m ? s->sklen - qi : m;
-		if (memcmp(sk, s->skel + qi, take))
-			return 0;
-		qi += take;
-		if (qi == s->sklen) {
-			/* end at the code point after the last matched byte */
-			size_t e = take;
-			while (e < m && w->off[e] == w->off[take - 1])
-				e++;
-			return ws[i].a + w->off[e];
-		}
-	}
-	return 0;
-}
 
 static pk_status
 roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
 	pk_status st = PK_OK;
 	pword *ws = NULL;
-	size_t nw = 0, cap = 0;
+	char *cat = NULL; /* a phrase's skeletons end to end */
+	size_t nw = 0, cap = 0, catcap = 0;
 
 	if (!s->tr && !(s->tr = pk_translit_new(PK_ROMAN_ASCII, &st)))
 		return st ? st : PK_ERR_ICU;
@@ -914,17 +889,36 @@ roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 				break;
 			q = sp;
 		}
-		for (size_t k = nw, nx = nw; k-- > 0;) {
-			ws[k].next = nx;
-			if (ws[k].w->slen)
-				nx = k;
+		/* A match starts at a word's first skeleton byte and may end inside
+		 * a word: the query's skeleton found in the phrase's, in time
+		 * linear in the phrase whatever the query. */
+		size_t sl = 0;
+		for (size_t k = 0; k < nw; k++) {
+			ws[k].so = sl;
+			sl += ws[k].w->slen;
 		}
-		for (size_t k = 0; k < nw && st == PK_OK; k++) {
-			if (ws[k].a >= to)
-				break;
-			size_t e = ws[k].a >= from ? roman_match_at(s, ws, nw, k) : 0;
-			if (e)
-				st = report(s, t, len, ws[k].a, e, from, to, out);
+		if (st == PK_OK && pk_grow(&cat, &catcap, sl + 1, 1, 256))
+			st = PK_ERR_NOMEM;
+		for (size_t k = 0; st == PK_OK && k < nw; k++)
+			memcpy(cat + ws[k].so, ws[k].w->word + ws[k].w->wlen, ws[k].w->slen);
+		occ o = { cat, sl, 0, 0, s->skel, s->sklen, s->skborder };
+		size_t k = 0, i = 0;
+		for (size_t x; st == PK_OK && occ_next(&o, &x);) {
+			/* the word of the last byte matched; the match ends at the
+			 * code point after it */
+			size_t y = x + s->sklen - 1;
+			while (i + 1 < nw && ws[i + 1].so <= y)
+				i++;
+			const wentry *w = ws[i].w;
+			size_t take = y - ws[i].so + 1, e = take;
+			while (e < w->slen && w->off[e] == w->off[take - 1])
+				e++;
+			while (k < nw && ws[k].so < x)
+				k++;
+			/* words without a skeleton (a lone joiner) start there too */
+			for (; st == PK_OK && k < nw && ws[k].so == x; k++)
+				if (ws[k].a >= from && ws[k].a < to)
+					st = report(s, t, len, ws[k].a, ws[i].a + w->off[e], from, to, out);
 		}
 		if (q >= to || q >= lim)
 			break;
@@ -940,6 +934,7 @@ roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 			break;
 	}
 	free(ws);
+	free(cat);
 	return st;
 }
 
@@ -1081,7 +1076,11 @@ pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
 			if (!(s->skel = malloc(len + 1)))
 				goto fail;
 			s->sklen = skeleton(query, len, NULL, s->skel, NULL);
-			s->roman = s->sklen > 0 && s->sklen <= ROMAN_MAX;
+			s->roman = s->sklen > 0;
+			if (s->roman && !(s->skborder = malloc((s->sklen + 1) * sizeof *s->skborder)))
+				goto fail;
+			if (s->roman)
+				border_init(s->skborder, s->skel, s->sklen);
 		}
 	}
 	*err = PK_OK;
@@ -1102,6 +1101,7 @@ pk_search_free(pk_search *s)
 	free(s->key);
 	free(s->kc);
 	free(s->border);
+	free(s->skborder);
 	free(s->skel);
 	if (s->re)
 		uregex_close(s->re);

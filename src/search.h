@@ -14,11 +14,9 @@
  * vowels; ZWJ, ZWNJ and soft hyphen ignored; Devanagari digits = ASCII digits;
  * Latin case.  A query of Latin letters additionally matches Devanagari words
  * whose romanization (translit.h, ASCII-folded) matches it, accepting the
- * informal spellings people type (c/ch, sh, aa/a, ee/i, oo/u, w/v, z/j, ph/f);
- * past 128 letters (aa, ch, sh... counting one) a Latin query is matched
- * as written only.
+ * informal spellings people type (c/ch, sh, aa/a, ee/i, oo/u, w/v, z/j, ph/f).
  *
- * Literal searches (folded and exact) take time linear in the text scanned,
+ * Literal and romanized searches take time linear in the text scanned,
  * whatever the query.  A regular expression is at most 1024 bytes, and ICU
  * stops one find that runs far longer than its text calls for (a pattern
  * that backtracks exponentially): the scan then fails with PK_ERR_ICU.

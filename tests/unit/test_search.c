@@ -390,6 +390,17 @@ test_long_repeating(void **state)
 	assert_int_equal(count(q, PK_SEARCH_EXACT, t), 0);
 	free(q);
 	free(t);
+	/* the same for a romanized query: "ka ka ..." over "क क ..." */
+	q = malloc(3 * nq + 1);
+	t = malloc(strlen("क ") * nt + 1);
+	q[0] = t[0] = 0;
+	for (size_t i = 0; i < nq; i++)
+		strcat(q, "ka ");
+	for (size_t i = 0; i < nt; i++)
+		strcat(t, "क ");
+	assert_int_equal(count(q, 0, t), nt - nq + 1);
+	free(q);
+	free(t);
 }
 
 /* Every way of cutting the text into slices finds the same matches. */
