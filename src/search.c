@@ -10,7 +10,9 @@
  * them): the slow one folds the text with pk_fold_map() and looks for the
  * folded query in it; the fast one (fast_scan) finds a rare code point of
  * the query in the raw bytes with memchr() and checks the query around it
- * through a per-code-point table built from pk_fold_map() itself.
+ * through a per-code-point table built from pk_fold_map() itself.  That
+ * check may cost a query length for each candidate, so the fast path hands
+ * a slice that costs too much to the slow one, which is linear.
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE 1 /* memmem */
@@ -41,6 +43,19 @@
 #define REACH 1024
 /* Context given to ICU's break iterator around a match edge. */
 #define CTX 256
+/* The fast path's work on a slice, in code points stepped, may reach this
+ * many a byte of the slice; a byte folded for a candidate it hands to
+ * pk_fold_map() counts as many steps (folding costs about that much more).
+ * Beyond that the slice goes to the slow path, which is linear whatever
+ * the query (glibc's strstr() guards its quick loop the same way). */
+#define WORK_PER_BYTE 16
+/* A regular expression may be this long (bytes), and one find may take
+ * REGEX_STEPS plus one ICU time step (about 10^4 match operations) per
+ * REGEX_BYTES bytes of text searched: room for any sane pattern, a bound on
+ * one that backtracks exponentially. */
+#define REGEX_MAX 1024
+#define REGEX_STEPS 1000
+#define REGEX_BYTES 64
 
 /* ---------------------------------------------------------------- words */
 
@@ -76,10 +91,13 @@ struct pk_search {
 	bool empty;
 	char *key;        /* folded query (the raw query when exact) */
 	size_t klen;
+	size_t *border;   /* literal queries: border[i] is the longest proper
+	                     border of key[0, i) (the KMP failure function) */
 	URegularExpression *re;
 	bool roman;
 	char *skel;       /* the query's romanization skeleton */
 	size_t sklen;
+	size_t *skborder; /* its borders, as border for key */
 	pk_translit *tr;  /* made on first use: ICU's transliterators cost */
 	wcache cache;
 	pk_breaker *br;
@@ -197,6 +215,79 @@ segment_fwd(const char *t, size_t len, size_t p)
 	return p;
 }
 
+/* ---------------------------------------------------------------- occurrences */
+
+/*
+ * Every occurrence of the key in a buffer, overlapping ones included, in
+ * time linear in the buffer.  memmem() (Two-Way in glibc: linear, and fast)
+ * finds the next occurrence; after one, the key's borders carry the search
+ * on through the overlapping ones, as Knuth-Morris-Pratt does, until no
+ * prefix of the key is pending.  Restarting memmem() one byte after each
+ * occurrence instead costs key length x matches (a^m in a^n), and
+ * consecutive memmem() calls here start at least a key length apart.
+ */
+typedef struct occ {
+	const char *h;
+	size_t n;
+	size_t p;   /* the next byte to read */
+	size_t k;   /* bytes of the key matched before p */
+	const char *key;
+	size_t m;
+	const size_t *border;
+} occ;
+
+static void
+border_init(size_t *b, const char *key, size_t m)
+{
+	size_t k = 0;
+	b[0] = b[1] = 0;
+	for (size_t i = 1; i < m; i++) {
+		while (k > 0 && key[i] != key[k])
+			k = b[k];
+		if (key[i] == key[k])
+			k++;
+		b[i + 1] = k;
+	}
+}
+
+/* The next occurrence in o's buffer: its offset in *at; false at the end. */
+static bool
+occ_next(occ *o, size_t *at)
+{
+	const char *key = o->key;
+	size_t m = o->m;
+
+	for (;;) {
+		if (o->k == 0) {
+			const char *q = o->n - o->p >= m ? memmem(o->h + o->p, o->n - o->p, key, m) : NULL;
+			if (!q) {
+				o->p = o->n;
+				return false;
+			}
+			*at = (size_t)(q - o->h);
+			o->p = *at + m;
+			o->k = o->border[m];
+			return true;
+		}
+		while (o->p < o->n) {
+			char c = o->h[o->p++];
+			while (o->k > 0 && key[o->k] != c)
+				o->k = o->border[o->k];
+			if (key[o->k] == c)
+				o->k++;
+			if (o->k == m) {
+				*at = o->p - m;
+				o->k = o->border[m];
+				return true;
+			}
+			if (o->k == 0)
+				break;
+		}
+		if (o->p >= o->n)
+			return false;
+	}
+}
+
 /* ---------------------------------------------------------------- slow literal */
 
 /* Fold [a, z) (segment-aligned) and report every occurrence of the key. */
@@ -211,14 +302,9 @@ fold_find(pk_search *s, const char *t, size_t len, size_t a, size_t z,
 
 	if (!f)
 		return PK_ERR_NOMEM;
-	for (const char *p = f; st == PK_OK && (size_t)(p - f) + s->klen <= fl;) {
-		const char *q = memmem(p, fl - (size_t)(p - f), s->key, s->klen);
-		if (!q)
-			break;
-		size_t i = (size_t)(q - f);
+	occ o = { f, fl, 0, 0, s->key, s->klen, s->border };
+	for (size_t i; st == PK_OK && occ_next(&o, &i);)
 		st = report(s, t, len, a + map[i].start, a + map[i + s->klen - 1].end, from, to, out);
-		p = q + 1;
-	}
 	free(f);
 	free(map);
 	return st;
@@ -260,12 +346,9 @@ static pk_status
 exact_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
 	size_t z = len - to > CTX ? to + CTX : len;
-	for (size_t p = from; p < z && z - p >= s->klen;) {
-		const char *q = memmem(t + p, z - p, s->key, s->klen);
-		if (!q)
-			break;
-		size_t i = (size_t)(q - t);
-		p = i + 1;
+	occ o = { t + from, z - from, 0, 0, s->key, s->klen, s->border };
+	for (size_t i; occ_next(&o, &i);) {
+		i += from;
 		/* bytes of a query never match part of a character */
 		if (!cp_boundary(t, len, i) || !cp_boundary(t, len, i + s->klen))
 			continue;
@@ -412,12 +495,13 @@ typedef enum { W_NO, W_YES, W_SLOW } wres;
  * On W_YES, [*a, *z) is the raw match. */
 static wres
 walk(const pk_search *s, const char *t, size_t len, size_t h, size_t n, size_t i,
-     size_t *a, size_t *z)
+     size_t *a, size_t *z, size_t *work)
 {
 	size_t p = h + n;
 	for (size_t j = i + 1; j < s->m;) {
 		if (p >= len)
 			return W_NO;
+		(*work)++;
 		uint32_t v = tab(s, next_cp(t, len, &p));
 		if (v == T_IGN)
 			continue;
@@ -433,6 +517,7 @@ walk(const pk_search *s, const char *t, size_t len, size_t h, size_t n, size_t i
 		if (p == 0)
 			return W_NO;
 		size_t b = lead_back(t, p - 1), q = b;
+		(*work)++;
 		uint32_t v = tab(s, next_cp(t, len, &q));
 		if (q != p)
 			return W_SLOW; /* ill-formed: let the slow path say */
@@ -453,7 +538,7 @@ walk(const pk_search *s, const char *t, size_t len, size_t h, size_t n, size_t i
  * enough code points either side for any match through it. */
 static pk_status
 around(pk_search *s, const char *t, size_t len, size_t h, size_t i,
-       size_t from, size_t to, pk_spans *out)
+       size_t from, size_t to, pk_spans *out, size_t *work)
 {
 	size_t a = h, z = h, k;
 	for (k = 0; a > 0 && k < i + 2 && h - a < 4 * s->klen + REACH;) {
@@ -466,13 +551,20 @@ around(pk_search *s, const char *t, size_t len, size_t h, size_t i,
 		if (tab(s, next_cp(t, len, &z)) != T_IGN)
 			k++;
 	}
-	return fold_find(s, t, len, segment_back(t, len, a), segment_fwd(t, len, z), from, to, out);
+	a = segment_back(t, len, a);
+	z = segment_fwd(t, len, z);
+	*work += WORK_PER_BYTE * (z - a);
+	return fold_find(s, t, len, a, z, from, to, out);
 }
 
+/* Sets *gave_up when the slice cost too much work (WORK_PER_BYTE): its
+ * matches are then partly in out, to be dropped. */
 static pk_status
-fast_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
+fast_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out,
+          bool *gave_up)
 {
 	size_t end = len - to > reach(s) ? to + reach(s) : len;
+	size_t work = 0, budget = WORK_PER_BYTE * (end - from + CTX);
 
 	for (size_t f = 0; f < s->nforms; f++) {
 		const aform *fm = &s->forms[f];
@@ -491,14 +583,18 @@ fast_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_sp
 				pk_status st = PK_OK;
 				if (s->kc[i] != s->anchor)
 					continue;
-				switch (walk(s, t, len, h, fm->n, i, &a, &z)) {
+				if (work > budget) {
+					*gave_up = true;
+					return PK_OK;
+				}
+				switch (walk(s, t, len, h, fm->n, i, &a, &z, &work)) {
 				case W_NO:
 					break;
 				case W_YES:
 					st = report(s, t, len, a, z, from, to, out);
 					break;
 				case W_SLOW:
-					st = around(s, t, len, h, i, from, to, out);
+					st = around(s, t, len, h, i, from, to, out, &work);
 					break;
 				}
 				if (st)
@@ -553,6 +649,7 @@ regex_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 		}
 		ut = utext_openUTF8(NULL, f, (int64_t)fl, &e);
 		uregex_setUText(s->re, ut, &e);
+		uregex_setTimeLimit(s->re, (int32_t)(REGEX_STEPS + fl / REGEX_BYTES), &e);
 		while (U_SUCCESS(e) && st == PK_OK && uregex_findNext(s->re, &e)) {
 			int64_t ms = uregex_start64(s->re, 0, &e), me = uregex_end64(s->re, 0, &e);
 			if (U_FAILURE(e) || me <= ms)
@@ -737,39 +834,16 @@ is_word_cp(uint32_t c)
 typedef struct pword {
 	size_t a, z;
 	const wentry *w;
+	size_t so;        /* where its skeleton starts in the phrase's */
 } pword;
-
-/* Does the query skeleton match from word k of ws[0..n), starting at its
- * first skeleton byte?  Returns the source end of the match, or 0. */
-static size_t
-roman_match_at(const pk_search *s, const pword *ws, size_t n, size_t k)
-{
-	size_t qi = 0;
-	for (size_t i = k; i < n && qi < s->sklen; i++) {
-		const wentry *w = ws[i].w;
-		const char *sk = w->word + w->wlen;
-		size_t m = w->slen;
-		size_t take = s->sklen - qi < m ? s->sklen - qi : m;
-		if (memcmp(sk, s->skel + qi, take))
-			return 0;
-		qi += take;
-		if (qi == s->sklen) {
-			/* end at the code point after the last matched byte */
-			size_t e = take;
-			while (e < m && w->off[e] == w->off[take - 1])
-				e++;
-			return ws[i].a + w->off[e];
-		}
-	}
-	return 0;
-}
 
 static pk_status
 roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_spans *out)
 {
 	pk_status st = PK_OK;
 	pword *ws = NULL;
-	size_t nw = 0, cap = 0;
+	char *cat = NULL; /* a phrase's skeletons end to end */
+	size_t nw = 0, cap = 0, catcap = 0;
 
 	if (!s->tr && !(s->tr = pk_translit_new(PK_ROMAN_ASCII, &st)))
 		return st ? st : PK_ERR_ICU;
@@ -815,12 +889,36 @@ roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 				break;
 			q = sp;
 		}
-		for (size_t k = 0; k < nw && st == PK_OK; k++) {
-			if (ws[k].a >= to)
-				break;
-			size_t e = ws[k].a >= from ? roman_match_at(s, ws, nw, k) : 0;
-			if (e)
-				st = report(s, t, len, ws[k].a, e, from, to, out);
+		/* A match starts at a word's first skeleton byte and may end inside
+		 * a word: the query's skeleton found in the phrase's, in time
+		 * linear in the phrase whatever the query. */
+		size_t sl = 0;
+		for (size_t k = 0; k < nw; k++) {
+			ws[k].so = sl;
+			sl += ws[k].w->slen;
+		}
+		if (st == PK_OK && pk_grow(&cat, &catcap, sl + 1, 1, 256))
+			st = PK_ERR_NOMEM;
+		for (size_t k = 0; st == PK_OK && k < nw; k++)
+			memcpy(cat + ws[k].so, ws[k].w->word + ws[k].w->wlen, ws[k].w->slen);
+		occ o = { cat, sl, 0, 0, s->skel, s->sklen, s->skborder };
+		size_t k = 0, i = 0;
+		for (size_t x; st == PK_OK && occ_next(&o, &x);) {
+			/* the word of the last byte matched; the match ends at the
+			 * code point after it */
+			size_t y = x + s->sklen - 1;
+			while (i + 1 < nw && ws[i + 1].so <= y)
+				i++;
+			const wentry *w = ws[i].w;
+			size_t take = y - ws[i].so + 1, e = take;
+			while (e < w->slen && w->off[e] == w->off[take - 1])
+				e++;
+			while (k < nw && ws[k].so < x)
+				k++;
+			/* words without a skeleton (a lone joiner) start there too */
+			for (; st == PK_OK && k < nw && ws[k].so == x; k++)
+				if (ws[k].a >= from && ws[k].a < to)
+					st = report(s, t, len, ws[k].a, ws[i].a + w->off[e], from, to, out);
 		}
 		if (q >= to || q >= lim)
 			break;
@@ -836,6 +934,7 @@ roman_scan(pk_search *s, const char *t, size_t len, size_t from, size_t to, pk_s
 			break;
 	}
 	free(ws);
+	free(cat);
 	return st;
 }
 
@@ -932,6 +1031,12 @@ pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
 		UParseError pe;
 		char *pat = NULL;
 		size_t pl = len;
+		if (len > REGEX_MAX) {
+			st = PK_ERR_ICU;
+			if (why && whysz)
+				snprintf(why, whysz, "regular expression too long (over %d bytes)", REGEX_MAX);
+			goto fail;
+		}
 		if (!(flags & PK_SEARCH_EXACT) && !(pat = fold_pattern(query, len, &pl)))
 			goto fail;
 		UText *ut = utext_openUTF8(NULL, pat ? pat : query, (int64_t)pl, &e);
@@ -953,11 +1058,18 @@ pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
 			goto fail;
 		memcpy(s->key, query, len);
 		s->klen = len;
+		if (!(s->border = malloc((len + 1) * sizeof *s->border)))
+			goto fail;
+		border_init(s->border, s->key, s->klen);
 	} else {
 		if (!(s->key = pk_fold(query, len, &s->klen)))
 			goto fail;
 		if (s->klen == 0)
 			s->empty = true; /* only ignorable characters */
+		if (!(s->border = malloc((s->klen + 1) * sizeof *s->border)))
+			goto fail;
+		if (s->klen)
+			border_init(s->border, s->key, s->klen);
 		if (!(flags & PK_SEARCH_SLOW) && fast_init(s))
 			goto fail;
 		if (is_latin_query(query, len)) {
@@ -965,6 +1077,10 @@ pk_search_new(const char *query, size_t len, unsigned flags, pk_status *err,
 				goto fail;
 			s->sklen = skeleton(query, len, NULL, s->skel, NULL);
 			s->roman = s->sklen > 0;
+			if (s->roman && !(s->skborder = malloc((s->sklen + 1) * sizeof *s->skborder)))
+				goto fail;
+			if (s->roman)
+				border_init(s->skborder, s->skel, s->sklen);
 		}
 	}
 	*err = PK_OK;
@@ -984,6 +1100,8 @@ pk_search_free(pk_search *s)
 		return;
 	free(s->key);
 	free(s->kc);
+	free(s->border);
+	free(s->skborder);
 	free(s->skel);
 	if (s->re)
 		uregex_close(s->re);
@@ -1041,10 +1159,13 @@ pk_search_scan(pk_search *s, const char *text, size_t len, size_t from, size_t t
 	else {
 		if (s->fast_ok && !s->chosen)
 			choose_anchor(s, text, len, from);
-		if (s->fast_ok && s->anchor)
-			st = fast_scan(s, text, len, from, to, out);
-		else
+		bool slow = !(s->fast_ok && s->anchor);
+		if (!slow)
+			st = fast_scan(s, text, len, from, to, out, &slow);
+		if (st == PK_OK && slow) {
+			out->n = n0;
 			st = slow_scan(s, text, len, from, to, out);
+		}
 		if (st == PK_OK && s->roman)
 			st = roman_scan(s, text, len, from, to, out);
 	}

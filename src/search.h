@@ -16,6 +16,11 @@
  * whose romanization (translit.h, ASCII-folded) matches it, accepting the
  * informal spellings people type (c/ch, sh, aa/a, ee/i, oo/u, w/v, z/j, ph/f).
  *
+ * Literal and romanized searches take time linear in the text scanned,
+ * whatever the query.  A regular expression is at most 1024 bytes, and ICU
+ * stops one find that runs far longer than its text calls for (a pattern
+ * that backtracks exponentially): the scan then fails with PK_ERR_ICU.
+ *
  * No curses, no terminal I/O, no globals: a pk_search is used by one thread.
  */
 #ifndef PATHAK_SEARCH_H
@@ -45,7 +50,7 @@ typedef struct pk_search pk_search;
  * Compile @p query (@p len bytes of UTF-8).
  * @param flags  a combination of pk_search_flags
  * @param err    receives PK_OK, PK_ERR_NOMEM, or PK_ERR_ICU (e.g. a bad
- *               regular expression)
+ *               or too long regular expression)
  * @param why    on error, receives a short English reason for the status
  *               line (for a regex, ICU's error name and the offset), NUL-
  *               terminated; may be NULL
@@ -72,7 +77,8 @@ bool pk_search_is_roman(const pk_search *s);
  * pk_fold()): it matches an ill-formed byte or U+FFFD in the query, and a
  * match starts and ends where pk_decode() starts a unit, never inside a
  * well-formed sequence.
- * @return PK_OK, PK_ERR_NOMEM or PK_ERR_ICU.
+ * @return PK_OK, PK_ERR_NOMEM or PK_ERR_ICU (also when a regular
+ *         expression hit ICU's time limit; nothing is appended then).
  */
 pk_status pk_search_scan(pk_search *s, const char *text, size_t len,
                          size_t from, size_t to, pk_spans *out);

@@ -3,6 +3,11 @@
  *
  *   search_bench [-x] [-r] [-s MB] FILE QUERY...   time each query
  *   search_bench -c FILE QUERY...                  fast == slow, or exit 1
+ *   search_bench -F [-x] [-S] FILE...                 time fuzz_fold inputs
+ *
+ * An input of fuzz_fold (tests/fuzz/fuzz_fold.c) is a flags byte, the query
+ * up to the first newline, then the text: -F times that query on that text
+ * (a worst case fuzzing found: tests/fuzz/corpus/search-long-query.txt).
  *
  * -x exact, -r regex, -S the slow path; -s scans in slices of MB megabytes
  * (0 = the whole file in one call, the default).  Prints matches, time,
@@ -53,26 +58,64 @@ run(const pk_input *in, const char *q, unsigned fl, size_t slice, pk_spans *out)
 	return 0;
 }
 
+/* Time the query of each fuzz_fold input over its text. */
+static int
+fuzz_inputs(char **files, int n, unsigned fl)
+{
+	for (int i = 0; i < n; i++) {
+		pk_input f, in;
+		pk_spans sp = { 0 };
+		if (pk_input_open(&f, files[i]) != PK_OK) {
+			perror(files[i]);
+			return 2;
+		}
+		const char *q = f.len ? f.bytes + 1 : f.bytes;
+		const char *nl = f.len ? memchr(q, '\n', f.len - 1) : NULL;
+		if (!nl) {
+			fprintf(stderr, "search_bench: %s: no query line\n", files[i]);
+			return 2;
+		}
+		char *query = strndup(q, (size_t)(nl - q));
+		pk_input_from_mem(&in, nl + 1, f.len - (size_t)(nl + 1 - f.bytes));
+		double t0 = now();
+		int bad = !query || run(&in, query, fl, 0, &sp);
+		double dt = now() - t0;
+		if (!bad)
+			printf("%s: query %zu B, text %zu B: %zu matches, %.1f ms\n", files[i],
+			       strlen(query), in.len, sp.n, dt * 1e3);
+		free(query);
+		pk_spans_free(&sp);
+		pk_input_close(&f);
+		if (bad)
+			return 2;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	unsigned fl = 0;
 	size_t slice = 0;
-	int opt, compare = 0, bad = 0;
+	int opt, compare = 0, bad = 0, fuzz = 0;
 	pk_input in;
 
-	while ((opt = getopt(argc, argv, "xrSs:c")) != -1) {
+	while ((opt = getopt(argc, argv, "xrSs:cF")) != -1) {
 		switch (opt) {
 		case 'x': fl |= PK_SEARCH_EXACT; break;
 		case 'r': fl |= PK_SEARCH_REGEX; break;
 		case 'S': fl |= PK_SEARCH_SLOW; break;
 		case 's': slice = (size_t)(atof(optarg) * 1048576); break;
 		case 'c': compare = 1; break;
+		case 'F': fuzz = 1; break;
 		default: return 2;
 		}
 	}
+	if (fuzz)
+		return fuzz_inputs(argv + optind, argc - optind, fl);
 	if (argc - optind < 2) {
-		fprintf(stderr, "usage: search_bench [-x] [-r] [-S] [-s MB] [-c] FILE QUERY...\n");
+		fprintf(stderr, "usage: search_bench [-x] [-r] [-S] [-s MB] [-c] FILE QUERY...\n"
+		                "       search_bench -F [-x] [-S] FILE...\n");
 		return 2;
 	}
 	if (pk_input_open(&in, argv[optind]) != PK_OK) {

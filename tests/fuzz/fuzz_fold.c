@@ -21,7 +21,6 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define CHECK(c) do { if (!(c)) { fprintf(stderr, "fuzz_fold: %s\n", #c); abort(); } } while (0)
-#define FUZZ_QUERY_MAX 256
 
 static void
 fold_check(const char *s, size_t len)
@@ -80,12 +79,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *q = (const char *)data + 1;
 	const char *nl = memchr(q, '\n', size - 1);
 	size_t qlen = nl ? (size_t)(nl - q) : 0;
-	/* A query is typed: at most FUZZ_QUERY_MAX bytes.  Matching costs up
-	 * to query length x text length when the text repeats the query's
-	 * start (a 14 KB query on 2.3 KB took 7 s: tests/fuzz/open/), which
-	 * would only time the fuzzer out. */
-	if (qlen > FUZZ_QUERY_MAX)
-		qlen = FUZZ_QUERY_MAX;
 	const char *t = nl ? nl + 1 : q;
 	size_t tlen = size - (size_t)(t - (const char *)data);
 

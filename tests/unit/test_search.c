@@ -314,6 +314,20 @@ test_regex(void **state)
 	assert_non_null(strstr(why, "U_REGEX"));
 	assert_null(pk_search_new("[", 1, PK_SEARCH_REGEX, &st, NULL, 0));
 	assert_int_equal(st, PK_ERR_ICU);
+	/* a pattern that backtracks exponentially stops with an error */
+	static const char aa[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+	pk_search *s = compile("(a+)+b", 6, PK_SEARCH_REGEX);
+	pk_spans sp = { 0 };
+	assert_int_equal(pk_search_scan(s, aa, strlen(aa), 0, strlen(aa), &sp), PK_ERR_ICU);
+	assert_int_equal(sp.n, 0);
+	pk_search_free(s);
+	/* a pattern of over 1 KB is refused, saying why */
+	char *big = malloc(1100);
+	memset(big, 'a', 1100);
+	assert_null(pk_search_new(big, 1100, PK_SEARCH_REGEX, &st, why, sizeof why));
+	assert_int_equal(st, PK_ERR_ICU);
+	assert_non_null(strstr(why, "too long"));
+	free(big);
 }
 
 static void
@@ -338,6 +352,53 @@ test_empty_and_long(void **state)
 	assert_int_equal(count(q, PK_SEARCH_EXACT, t), 1);
 	t[n / 2 + 12] = 'Z';
 	assert_int_equal(count(q, 0, t), 0);
+	free(q);
+	free(t);
+}
+
+/* A long query over text that keeps repeating its start (what fuzzing
+ * found: checking the query at each repeat made a 14 KB query take
+ * seconds on 2 KB): every overlapping match is found, none is invented,
+ * on every path. */
+static void
+test_long_repeating(void **state)
+{
+	(void)state;
+	static const char u[] = "उसने कहा, “यह ";
+	size_t ul = strlen(u), nq = 300, nt = 700;
+	char *q = malloc(ul * nq + 16), *t = malloc(ul * nt + 1);
+	for (size_t i = 0; i < nq; i++)
+		memcpy(q + i * ul, u, ul);
+	for (size_t i = 0; i < nt; i++)
+		memcpy(t + i * ul, u, ul);
+	q[ul * nq] = 0;
+	t[ul * nt] = 0;
+	/* a match at every repeat that leaves room for the query */
+	assert_int_equal(count(q, 0, t), nt - nq + 1);
+	assert_int_equal(count(q, PK_SEARCH_EXACT, t), nt - nq + 1);
+	pk_spans sp = find_n(q, strlen(q), 0, t, strlen(t), 4096);
+	assert_int_equal(sp.n, nt - nq + 1);
+	assert_int_equal(sp.v[1].start - sp.v[0].start, ul);
+	pk_spans_free(&sp);
+	pk_search *s = compile(q, strlen(q), 0);
+	assert_true(pk_search_matches(s, t, 0, strlen(t)));
+	assert_false(pk_search_matches(s, t, 0, ul * (nq - 1)));
+	pk_search_free(s);
+	/* the text repeats all but the query's end: nothing */
+	strcat(q, "अंत");
+	assert_int_equal(count(q, 0, t), 0);
+	assert_int_equal(count(q, PK_SEARCH_EXACT, t), 0);
+	free(q);
+	free(t);
+	/* the same for a romanized query: "ka ka ..." over "क क ..." */
+	q = malloc(3 * nq + 1);
+	t = malloc(strlen("क ") * nt + 1);
+	q[0] = t[0] = 0;
+	for (size_t i = 0; i < nq; i++)
+		strcat(q, "ka ");
+	for (size_t i = 0; i < nt; i++)
+		strcat(t, "क ");
+	assert_int_equal(count(q, 0, t), nt - nq + 1);
 	free(q);
 	free(t);
 }
@@ -498,6 +559,7 @@ main(void)
 		cmocka_unit_test(test_roman),
 		cmocka_unit_test(test_regex),
 		cmocka_unit_test(test_empty_and_long),
+		cmocka_unit_test(test_long_repeating),
 		cmocka_unit_test(test_slices),
 		cmocka_unit_test(test_bad_bytes),
 		cmocka_unit_test(test_seed),
