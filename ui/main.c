@@ -662,7 +662,7 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 		printf("theme:         %s (%s)\n", nc && *nc ? "mono" : colors_theme_name(th),
 		       nc && *nc ? "NO_COLOR" : theme != THEME_AUTO ? "--theme" :
 		       ti.bg_known ? "from the background" :
-		       "the background is unknown: the basic colours");
+		       "the background is unknown: colour on highlights only");
 	}
 	fflush(stdout);
 	if (!ti.probed || !ti.answered || !utf8) {

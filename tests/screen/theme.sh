@@ -33,7 +33,7 @@ start_with() {
 	if [ -n "$_bg" ]; then
 		_hex=$(printf '\033]11;%s\033\\' "$_bg" | od -An -tx1 | tr -s ' \n' '  ')
 		# shellcheck disable=SC2086
-		keys -H $_hex
+		tm send-keys -t pk -H $_hex  # one write, not keys(): it paces by key
 	fi
 	touch "$T/go"
 }
