@@ -18,6 +18,7 @@
 #include "grow.h"
 #include "norm.h"
 #include "quote/quote_int.h"
+#include "utf8.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -356,6 +357,8 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 /* Is @p name (a speaker) a name: words none of which is a title, pronoun
  * or other function word?  Its folded key (words joined by one space) is
  * put in *key (malloc'd) when it is. */
+static void name_tidy(char *s, size_t n);
+
 static bool
 speaker_name(const ectx *c, const char *name, char **key, size_t *nw)
 {
@@ -968,16 +971,23 @@ name_tidy(char *s, size_t n)
 {
 	size_t k = 0;
 	bool gap = false;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7F || c == ' ') {
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		uint32_t c = pk_decode(s, n, &j);
+		/* a gap is whatever the word tokens are split at: a control, a
+		 * space of any kind (the no-break space of text copied from the
+		 * web), U+FEFF, a C1 control */
+		if (c == 0 || (qc_class(c) & CC_SPACE) || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
 			gap = k > 0;
+			i = j;
 			continue;
 		}
 		if (gap)
 			s[k++] = ' ';
 		gap = false;
-		s[k++] = (char)c;
+		memmove(s + k, s + i, j - i);
+		k += j - i;
+		i = j;
 	}
 	s[k] = 0;
 }
@@ -1088,7 +1098,10 @@ pk_entities_finish(pk_entities_job *j, pk_entities *out)
 			                  : pk_nfc(c->s + ns, ne - ns, &nlen, &err);
 			if (E->name)
 				name_tidy(E->name, nlen);
-			E->key_ = strdup(R->key);
+			/* tidied as the name is, so that the name finds its key (a
+			 * speaker's name may hold a line break) */
+			if ((E->key_ = strdup(R->key)))
+				name_tidy(E->key_, strlen(E->key_));
 			if (!E->name || !E->key_) {
 				free(E->name);
 				free(E->key_);
@@ -1142,13 +1155,28 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 	return st;
 }
 
+/* The key of a name as entities' keys are made: tidied (a line break or a
+ * no-break space between words is one space), then folded; NULL when out
+ * of memory. */
+static char *
+tidy_fold(const char *name)
+{
+	char *t = strdup(name);
+	if (!t)
+		return NULL;
+	name_tidy(t, strlen(t));
+	char *k = pk_fold(t, strlen(t), NULL);
+	free(t);
+	return k;
+}
+
 size_t
 pk_entities_lookup(const pk_entities *e, const char *name)
 {
 	size_t r = (size_t)-1;
 	if (!e->nslot_)
 		return r;
-	char *k = pk_fold(name, strlen(name), NULL);
+	char *k = tidy_fold(name);
 	if (!k)
 		return r;
 	for (size_t h = hash_str(k) & (e->nslot_ - 1); e->slot_[h]; h = (h + 1) & (e->nslot_ - 1))
@@ -1230,7 +1258,7 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 			/* the attributor's name gives way only to a fuller form of
 			 * itself (पुतिन → व्लादिमीर पुतिन); another person, or a
 			 * shorter or different spelling, leaves it as it is */
-			char *sk = pk_fold(x->speaker, strlen(x->speaker), NULL);
+			char *sk = tidy_fold(x->speaker);
 			if (!sk)
 				return PK_ERR_NOMEM;
 			bool fuller = words_within(sk, e->e[k].key_);

@@ -22,7 +22,7 @@ mkfifo "$T/fifo" || hard_error "mkfifo failed"
 feeder=$!
 tm_start 100 30 "'$PATHAK' $RENDER_OPT <'$T/fifo'"
 wait_for "$first" || { kill "$feeder"; fail_screen "first screen not shown while the pipe is open"; }
-grep -q "reading" "$T/screen" || { kill "$feeder"; fail_screen "the status line does not say reading"; }
+wait_status "reading" || { kill "$feeder"; fail_screen "the status line does not say reading"; }
 ok "first screen shown while the writer is open; status says reading"
 grep -q LATE-MARKER-LINE "$T/screen" && { kill "$feeder"; fail_screen "the late line shown before it was sent"; }
 keys F

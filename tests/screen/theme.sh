@@ -82,6 +82,31 @@ print('%d %.2f' % (fg, (max(a, b) + 0.05) / (min(a, b) + 0.05)))
 PYEOF
 }
 
+# wait_quote BG - poll until the first quotation has its colour (the
+# quotations are found after the first screen, while idle), then print
+# what quote_contrast prints
+wait_quote() {
+	_i=0
+	while ! quote_contrast "$1" 2>/dev/null; do
+		_i=$((_i + 1))
+		[ "$_i" -lt "$POLL_TRIES" ] || { quote_contrast "$1"; return 1; }
+		_nap
+	done
+}
+
+# wait_underline - poll until something is underlined (the quotations,
+# where they get no colour)
+wait_underline() {
+	_i=0
+	while :; do
+		tm capture-pane -p -e -t pk >"$T/ansi"
+		grep -q "$(printf '\033')\[[0-9;]*4[;m]" "$T/ansi" && return 0
+		_i=$((_i + 1))
+		[ "$_i" -lt "$POLL_TRIES" ] || return 1
+		_nap
+	done
+}
+
 start_with 'rgb:ffff/ffff/ffff' --probe
 wait_exit || fail_screen "--probe did not finish"
 screen >"$T/probe"
@@ -91,7 +116,7 @@ ok "--probe: a white background, the light theme"
 
 start_with 'rgb:ffff/ffff/ffff' "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(quote_contrast 255,255,255) || fail_screen "white background: $c"
+c=$(wait_quote 255,255,255) || fail_screen "white background: $c"
 awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' ||
 	fail_screen "white background: quotation colour $c (index, contrast) under 4.5"
 keys q
@@ -100,7 +125,7 @@ ok "white background: quotations at contrast ${c#* } (colour ${c% *})"
 
 start_with 'rgb:2828/2a2a/3636' "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(quote_contrast 40,42,54) || fail_screen "dark background: $c"
+c=$(wait_quote 40,42,54) || fail_screen "dark background: $c"
 awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' ||
 	fail_screen "dark background: quotation colour $c (index, contrast) under 4.5"
 keys q
@@ -109,7 +134,7 @@ ok "dark background: quotations at contrast ${c#* } (colour ${c% *})"
 
 start_with 'rgb:ffff/ffff/ffff' --theme=mono "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
-tm capture-pane -p -e -t pk >"$T/ansi"
+wait_underline || fail_screen "--theme=mono: nothing underlined"
 if grep -q "$(printf '\033')\[[0-9;]*\(3[0-7]\|38;5\|4[0-7]\|48;5\)[;m]" "$T/ansi"; then
 	fail_screen "--theme=mono: colours on screen"
 fi
@@ -120,17 +145,16 @@ ok "--theme=mono: no colours, quotations underlined"
 
 start_with '' "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
+wait_underline || fail_screen "no background known: quotations not underlined"
 if c=$(quote_contrast 0,0,0); then
 	fail_screen "no background known: the quotation has colour ${c% *}, which may not read"
 fi
-tm capture-pane -p -e -t pk >"$T/ansi"
-grep -q "$(printf '\033')\[[0-9;]*4[;m]" "$T/ansi" || fail_screen "no background known: quotations not underlined"
 keys q
 wait_exit || fail_screen "q did not quit"
 ok "no background known: quotations underlined, not coloured"
 start_with '' --theme=dark "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(quote_contrast 0,0,0) || fail_screen "--theme=dark: $c"
+c=$(wait_quote 0,0,0) || fail_screen "--theme=dark: $c"
 awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' || fail_screen "--theme=dark: contrast $c"
 keys q
 wait_exit || fail_screen "q did not quit"
