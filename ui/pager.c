@@ -41,6 +41,9 @@
 #define READ_SLICE (1u << 20)      /* bytes of a stream read per idle slice */
 #define READ_WAIT_MS 50            /* an idle slice waits this long for a stream */
 #define QUOTES_SLICE (256u << 10) /* bytes of quotation finding per idle slice */
+/* Up to this size the pane's entities are found when it opens (about a
+ * tenth of a second at most); a bigger file's while idle, keys answered. */
+#define ENTS_AT_ONCE (256u << 10)
 
 struct pager {
 	pk_doc *doc;
@@ -239,7 +242,12 @@ pane_toggle(pager *p)
 	}
 	/* An article's are found at once; a big file's while idle, the pane
 	 * saying "finding entities..." and keys answered between slices. */
-	if (!p->in->growing)  /* a stream's wait for its end, as its quotations do */
+	if (p->in->growing)
+		;  /* a stream's wait for its end, as its quotations do */
+	else if (p->in->len <= ENTS_AT_ONCE)
+		while (!ents_slice(p, SIZE_MAX))  /* an article: a few ms */
+			;
+	else
 		ents_slice(p, QUOTES_SLICE);
 	entpane_open(p->pane);
 	geometry(p);
