@@ -1,6 +1,7 @@
 /* quote_chars.c - character classes from ICU properties, in one place. */
 #include "config.h"
 #include "quote_int.h"
+#include "utf8.h"
 
 #include <pthread.h>
 #include <unicode/uchar.h>
@@ -101,16 +102,7 @@ qc_class_slow(uint32_t c)
 uint32_t
 qc_next_slow(const char *s, size_t len, size_t *pos)
 {
-	size_t i = *pos;
-	UChar32 c;
-
-	if (i >= len) {
-		*pos = len;
-		return 0xFFFD;
-	}
-	U8_NEXT((const uint8_t *)s, i, len, c);
-	*pos = i;
-	return c < 0 ? 0xFFFD : (uint32_t)c;
+	return pk_decode(s, len, pos);  /* ICU's rule for ill-formed bytes */
 }
 
 int

@@ -114,23 +114,23 @@ grep -q 'background: *#ffffff (OSC 11)' "$T/probe" || fail_screen "--probe: the 
 grep -q 'theme: *light (from the background)' "$T/probe" || fail_screen "--probe: not the light theme"
 ok "--probe: a white background, the light theme"
 
-start_with 'rgb:ffff/ffff/ffff' "'$SEED'"
-wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(wait_quote 255,255,255) || fail_screen "white background: $c"
-awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' ||
-	fail_screen "white background: quotation colour $c (index, contrast) under 4.5"
-keys q
-wait_exit || fail_screen "q did not quit"
-ok "white background: quotations at contrast ${c#* } (colour ${c% *})"
+# reads_on LABEL ANSWER BG ARGS... - pathak ARGS on the seed with ANSWER typed
+# ahead: the quotation's colour reads at 4.5:1 or more on BG (r,g,b)
+reads_on() {
+	_rl=$1 _ra=$2 _rb=$3  # (start_with uses _bg)
+	shift 3
+	start_with "$_ra" "$@" "'$SEED'"
+	wait_for 'हमेशा' || fail_screen "$_rl: the reader did not start"
+	c=$(wait_quote "$_rb") || fail_screen "$_rl: $c"
+	awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' ||
+		fail_screen "$_rl: quotation colour $c (index, contrast) under 4.5"
+	keys q
+	wait_exit || fail_screen "q did not quit"
+	ok "$_rl: quotations at contrast ${c#* } (colour ${c% *})"
+}
 
-start_with 'rgb:2828/2a2a/3636' "'$SEED'"
-wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(wait_quote 40,42,54) || fail_screen "dark background: $c"
-awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' ||
-	fail_screen "dark background: quotation colour $c (index, contrast) under 4.5"
-keys q
-wait_exit || fail_screen "q did not quit"
-ok "dark background: quotations at contrast ${c#* } (colour ${c% *})"
+reads_on "white background" 'rgb:ffff/ffff/ffff' 255,255,255
+reads_on "dark background" 'rgb:2828/2a2a/3636' 40,42,54
 
 start_with 'rgb:ffff/ffff/ffff' --theme=mono "'$SEED'"
 wait_for 'हमेशा' || fail_screen "the reader did not start"
@@ -152,11 +152,5 @@ fi
 keys q
 wait_exit || fail_screen "q did not quit"
 ok "no background known: quotations underlined, not coloured"
-start_with '' --theme=dark "'$SEED'"
-wait_for 'हमेशा' || fail_screen "the reader did not start"
-c=$(wait_quote 0,0,0) || fail_screen "--theme=dark: $c"
-awk -v c="${c#* }" 'BEGIN { exit !(c >= 4.5) }' || fail_screen "--theme=dark: contrast $c"
-keys q
-wait_exit || fail_screen "q did not quit"
-ok "--theme=dark with no answer: coloured, contrast ${c#* } on black"
+reads_on "--theme=dark with no answer" '' 0,0,0 --theme=dark
 finish

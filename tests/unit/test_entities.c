@@ -145,18 +145,28 @@ test_lookup_folds(void **state)
 	done(&f);
 }
 
+/* The seed through run() with the shipped model; the model is returned,
+ * the text in *text (both for the caller to free). */
+static pk_ner *
+run_seed(fix *f, char **text)
+{
+	pk_status st;
+	size_t len;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	*text = test_slurp(TEST_SEED, &len);
+	run(f, *text, ner);
+	return ner;
+}
+
 /* With the shipped model: the seed's people and places. */
 static void
 test_seed_with_model(void **state)
 {
 	(void)state;
-	pk_status st;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
 	fix f;
-	size_t len;
-	char *text = test_slurp(TEST_SEED, &len);
-	run(&f, text, ner);
+	char *text;
+	pk_ner *ner = run_seed(&f, &text);
 	size_t putin = pk_entities_lookup(&f.e, "व्लादिमीर पुतिन");
 	size_t kim = pk_entities_lookup(&f.e, "किम जोंग उन");
 	size_t rus = pk_entities_lookup(&f.e, "रूस");
@@ -182,13 +192,9 @@ static void
 test_slices_same_as_whole(void **state)
 {
 	(void)state;
-	pk_status st;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
 	fix f;
-	size_t len;
-	char *text = test_slurp(TEST_SEED, &len);
-	run(&f, text, ner);
+	char *text;
+	pk_ner *ner = run_seed(&f, &text);
 	pk_entities_job *j = pk_entities_start(f.d, ner, &f.q);
 	assert_non_null(j);
 	bool fin = false;
