@@ -66,6 +66,8 @@ typedef struct buf {
 	size_t n, cap;
 } buf;
 
+static void add(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 static void
 add(buf *b, const char *fmt, ...)
 {
