@@ -498,6 +498,8 @@ q_resolve_forget(qresolve *r, size_t n)
 	qstate *st = r->st;
 	if (n > r->i)
 		n = r->i;
+	if (n == 0)
+		return;  /* (and out.v may be NULL: memmove of NULL is undefined) */
 	for (size_t k = 0; k < n; k++) {
 		pk_quote *q = &st->out.v[k];
 		if (q->speaker && q->speaker == r->x.last) {
