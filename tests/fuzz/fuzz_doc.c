@@ -37,13 +37,10 @@ fuzz_ner(const pk_ner *m, const uint8_t *data, size_t size)
 {
 	if (!m || size < 2)
 		return;
-	size_t a = data[0] % size, b = size - data[1] % (size - a);
-	char *copy = malloc(size);
+	size_t a, b;
+	char *copy = fuzz_poisoned_copy(data, size, &a, &b);
 	if (!copy)
 		return;
-	memcpy(copy, data, size);
-	ASAN_POISON_MEMORY_REGION(copy, a);
-	ASAN_POISON_MEMORY_REGION(copy + b, size - b);
 	pk_ner_span *sp = NULL;
 	size_t n = 0, cap = 0;
 	if (pk_ner_tag(m, copy, a, b, &sp, &n, &cap) == 0)

@@ -49,13 +49,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (size < 2)
 		return 0;
-	size_t a = data[0] % size, b = size - data[1] % (size - a);
-	char *copy = malloc(size);
+	size_t a, b;
+	char *copy = fuzz_poisoned_copy(data, size, &a, &b);
 	if (!copy)
 		return 0;
-	memcpy(copy, data, size);
-	ASAN_POISON_MEMORY_REGION(copy, a);
-	ASAN_POISON_MEMORY_REGION(copy + b, size - b);
 	pk_ner_span *sp = NULL;
 	size_t n = 0, cap = 0;
 	if (pk_ner_tag(ner, copy, a, b, &sp, &n, &cap) == 0)

@@ -22,4 +22,25 @@
 #define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
 #endif
 
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A copy of data[0, size) (size >= 2) with a range [*a, *b) chosen by its
+ * first two bytes and every byte outside it poisoned; NULL when out of
+ * memory.  Unpoison (ASAN_UNPOISON_MEMORY_REGION) before freeing. */
+static inline char *
+fuzz_poisoned_copy(const uint8_t *data, size_t size, size_t *a, size_t *b)
+{
+	*a = data[0] % size;
+	*b = size - data[1] % (size - *a);
+	char *copy = malloc(size);
+	if (!copy)
+		return NULL;
+	memcpy(copy, data, size);
+	ASAN_POISON_MEMORY_REGION(copy, *a);
+	ASAN_POISON_MEMORY_REGION(copy + *b, size - *b);
+	return copy;
+}
+
 #endif
