@@ -133,6 +133,26 @@ entpane_work(entpane *e, size_t budget)
 	return true;
 }
 
+void
+entpane_adopt(entpane *e, pk_ner *ner, pk_status ner_st, pk_entities *ents, bool ok)
+{
+	if (e->ents_done || e->job) {
+		pk_ner_free(ner);
+		pk_entities_free(ents);
+		return;
+	}
+	e->ner = ner;
+	e->ner_st = ner_st;
+	if (ner && ok) {
+		e->ents = *ents;
+		memset(ents, 0, sizeof *ents);
+		e->ep = epane_new(&e->ents, NULL);  /* short of memory: "no entities" */
+	} else {
+		pk_entities_free(ents);
+	}
+	e->ents_done = true;
+}
+
 static const char *
 ent_name(const entpane *e, size_t ent)
 {

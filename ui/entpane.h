@@ -13,7 +13,9 @@
 #include <stddef.h>
 #include "doc.h"
 #include "draw.h"
+#include "entities.h"
 #include "input.h"
+#include "ner.h"
 #include "quotes.h"
 #include "span.h"
 #include "view.h"
@@ -57,6 +59,15 @@ bool entpane_found(const entpane *e);
  * @return true once they are found (or cannot be: too big, no model).
  */
 bool entpane_work(entpane *e, size_t budget);
+
+/**
+ * Take entities found elsewhere (early.h) instead of finding them: @p ner
+ * the model or NULL (then @p ner_st says why), @p ents the entities when
+ * @p ok, with speakers linked to the pager's quotations.  The pane owns
+ * both from now on; @p ents is left empty.  Ignored (and both freed) once
+ * the pane has entities.
+ */
+void entpane_adopt(entpane *e, pk_ner *ner, pk_status ner_st, pk_entities *ents, bool ok);
 
 /** Are the entities still to find, and wanted now: the pane is open, or
  * the file is small enough to find them while idle? */

@@ -20,6 +20,7 @@
 #include "doc.h"
 #include "draw.h"
 #include "dump.h"
+#include "early.h"
 #include "entities.h"
 #include "export.h"
 #include "guard.h"
@@ -330,6 +331,7 @@ reload(pager *p, reading *r, const pager_opts *po)
 	}
 	size_t off = pager_top_offset(p);
 	pager_free(p);
+	early_drop(po->early);  /* it may still be reading the old document */
 	guard_map(NULL, 0);
 	pk_doc_free(r->doc);
 	pk_input_close(r->in);
@@ -985,6 +987,9 @@ main(int argc, char **argv)
 			encoding_note(&in, name);
 		rc = file_end(&rd, rc);
 	} else {
+		/* the pane's quotations and entities found while the terminal
+		 * answers the probe and the screen is set up (early.h) */
+		early *ew = pane && path ? early_start(doc) : NULL;
 		term_info ti;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
@@ -994,8 +999,10 @@ main(int argc, char **argv)
 		                  .ascii = !utf8, .pane = pane, .search = search,
 		                  .search_kind = search_kind, .search_flags = search_flags,
 		                  .stream = in.growing ? &in : NULL,
-		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL };
+		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL,
+		                  .early = ew };
 		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
+		early_free(ew);  /* before the document it reads goes */
 	}
 	guard_map(NULL, 0);
 	pk_doc_free(rd.doc);

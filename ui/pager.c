@@ -10,6 +10,7 @@
 #include "pager.h"
 #include "colors.h"
 #include "draw.h"
+#include "early.h"
 #include "entpane.h"
 #include "epane.h"
 #include "finder.h"
@@ -43,7 +44,7 @@
 #define QUOTES_SLICE (256u << 10) /* bytes of quotation finding per idle slice */
 /* Up to this size the pane's entities are found when it opens (about a
  * tenth of a second at most); a bigger file's while idle, keys answered. */
-#define ENTS_AT_ONCE (256u << 10)
+#define ENTS_AT_ONCE EARLY_MAX  /* as much as early.h works on */
 
 struct pager {
 	pk_doc *doc;
@@ -242,9 +243,17 @@ pane_toggle(pager *p)
 	}
 	/* An article's are found at once; a big file's while idle, the pane
 	 * saying "finding entities..." and keys answered between slices. */
+	early_result er;
 	if (p->in->growing)
 		;  /* a stream's wait for its end, as its quotations do */
-	else if (p->in->len <= ENTS_AT_ONCE)
+	else if (!p->quotes_done && !p->qjob && early_take(p->o.early, &er)) {
+		/* found on a thread while the terminal was asked (early.h) */
+		p->quotes = er.quotes;
+		if (er.qst == PK_OK)
+			qnav_spans(&p->quotes, &p->spans);  /* short of memory: less colour */
+		p->quotes_done = true;
+		entpane_adopt(p->pane, er.ner, er.ner_st, &er.ents, er.est == PK_OK);
+	} else if (p->in->len <= ENTS_AT_ONCE)
 		while (!ents_slice(p, SIZE_MAX))  /* an article: a few ms */
 			;
 	else

@@ -29,6 +29,9 @@ typedef struct pager_opts {
 	                     *   input, a device): read while idle; else NULL */
 	color_theme theme;  /**< --theme (THEME_AUTO: from @p bg) */
 	const rgb *bg;      /**< the background the terminal reported, or NULL */
+	struct early *early; /**< the pane's work begun at start-up (early.h), taken
+	                      *   when the pane opens; the caller frees it after
+	                      *   the pager; or NULL */
 } pager_opts;
 
 typedef struct pager pager;

@@ -3,15 +3,18 @@
 #include "quote_int.h"
 #include "utf8.h"
 
-#include <pthread.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include "fold.h"
 
+#ifdef QC_GENERATOR
 unsigned char qc_tab[QC_TAB_N];
 uint16_t qc_base[QC_TAB_N];
 unsigned char qc_punct[QC_PUNCT_N];
 uint16_t qc_key[QC_TAB_N];
+#else
+#include "qc_tables.inc"  /* built by tools/gen-quote-tables from qc_build() */
+#endif
 
 #define NUKTA 0x093C
 #define SHY 0x00AD
@@ -52,6 +55,7 @@ classify(uint32_t c)
 	return k;
 }
 
+#ifdef QC_GENERATOR
 /* The base letter of a precomposed nukta letter (क़ → क), else c. */
 static uint32_t
 nukta_base(uint32_t c)
@@ -69,8 +73,8 @@ nukta_base(uint32_t c)
 	return d[0];
 }
 
-static void
-build(void)
+void
+qc_build(void)
 {
 	for (uint32_t c = 0; c < QC_TAB_N; c++) {
 		unsigned k = classify(c);
@@ -85,12 +89,7 @@ build(void)
 		qc_punct[c] = (unsigned char)classify(QC_PUNCT_0 + c);
 }
 
-void
-qc_init(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, build);
-}
+#endif
 
 unsigned
 qc_class_slow(uint32_t c)

@@ -22,6 +22,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#ifdef QC_GENERATOR
+#include <stdio.h>
+#endif
 #include <unicode/utf8.h>
 #include <unicode/utypes.h>
 #include "quotes.h"
@@ -46,18 +49,27 @@ enum {
 #define QC_TAB_N 0x980
 #define QC_PUNCT_0 0x2000     /* General Punctuation: the curly marks, dashes, ZWJ */
 #define QC_PUNCT_N 0x70
-extern unsigned char qc_tab[QC_TAB_N];
-extern uint16_t qc_base[QC_TAB_N];
-extern unsigned char qc_punct[QC_PUNCT_N];
+/* The tables are made at build time by tools/gen-quote-tables (from ICU,
+ * as qc_build() computes them), so no start-up pays for them. */
+#ifdef QC_GENERATOR
+#define QC_CONST
+#else
+#define QC_CONST const
+#endif
+extern QC_CONST unsigned char qc_tab[QC_TAB_N];
+extern QC_CONST uint16_t qc_base[QC_TAB_N];
+extern QC_CONST unsigned char qc_punct[QC_PUNCT_N];
 /* Below U+0980: a letter as the name matcher compares it, nukta folded
  * (qc_fold()) then pk_fold_cp(); 0 for what folding drops. */
-extern uint16_t qc_key[QC_TAB_N];
+extern QC_CONST uint16_t qc_key[QC_TAB_N];
 
-/* Build the tables (once per process; safe to call from any thread). */
-void qc_init(void);
+#ifdef QC_GENERATOR
+/* Compute the tables from ICU (the generator's part). */
+void qc_build(void);
+#endif
 unsigned qc_class_slow(uint32_t c);
 
-/* The CC_* classes of code point c (qc_init() must have run). */
+/* The CC_* classes of code point c. */
 static inline unsigned
 qc_class(uint32_t c)
 {
@@ -167,6 +179,10 @@ typedef struct lexicon lexicon;
 
 /* Build the lexicon (once per pk_quotes_find() call); NULL when out of memory. */
 lexicon *lex_new(void);
+#ifdef QC_GENERATOR
+/* Write the hash table lex_new() returns as C (the generator's part). */
+void lex_write_c(FILE *f);
+#endif
 void lex_free(lexicon *L);
 
 /* The classes of the word at bytes [a, b) of s; @p plain when it is known

@@ -6,19 +6,24 @@
 #include <string.h>
 #include "utf8.h"
 
-/* The lists of lexicon.def, each NULL-terminated. */
+/* The lists of lexicon.def, each NULL-terminated (the word lists only for
+ * the generator: the library has them as a hash table). */
+#ifdef QC_GENERATOR
 #define LEX_LIST(id, comment, example, ...) \
 	static const char *const lw_##id[] = { __VA_ARGS__, NULL };
+#endif
 #define LEX_PREFIX(id, comment, example, ...) \
 	static const char *const lp_##id[] = { __VA_ARGS__, NULL };
 #define LEX_SUFFIX(id, comment, example, min, ...) \
 	static const char *const ls_##id[] = { __VA_ARGS__, NULL };
 #include "lexicon.def"
 
+#ifdef QC_GENERATOR
 static const char *const *const lists[LC_COUNT] = {
 #define LEX_LIST(id, comment, example, ...) lw_##id,
 #include "lexicon.def"
 };
+#endif
 static const char *const *const prefixes[LP_COUNT + 1] = {
 #define LEX_PREFIX(id, comment, example, ...) lp_##id,
 #include "lexicon.def"
@@ -39,9 +44,18 @@ typedef struct lexent {
 	char key[LEX_KEY];
 } lexent;
 
+/* The table is made at build time by tools/gen-quote-tables (as
+ * lex_build() makes it), so no start-up pays for folding every word. */
+#ifdef QC_GENERATOR
+#define LEX_CONST
+#else
+#define LEX_CONST const
+#include "lex_tables.inc"  /* lex_v, lex_tag */
+#endif
+
 struct lexicon {
-	lexent *v;            /* LEX_SLOTS slots, open addressing */
-	uint32_t *tag;        /* per slot: its word's hash | 1, or 0 if empty (small: stays in cache) */
+	LEX_CONST lexent *v;      /* LEX_SLOTS slots, open addressing */
+	LEX_CONST uint32_t *tag;  /* per slot: its word's hash | 1, or 0 if empty (small: stays in cache) */
 };
 
 /* Folded UTF-8 of bytes [a, b) into o (LEX_KEY bytes); its length, or
@@ -117,6 +131,7 @@ lex_find(const lexicon *L, const char *s, size_t a, size_t b)
 	return lex_lookup(L, s, a, b, plain);
 }
 
+#ifdef QC_GENERATOR
 static int
 lex_add(lexicon *L, const char *w, enum lex_class cls)
 {
@@ -146,7 +161,6 @@ lex_new(void)
 	lexicon *L = calloc(1, sizeof *L);
 	size_t words = 0;
 
-	qc_init();
 	if (!L)
 		return NULL;
 	L->v = calloc(LEX_SLOTS, sizeof *L->v);
@@ -165,11 +179,53 @@ fail:
 }
 
 void
+lex_write_c(FILE *f)
+{
+	lexicon *L = lex_new();
+	if (!L) {
+		fputs("#error lexicon.def: a word too long, or too many words\n", f);
+		return;
+	}
+	fprintf(f, "static const lexent lex_v[LEX_SLOTS] = {\n");
+	for (size_t h = 0; h < LEX_SLOTS; h++) {
+		if (!L->tag[h])
+			continue;
+		fprintf(f, "\t[%zu] = { { {", h);
+		for (size_t i = 0; i < LEX_SET_WORDS; i++)
+			fprintf(f, " 0x%016llxULL,", (unsigned long long)L->v[h].bits.w[i]);
+		fprintf(f, " } }, %u, \"", L->v[h].len);
+		for (size_t i = 0; i < L->v[h].len; i++)
+			fprintf(f, "\\%03o", (unsigned char)L->v[h].key[i]);
+		fprintf(f, "\" },\n");
+	}
+	fprintf(f, "};\nstatic const uint32_t lex_tag[LEX_SLOTS] = {\n");
+	for (size_t h = 0; h < LEX_SLOTS; h++)
+		if (L->tag[h])
+			fprintf(f, "\t[%zu] = 0x%08xu,\n", h, L->tag[h]);
+	fprintf(f, "};\n");
+	lex_free(L);
+}
+#else
+lexicon *
+lex_new(void)
+{
+	lexicon *L = malloc(sizeof *L);
+	if (L) {
+		L->v = lex_v;
+		L->tag = lex_tag;
+	}
+	return L;
+}
+#endif
+
+void
 lex_free(lexicon *L)
 {
 	if (L) {
+#ifdef QC_GENERATOR
 		free(L->v);
 		free(L->tag);
+#endif
 		free(L);
 	}
 }
