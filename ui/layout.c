@@ -12,6 +12,7 @@ struct clu;
 
 struct layout {
 	width_model model;
+	render_mode mode;
 	pk_breaker *line;
 	pk_breaker *cluster;
 	struct clu *clu;   /* scratch: the clusters of the run being wrapped */
@@ -49,6 +50,12 @@ void
 layout_set_model(layout *l, width_model m)
 {
 	l->model = m;
+}
+
+void
+layout_set_mode(layout *l, render_mode mode)
+{
+	l->mode = mode;
 }
 
 width_model
@@ -95,7 +102,7 @@ layout_clusters(layout *l, const char *s, size_t a, size_t b,
 	if (pk_breaker_set(l->cluster, s, a, b) != PK_OK)
 		return -1;
 	for (size_t p = a, q; (q = pk_breaker_next(l->cluster)) != (size_t)-1; p = q) {
-		int r = fn(ctx, p, q, width_cluster(l->model, s, p, q));
+		int r = fn(ctx, p, q, render_width(l->model, l->mode, s, p, q));
 		if (r)
 			return r;
 	}
@@ -133,7 +140,7 @@ collect(layout *l, const char *s, size_t a, size_t b, size_t *n_out)
 			lb = pk_breaker_next(l->line);
 		l->clu[n] = (struct clu){
 			.start = p, .end = q,
-			.w = width_cluster(l->model, s, p, q),
+			.w = render_width(l->model, l->mode, s, p, q),
 			.space = width_is_space(s, p, q),
 			.brk = lb == p,
 		};

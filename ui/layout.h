@@ -12,6 +12,7 @@
 #define PATHAK_LAYOUT_H
 
 #include <stddef.h>
+#include "render.h"
 #include "width.h"
 
 /** One laid-out line: bytes [start, end) of the text. */
@@ -33,6 +34,9 @@ typedef struct layout layout;
 layout *layout_new(width_model m);
 void layout_free(layout *l);
 void layout_set_model(layout *l, width_model m);
+/** The mode the Devanagari is drawn in (the halant modes can widen a
+ * cluster: render_width()); RENDER_SHAPED by default. */
+void layout_set_mode(layout *l, render_mode mode);
 width_model layout_model(const layout *l);
 
 /**

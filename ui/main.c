@@ -645,6 +645,7 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 		for (int i = 0; i < TERM_PROBE_N; i++)
 			printf(" %s %d", labels[i], ti.adv[i]);
 		printf("   (wcwidth model 2 2 3, cluster model 1 2 2)\n");
+		printf("ZWNJ:          a+ZWNJ+b %d (3: ZWNJ takes a column)\n", ti.zwnj_adv);
 	}
 	printf("advance model: %s (%s)\n", ti.model == WIDTH_CLUSTER ? "cluster" : "wcwidth",
 	       ti.model_why);
@@ -992,6 +993,7 @@ main(int argc, char **argv)
 		early *ew = pane && path ? early_start(doc) : NULL;
 		term_info ti;
 		term_detect(utf8, &ti);   /* before curses takes the screen */
+		width_set_zwnj_cell(ti.zwnj_cell);  /* counted in the cluster model only */
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,

@@ -107,6 +107,14 @@ geometry(pager *p)
 
 static void say(pager *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The layout measures clusters in the mode the drawer draws them in (a
+ * halant mode's ZWNJ takes a column in some terminals: render_width()). */
+static void
+layout_mode(pager *p)
+{
+	layout_set_mode(view_layout(p->v), render_mode_roman(p->o.mode) ? p->o.deva : p->o.mode);
+}
+
 /* ---------------------------------------------------------------- quotations */
 
 /* Find the quotations a slice of about @p budget bytes further; once
@@ -838,6 +846,7 @@ pager_act(pager *p, key_action act, long n)
 		}
 		p->o.mode = p->d.mode = render_mode_next(p->o.mode);
 		p->flash = render_mode_name(p->o.mode);
+		layout_mode(p);
 		view_set_mode(p->v, p->o.mode);
 		return true;
 	case ACT_INFO:
@@ -1125,6 +1134,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
 	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
 	                 entpane_marks(p->pane), EP_NONE, NULL, 0 };
+	layout_mode(p);
 	p->sflags = o->search_flags;
 	if (!(p->pr = prompt_new()) || !(p->find = finder_new(p->in->bytes, p->in->len)) ||
 	    !(p->inc = finder_new(p->in->bytes, p->in->len)) ||

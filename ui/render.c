@@ -180,6 +180,23 @@ render_display(render_mode m, const char *s, size_t a, size_t b, uint32_t *out)
 	return render_cluster(m, tmp, n, out);
 }
 
+int
+render_width(width_model m, render_mode mode, const char *s, size_t a, size_t b)
+{
+	int w = width_cluster(m, s, a, b);
+	if (m != WIDTH_CLUSTER || !width_zwnj_cell() ||
+	    (mode != RENDER_HALANT && mode != RENDER_REORDER_HALANT))
+		return w;
+	uint32_t in[WIDTH_DISPLAY_MAX], out[RENDER_DISPLAY_MAX];
+	size_t n = width_display(s, a, b, in);
+	size_t k = render_cluster(mode, in, n, out);
+	for (size_t i = 0; i < k; i++)
+		w += out[i] == ZWNJ;
+	for (size_t i = 1; i < n; i++)
+		w -= in[i] == ZWNJ;  /* counted by width_cluster() */
+	return w;
+}
+
 const char *
 render_ascii(uint32_t cp, char buf[2])
 {

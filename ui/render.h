@@ -86,6 +86,13 @@ size_t render_cluster(render_mode m, const uint32_t *in, size_t n, uint32_t *out
 size_t render_display(render_mode m, const char *s, size_t a, size_t b, uint32_t *out);
 
 /**
+ * Columns the cluster [a, b) of @p s takes drawn in mode @p mode under
+ * model @p m: width_cluster(), plus a column for each ZWNJ the halant modes
+ * insert where the terminal gives ZWNJ one (width_zwnj_cell()).
+ */
+int render_width(width_model m, render_mode mode, const char *s, size_t a, size_t b);
+
+/**
  * An ASCII stand-in for code point @p cp, for a locale that is not UTF-8:
  * the code point itself if it is printable ASCII, else a short
  * transliteration of common punctuation (“ -> ", — -> -, । -> ., ¶ -> P,

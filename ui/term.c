@@ -28,6 +28,7 @@ const char *const term_probe_text[TERM_PROBE_N] = {
 };
 const int term_probe_wcwidth[TERM_PROBE_N] = { 2, 2, 3 };
 const int term_probe_cluster[TERM_PROBE_N] = { 1, 2, 2 };
+const char term_probe_zwnj[] = "a\xe2\x80\x8c" "b";  /* a ZWNJ b */
 
 static const char *const kind_names[TERM_KIND_MAX] = {
 	[TERM_UNKNOWN] = "unknown",
@@ -271,7 +272,7 @@ int
 term_advance(const term_answers *a, int i)
 {
 	/* report 0 is the base (after CR), report i+1 follows cluster i */
-	if (i < 0 || i >= TERM_PROBE_N || a->ncpr < i + 2 || i + 1 >= TERM_CPR_MAX)
+	if (i < 0 || i > TERM_PROBE_N || a->ncpr < i + 2 || i + 1 >= TERM_CPR_MAX)
 		return -1;
 	return a->cpr_col[i + 1] - a->cpr_col[0];
 }
@@ -454,6 +455,7 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 	out->decrqm_2027 = -1;
 	for (int i = 0; i < TERM_PROBE_N; i++)
 		out->adv[i] = -1;
+	out->zwnj_adv = -1;
 	if (a) {
 		out->probed = true;
 		out->decrqm_2027 = a->decrqm_2027;
@@ -474,6 +476,7 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 			if (out->adv[i] < 0)
 				out->answered = false;
 		}
+		out->zwnj_adv = term_advance(a, TERM_PROBE_N);
 	}
 
 	/* A terminal that does not answer OSC 11 may say its colours in
@@ -509,6 +512,12 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		out->model = WIDTH_WCWIDTH;
 		out->model_why = "default";
 	}
+
+	/* Measured in mlterm (render-shot, ESC[6n): "a ZWNJ b" advances 3 and
+	 * क् ZWNJ ख 3, where kitty and the wcwidth terminals advance 2 and 2;
+	 * a terminal that did not answer is taken by name. */
+	out->zwnj_cell = out->zwnj_adv >= 0 ? out->zwnj_adv == 3
+	                                    : out->kind == TERM_MLTERM && !out->in_tmux;
 
 	/* The render mode: the first rule of the table that fits. */
 	for (size_t r = 0; r < sizeof mode_rules / sizeof *mode_rules; r++) {
@@ -605,6 +614,7 @@ term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
 	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r\033[6n");
 	for (int i = 0; i < TERM_PROBE_N; i++)
 		qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r%s\033[6n", term_probe_text[i]);
+	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r%s\033[6n", term_probe_zwnj);
 	/* erase what we printed; ask the name, mode 2027 and the background;
 	 * the last report */
 	qn += (size_t)snprintf(q + qn, sizeof q - qn,

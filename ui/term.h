@@ -43,6 +43,10 @@
 extern const char *const term_probe_text[TERM_PROBE_N];
 extern const int term_probe_wcwidth[TERM_PROBE_N];   /* 2 2 3 */
 extern const int term_probe_cluster[TERM_PROBE_N];   /* 1 2 2 */
+/** After the clusters the probe measures "a ZWNJ b": 2 columns, or 3 in a
+ * terminal that gives ZWNJ a column (mlterm), which the halant modes
+ * must then count (width_set_zwnj_cell()). */
+extern const char term_probe_zwnj[];
 
 /** Terminals we know something about. */
 typedef enum {
@@ -101,8 +105,8 @@ typedef struct term_answers {
 	bool complete;                   /**< the final report came in */
 } term_answers;
 
-/** Position reports the full probe produces: base + clusters + final. */
-#define TERM_PROBE_CPRS (TERM_PROBE_N + 2)
+/** Position reports the full probe produces: base + clusters + ZWNJ + final. */
+#define TERM_PROBE_CPRS (TERM_PROBE_N + 3)
 
 /**
  * Parse the bytes @p buf[0..n) a terminal sent back.  Recognises cursor
@@ -115,8 +119,9 @@ typedef struct term_answers {
 void term_parse(const char *buf, size_t n, term_answers *a);
 
 /**
- * The advance of probe cluster @p i (0-based) from parsed answers, in
- * columns, or -1 if the reports for it are missing.
+ * The advance of probe cluster @p i (0-based; TERM_PROBE_N: the ZWNJ
+ * probe) from parsed answers, in columns, or -1 if the reports for it are
+ * missing.
  */
 int term_advance(const term_answers *a, int i);
 
@@ -128,6 +133,8 @@ typedef struct term_info {
 	bool probed;               /**< the probe ran (a terminal, not dumb) */
 	bool answered;             /**< at least the clusters were measured */
 	int adv[TERM_PROBE_N];     /**< measured advances, -1 unknown */
+	int zwnj_adv;              /**< measured advance of term_probe_zwnj, -1 unknown */
+	bool zwnj_cell;            /**< ZWNJ takes a column (the cluster model counts it) */
 	int decrqm_2027;           /**< -1 no answer, 0 not recognised, 1..4 set/reset */
 	char xtversion[64];
 	bool bg_known;             /**< the background is known (OSC 11, or COLORFGBG) */

@@ -12,6 +12,19 @@
 #include <uniwidth.h>
 
 static bool use_libc;
+static bool zwnj_cell;  /* the terminal's own measure: see width.h */
+
+void
+width_set_zwnj_cell(bool on)
+{
+	zwnj_cell = on;
+}
+
+bool
+width_zwnj_cell(void)
+{
+	return zwnj_cell;
+}
 
 void
 width_init(void)
@@ -125,6 +138,11 @@ width_cluster(width_model m, const char *s, size_t a, size_t b)
 		w += lw > 0 ? lw : 1;
 		i = j;
 	}
+	/* the legacy rules join ZWNJ to the cluster before it; some terminals
+	 * still give it a column (a lone one drawn on ◌ is counted above) */
+	if (zwnj_cell)
+		for (size_t i = 1; i < n; i++)
+			w += cps[i] == 0x200C;
 	return w;
 }
 

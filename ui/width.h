@@ -55,6 +55,14 @@ int width_cp(uint32_t cp);
 /** Columns the cluster [a, b) of s takes on screen under model m. */
 int width_cluster(width_model m, const char *s, size_t a, size_t b);
 
+/**
+ * Whether the terminal gives ZWNJ (U+200C) a column of its own in the
+ * cluster model, as the probe measured (mlterm does, kitty does not):
+ * width_cluster() then counts one for each.  Off by default.
+ */
+void width_set_zwnj_cell(bool on);
+bool width_zwnj_cell(void);
+
 /** True if the cluster [a, b) is whitespace (a space, a tab). */
 bool width_is_space(const char *s, size_t a, size_t b);
 

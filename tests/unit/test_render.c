@@ -130,6 +130,33 @@ t_halant(void **st)
 	check(RENDER_INTERLINEAR, "स्थिति", "स्थिति");
 }
 
+/* Widths as mlterm advances them, measured with ESC[6n inside mlterm
+ * (render-shot): क्+ZWNJ+ख 3 columns, a+ZWNJ+b 3; kitty 2 and 2.  With
+ * those answers the probe sets width_set_zwnj_cell(), and the halant modes'
+ * ZWNJ must count, or every halant in a row pushes it a column past the
+ * model (at the bottom row: a scroll, every row drawn twice). */
+static int
+rw(width_model m, render_mode mode, const char *s)
+{
+	return render_width(m, mode, s, 0, strlen(s));
+}
+
+static void
+t_zwnj_cell(void **st)
+{
+	(void)st;
+	width_set_zwnj_cell(true);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्ष"), 3);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_REORDER_HALANT, "स्थि"), 3);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्‌ष"), 3);  /* written in the text */
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "क्ष"), 2);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "a‌"), 2);
+	assert_int_equal(rw(WIDTH_WCWIDTH, RENDER_HALANT, "क्ष"), 2);      /* wcwidth: ZWNJ is 0 */
+	width_set_zwnj_cell(false);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्ष"), 2);      /* kitty */
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "a‌"), 1);
+}
+
 static void
 t_marks_capped(void **st)
 {
@@ -185,6 +212,7 @@ main(void)
 		cmocka_unit_test(t_reorder_words),
 		cmocka_unit_test(t_reorder_zw),
 		cmocka_unit_test(t_halant),
+		cmocka_unit_test(t_zwnj_cell),
 		cmocka_unit_test(t_marks_capped),
 		cmocka_unit_test(t_names),
 		cmocka_unit_test(t_ascii),

@@ -20,10 +20,18 @@
 
 /* The answers of a terminal at row r with the given cluster advances. */
 static size_t
+script_z(char *buf, size_t cap, int r, const int adv[3], int zwnj, const char *extra)
+{
+	return (size_t)snprintf(buf, cap,
+	                        "\033[%d;1R\033[%d;%dR\033[%d;%dR\033[%d;%dR\033[%d;%dR%s\033[%d;1R",
+	                        r, r, 1 + adv[0], r, 1 + adv[1], r, 1 + adv[2], r, 1 + zwnj, extra, r);
+}
+
+/* The answers of a terminal that advances "a ZWNJ b" 2 columns. */
+static size_t
 script(char *buf, size_t cap, int r, const int adv[3], const char *extra)
 {
-	return (size_t)snprintf(buf, cap, "\033[%d;1R\033[%d;%dR\033[%d;%dR\033[%d;%dR%s\033[%d;1R",
-	                        r, r, 1 + adv[0], r, 1 + adv[1], r, 1 + adv[2], extra, r);
+	return script_z(buf, cap, r, adv, 2, extra);
 }
 
 static const int WC[3] = { 2, 2, 3 }, CL[3] = { 1, 2, 2 };
@@ -119,6 +127,36 @@ t_profiles(void **st)
 			for (int k = 0; k < TERM_PROBE_N; k++)
 				assert_int_equal(ti.adv[k], p->adv[k]);
 	}
+}
+
+/* ZWNJ's own column: measured (mlterm 3, kitty 2: see test_render.c), and
+ * by name when a cluster terminal does not answer; never inside tmux. */
+static void
+t_zwnj(void **st)
+{
+	(void)st;
+	char buf[512];
+	term_answers a;
+	term_info ti;
+	term_env ml = { .term = "xterm", .mlterm = "3.9.3" }, ki = { .term = "xterm-kitty", .kitty = "1" };
+	term_parse(buf, script_z(buf, sizeof buf, 4, CL, 3, ""), &a);
+	term_decide(&ml, &a, true, &ti);
+	assert_true(a.complete);
+	assert_int_equal(ti.zwnj_adv, 3);
+	assert_true(ti.zwnj_cell);
+	term_parse(buf, script_z(buf, sizeof buf, 4, CL, 2, ""), &a);
+	term_decide(&ki, &a, true, &ti);
+	assert_int_equal(ti.zwnj_adv, 2);
+	assert_false(ti.zwnj_cell);
+	term_decide(&ml, NULL, true, &ti);   /* silent mlterm */
+	assert_int_equal(ti.zwnj_adv, -1);
+	assert_true(ti.zwnj_cell);
+	term_decide(&ki, NULL, true, &ti);
+	assert_false(ti.zwnj_cell);
+	term_env tm = ml;
+	tm.tmux = "/tmp/t,1,0";
+	term_decide(&tm, NULL, true, &ti);
+	assert_false(ti.zwnj_cell);
 }
 
 static void
@@ -307,6 +345,7 @@ main(void)
 	const struct CMUnitTest ts[] = {
 		cmocka_unit_test(t_profiles),
 		cmocka_unit_test(t_background),
+		cmocka_unit_test(t_zwnj),
 		cmocka_unit_test(t_locale_and_console),
 		cmocka_unit_test(t_parse_noise),
 		cmocka_unit_test(t_silent_pipe),
