@@ -87,8 +87,10 @@ size_t render_display(render_mode m, const char *s, size_t a, size_t b, uint32_t
 
 /**
  * Columns the cluster [a, b) of @p s takes drawn in mode @p mode under
- * model @p m: width_cluster(), plus a column for each ZWNJ the halant modes
- * insert where the terminal gives ZWNJ one (width_zwnj_cell()).
+ * model @p m.  In the cluster model of a terminal that gives ZWNJ a column
+ * (width_zwnj_cell(): mlterm) the reorder and halant modes are measured as
+ * drawn (width_drawn()), where a vowel sign moved before its consonant and
+ * a ZWNJ put in take columns of their own; otherwise width_cluster().
  */
 int render_width(width_model m, render_mode mode, const char *s, size_t a, size_t b);
 

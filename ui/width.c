@@ -111,12 +111,10 @@ width_display(const char *s, size_t a, size_t b, uint32_t *out)
 	return display(s, a, b, out, w);
 }
 
-int
-width_cluster(width_model m, const char *s, size_t a, size_t b)
+/* The columns of display code points cps[0..n) (widths cw) under model m. */
+static int
+columns(width_model m, const uint32_t *cps, const int8_t *cw, size_t n)
 {
-	uint32_t cps[WIDTH_DISPLAY_MAX];
-	int8_t cw[WIDTH_DISPLAY_MAX];
-	size_t n = display(s, a, b, cps, cw);
 	int w = 0;
 
 	if (m == WIDTH_WCWIDTH) {
@@ -126,11 +124,14 @@ width_cluster(width_model m, const char *s, size_t a, size_t b)
 	}
 	/* Cluster model: one advance per legacy grapheme cluster (libunistring
 	 * implements the legacy rules that these terminals follow), two for a
-	 * wide one. */
+	 * wide one.  The legacy rules join ZWNJ to the cluster before it, and
+	 * what follows it to it; a terminal that gives ZWNJ a column (mlterm)
+	 * makes it a cluster of its own (measured: a+ZWNJ+b 3, द्+ZWNJ+ि+व 4). */
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		int lw = cw[i];
-		while (j < n && !uc_is_grapheme_break(cps[j - 1], cps[j])) {
+		while (j < n && !uc_is_grapheme_break(cps[j - 1], cps[j]) &&
+		       !(zwnj_cell && (cps[j] == 0x200C || cps[j - 1] == 0x200C))) {
 			if (cw[j] > lw)
 				lw = cw[j];
 			j++;
@@ -138,12 +139,27 @@ width_cluster(width_model m, const char *s, size_t a, size_t b)
 		w += lw > 0 ? lw : 1;
 		i = j;
 	}
-	/* the legacy rules join ZWNJ to the cluster before it; some terminals
-	 * still give it a column (a lone one drawn on ◌ is counted above) */
-	if (zwnj_cell)
-		for (size_t i = 1; i < n; i++)
-			w += cps[i] == 0x200C;
 	return w;
+}
+
+int
+width_cluster(width_model m, const char *s, size_t a, size_t b)
+{
+	uint32_t cps[WIDTH_DISPLAY_MAX];
+	int8_t cw[WIDTH_DISPLAY_MAX];
+	size_t n = display(s, a, b, cps, cw);
+	return columns(m, cps, cw, n);
+}
+
+int
+width_drawn(width_model m, const uint32_t *cps, size_t n)
+{
+	int8_t cw[2 * WIDTH_DISPLAY_MAX];
+	if (n > sizeof cw)
+		n = sizeof cw;
+	for (size_t i = 0; i < n; i++)
+		cw[i] = (int8_t)width_cp(cps[i]);
+	return columns(m, cps, cw, n);
 }
 
 bool

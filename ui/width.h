@@ -56,9 +56,19 @@ int width_cp(uint32_t cp);
 int width_cluster(width_model m, const char *s, size_t a, size_t b);
 
 /**
+ * Columns of code points @p cps[0..n) as drawn (what width_display() and a
+ * render mode made of a cluster: the ZWNJ a halant mode puts in, a vowel
+ * sign moved before its consonant) under model m.  At most
+ * 2 * WIDTH_DISPLAY_MAX are counted.
+ */
+int width_drawn(width_model m, const uint32_t *cps, size_t n);
+
+/**
  * Whether the terminal gives ZWNJ (U+200C) a column of its own in the
  * cluster model, as the probe measured (mlterm does, kitty does not):
- * width_cluster() then counts one for each.  Off by default.
+ * width_cluster() then makes each one a cluster of its own, and
+ * render_width() measures the reorder and halant modes as drawn.  Off by
+ * default.
  */
 void width_set_zwnj_cell(bool on);
 bool width_zwnj_cell(void);

@@ -131,10 +131,11 @@ t_halant(void **st)
 }
 
 /* Widths as mlterm advances them, measured with ESC[6n inside mlterm
- * (render-shot): क्+ZWNJ+ख 3 columns, a+ZWNJ+b 3; kitty 2 and 2.  With
- * those answers the probe sets width_set_zwnj_cell(), and the halant modes'
- * ZWNJ must count, or every halant in a row pushes it a column past the
- * model (at the bottom row: a scroll, every row drawn twice). */
+ * (render-shot): क्+ZWNJ+ख 3 columns, a+ZWNJ+b 3, द्+ZWNJ+ि+व 4, ि+क 2;
+ * kitty 2, 2, -, 1.  With those answers the probe sets width_set_zwnj_cell(), and what
+ * the halant modes draw must be measured as drawn, or every halant in a
+ * row pushes it a column past the model (at the bottom row: a scroll,
+ * every row drawn twice). */
 static int
 rw(width_model m, render_mode mode, const char *s)
 {
@@ -147,13 +148,20 @@ t_zwnj_cell(void **st)
 	(void)st;
 	width_set_zwnj_cell(true);
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्ष"), 3);
-	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_REORDER_HALANT, "स्थि"), 3);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_REORDER_HALANT, "द्वि"), 4);  /* द्‌ ि व */
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "द्वि"), 3);          /* द्‌ वि */
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्‌ष"), 3);  /* written in the text */
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "क्ष"), 2);
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "a‌"), 2);
 	assert_int_equal(rw(WIDTH_WCWIDTH, RENDER_HALANT, "क्ष"), 2);      /* wcwidth: ZWNJ is 0 */
 	width_set_zwnj_cell(false);
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_HALANT, "क्ष"), 2);      /* kitty */
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_REORDER, "कि"), 1);     /* kitty: ि+क 1 */
+	assert_int_equal(rw(WIDTH_WCWIDTH, RENDER_REORDER, "कि"), 2);
+	width_set_zwnj_cell(true);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "कि"), 1);
+	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_REORDER, "कि"), 2);     /* mlterm: ि+क 2 */
+	width_set_zwnj_cell(false);
 	assert_int_equal(rw(WIDTH_CLUSTER, RENDER_SHAPED, "a‌"), 1);
 }
 
