@@ -649,6 +649,15 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 	}
 	printf("advance model: %s (%s)\n", ti.model == WIDTH_CLUSTER ? "cluster" : "wcwidth",
 	       ti.model_why);
+	if (ti.probed && ti.answered) {
+		printf("graphics:      %s",
+		       ti.gfx == TERM_GFX_KITTY ? "kitty graphics protocol (its query answered OK)" :
+		       ti.gfx == TERM_GFX_SIXEL ? "sixel (attribute 4 of DA1)" :
+		       ti.in_tmux ? "none (tmux passes no images)" : "none");
+		if (ti.cell_w > 0 && ti.cell_h > 0)
+			printf("; cell %dx%d px", ti.cell_w, ti.cell_h);
+		printf(" (image mode is not built yet)\n");
+	}
 	printf("mode 2027:     %s\n",
 	       ti.decrqm_2027 < 0 ? "no answer" : ti.decrqm_2027 == 0 ? "not recognized" :
 	       ti.decrqm_2027 == 1 || ti.decrqm_2027 == 3 ? "set" : "reset");

@@ -160,7 +160,8 @@ static size_t
 parse_csi(const char *buf, size_t n, size_t i, term_answers *a)
 {
 	int par[4] = { 0, 0, 0, 0 }, np = 0;
-	bool have = false;
+	long cur = 0;        /* the parameter being read (any position) */
+	bool have = false, saw4 = false;
 	char priv = 0, inter = 0;
 
 	if (i < n && (buf[i] == '?' || buf[i] == '>' || buf[i] == '<' || buf[i] == '='))
@@ -170,8 +171,12 @@ parse_csi(const char *buf, size_t n, size_t i, term_answers *a)
 		if (c >= '0' && c <= '9') {
 			if (np < 4 && par[np] < 100000)
 				par[np] = par[np] * 10 + (c - '0');
+			if (cur < 100000)
+				cur = cur * 10 + (c - '0');
 			have = true;
 		} else if (c == ';') {
+			saw4 |= np > 0 && cur == 4;  /* an attribute, not the class */
+			cur = 0;
 			if (np < 4)
 				np++;
 		} else if (c >= 0x20 && c <= 0x2F) {
@@ -189,6 +194,13 @@ parse_csi(const char *buf, size_t n, size_t i, term_answers *a)
 			} else if (c == 'y' && priv == '?' && inter == '$' && count == 2 &&
 			           par[0] == 2027) {
 				a->decrqm_2027 = par[1];
+			} else if (c == 'c' && priv == '?' && !inter) {
+				/* DA1: ? class ; attributes..., 4 is sixel (not the class) */
+				a->da1 = true;
+				a->da1_sixel = saw4 || (np > 0 && cur == 4);
+			} else if (c == 't' && !priv && !inter && count == 3 && par[0] == 6) {
+				a->cell_h = par[1];
+				a->cell_w = par[2];
 			}
 			return i + 1;
 		} else {
@@ -211,6 +223,21 @@ parse_dcs(const char *buf, size_t n, size_t i, term_answers *a)
 				memcpy(a->xtversion, buf + i + 2, len);
 				a->xtversion[len] = 0;
 			}
+			return j + 2;
+		}
+	}
+	return 0;
+}
+
+/* Parse an APC string at buf[i] (just after ESC _) up to ST: the kitty
+ * graphics protocol answers its query with G...;OK. */
+static size_t
+parse_apc(const char *buf, size_t n, size_t i, term_answers *a)
+{
+	for (size_t j = i; j + 1 < n; j++) {
+		if (buf[j] == 0x1b && buf[j + 1] == '\\') {
+			if (j - i >= 4 && buf[i] == 'G' && !memcmp(buf + j - 3, ";OK", 3))
+				a->kitty_gfx = true;
 			return j + 2;
 		}
 	}
@@ -260,6 +287,8 @@ term_parse(const char *buf, size_t n, term_answers *a)
 			nx = parse_dcs(buf, n, i + 2, a);
 		else if (buf[i + 1] == ']')
 			nx = parse_osc(buf, n, i + 2, a);
+		else if (buf[i + 1] == '_')
+			nx = parse_apc(buf, n, i + 2, a);
 		else
 			nx = i + 2;
 		if (nx == 0)
@@ -462,6 +491,8 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		snprintf(out->xtversion, sizeof out->xtversion, "%s", a->xtversion);
 		out->bg_known = a->bg_known;
 		out->bg = a->bg;
+		out->cell_w = a->cell_w;
+		out->cell_h = a->cell_h;
 		out->bg_why = "OSC 11";
 		if (a->xtversion[0]) {
 			term_kind k = kind_from_xtversion(a->xtversion, &out->in_tmux);
@@ -478,6 +509,11 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 		}
 		out->zwnj_adv = term_advance(a, TERM_PROBE_N);
 	}
+
+	/* Graphics, as the terminal answered: tmux answers the queries
+	 * itself and passes no image through by default. */
+	if (a && !out->in_tmux)
+		out->gfx = a->kitty_gfx ? TERM_GFX_KITTY : a->da1_sixel ? TERM_GFX_SIXEL : TERM_GFX_NONE;
 
 	/* A terminal that does not answer OSC 11 may say its colours in
 	 * COLORFGBG (rxvt's convention: "fg;bg" or "fg;xpm;bg", palette
@@ -600,7 +636,7 @@ read_answers(int in_fd, long deadline, char *buf, size_t cap, size_t n, int need
 }
 
 int
-term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
+term_probe_fd(int in_fd, int out_fd, int timeout_ms, bool gfx, term_answers *a)
 {
 	char q[256], buf[1024];
 	size_t qn = 0;
@@ -617,8 +653,11 @@ term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a)
 	qn += (size_t)snprintf(q + qn, sizeof q - qn, "\r%s\033[6n", term_probe_zwnj);
 	/* erase what we printed; ask the name, mode 2027 and the background;
 	 * the last report */
+	/* and what graphics it draws (the kitty query, the cell size in
+	 * pixels, DA1 with its sixel attribute), for image mode */
 	qn += (size_t)snprintf(q + qn, sizeof q - qn,
-	                       "\r\033[K\033[>0q\033[?2027$p\033]11;?\033\\\033[6n");
+	                       "\r\033[K\033[>0q\033[?2027$p\033]11;?\033\\%s\033[16t\033[c\033[6n",
+	                       gfx ? "\033_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\033\\" : "");
 
 	if (tty) {
 		raw = saved;
@@ -671,7 +710,9 @@ term_detect(bool utf8, term_info *out)
 		in_fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC);
 		opened = in_fd >= 0;
 	}
-	if (in_fd < 0 || term_probe_fd(in_fd, STDOUT_FILENO, TERM_PROBE_MS, &a) < 0) {
+	/* tmux and screen take an APC string for the title: no kitty query */
+	bool gfx = !e.tmux && !prefix(e.term, "screen") && !prefix(e.term, "tmux");
+	if (in_fd < 0 || term_probe_fd(in_fd, STDOUT_FILENO, TERM_PROBE_MS, gfx, &a) < 0) {
 		term_decide(&e, NULL, utf8, out);
 	} else {
 		term_decide(&e, &a, utf8, out);

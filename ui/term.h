@@ -93,6 +93,15 @@ void term_env_get(term_env *e);
 /** Most cursor position reports kept by term_parse(). */
 #define TERM_CPR_MAX 8
 
+/**
+ * Graphics a terminal says it can draw, found by asking (never by name):
+ * the kitty graphics protocol's query answered OK, or attribute 4 (sixel)
+ * in its primary device attributes.  Inside tmux: none (tmux answers for
+ * itself and passes no images by default).  Image mode (issue 11) is not
+ * built yet: --probe reports this for now.
+ */
+typedef enum { TERM_GFX_NONE = 0, TERM_GFX_KITTY, TERM_GFX_SIXEL } term_gfx;
+
 /** The answers to the probe, as parsed. */
 typedef struct term_answers {
 	int ncpr;                        /**< position reports seen */
@@ -102,6 +111,10 @@ typedef struct term_answers {
 	int decrqm_2027;                 /**< DECRQM Ps for ?2027, -1 if no answer */
 	bool bg_known;                   /**< the background colour was reported (OSC 11) */
 	rgb bg;
+	bool kitty_gfx;                  /**< the kitty graphics query was answered OK */
+	bool da1;                        /**< the primary device attributes came */
+	bool da1_sixel;                  /**< ... with attribute 4 (sixel graphics) */
+	int cell_w, cell_h;              /**< cell size in pixels (CSI 16 t), 0 unknown */
 	bool complete;                   /**< the final report came in */
 } term_answers;
 
@@ -137,6 +150,8 @@ typedef struct term_info {
 	bool zwnj_cell;            /**< ZWNJ takes a column (the cluster model counts it) */
 	int decrqm_2027;           /**< -1 no answer, 0 not recognised, 1..4 set/reset */
 	char xtversion[64];
+	term_gfx gfx;              /**< the graphics the terminal said it draws */
+	int cell_w, cell_h;        /**< its cell size in pixels, 0 unknown */
 	bool bg_known;             /**< the background is known (OSC 11, or COLORFGBG) */
 	rgb bg;
 	const char *bg_why;        /**< "OSC 11" or "COLORFGBG" */
@@ -171,10 +186,12 @@ void term_mode_table(FILE *f, bool man);
  * terminal it is put in non-canonical, no-echo mode for the duration and
  * restored.  Never blocks longer than the timeout, even on a terminal (or
  * pipe) that never answers.
+ * With @p gfx the kitty graphics query (an APC string) goes too: not to
+ * tmux or screen, which take an APC string for a window title.
  * @return 0 if answers were parsed into @p a (possibly incomplete), -1 on
  *         an I/O error.
  */
-int term_probe_fd(int in_fd, int out_fd, int timeout_ms, term_answers *a);
+int term_probe_fd(int in_fd, int out_fd, int timeout_ms, bool gfx, term_answers *a);
 
 /**
  * The whole start-up step: identify the terminal, and if standard output

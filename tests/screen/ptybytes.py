@@ -11,8 +11,9 @@ with a hostile filter, the entity pane, the search prompt with a hostile
 query, and one run whose file name is hostile.  Everything it writes is
 parsed as terminal output: only the sequences ncurses emits for
 xterm-256color (CSI with a known final, ESC ( B and the other short ESC
-sequences) and the start-up probe (CSI 6n, CSI >0q, CSI ?2027$p and
-the background query OSC 11 ; ? ST) may appear.  Any other OSC, DCS, APC, PM or SOS, any C1 control (U+0080..U+009F as
+sequences) and the start-up probe (CSI 6n, CSI >0q, CSI ?2027$p, CSI 16t,
+CSI c, the background query OSC 11 ; ? ST and the kitty graphics query
+APC G ... ST) may appear.  Any other OSC, DCS, APC, PM or SOS, any C1 control (U+0080..U+009F as
 UTF-8, or a raw 0x80..0x9F byte), any C0 control other than BS, HT, LF,
 CR, SO, SI and BEL, and any bidirectional control fails the test, with
 the offending bytes and the keys that led to them.
@@ -28,7 +29,8 @@ COLS, ROWS = 100, 30
 BIDI = {0x061C, 0x200E, 0x200F} | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
 CSI_FINAL = set(b'@ABCDEFGHIJKLMPSTXZ`abcdefghlmnpqrstuxy')
 ESC_OK = set(b'78=>DEHMNOcgZ\\')   # two-byte ESC sequences ncurses or the probe may send
-PROBE_OSC = b'\x1b]11;?\x1b\\'        # the one string the probe sends: a question, no text
+PROBE_OSC = b'\x1b]11;?\x1b\\'        # the strings the probe sends: questions, no text
+PROBE_APC = b'\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\'   # kitty graphics: supported?
 
 def check(buf):
     """None, or (offset, what) for the first byte run no curses program
@@ -48,6 +50,9 @@ def check(buf):
                 continue
             if buf.startswith(PROBE_OSC, i):   # the probe asking the background
                 i += len(PROBE_OSC)
+                continue
+            if buf.startswith(PROBE_APC, i):   # ... and whether it draws kitty images
+                i += len(PROBE_APC)
                 continue
             if k in b']P_^X':
                 return i, 'an OSC, DCS, APC, PM or SOS string'

@@ -159,6 +159,47 @@ t_zwnj(void **st)
 	assert_false(ti.zwnj_cell);
 }
 
+/* Graphics, by asking: the kitty query answered OK, or sixel (4) among
+ * DA1's attributes; the cell size from CSI 16 t; nothing inside tmux. */
+static void
+t_graphics(void **st)
+{
+	(void)st;
+	char buf[512];
+	term_answers a;
+	term_info ti;
+	term_env ki = { .term = "xterm-kitty", .kitty = "1" }, xt = { .term = "xterm" };
+	term_parse(buf, script(buf, sizeof buf, 2, CL,
+	                       "\033_Gi=31;OK\033\\\033[6;20;10t\033[?62;22c"), &a);
+	assert_true(a.kitty_gfx);
+	assert_true(a.da1);
+	assert_false(a.da1_sixel);
+	term_decide(&ki, &a, true, &ti);
+	assert_int_equal(ti.gfx, TERM_GFX_KITTY);
+	assert_int_equal(ti.cell_w, 10);
+	assert_int_equal(ti.cell_h, 20);
+	/* xterm -ti vt340: sixel among the attributes, not first */
+	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?63;1;2;4;6;9;15;22c"), &a);
+	assert_true(a.da1_sixel);
+	term_decide(&xt, &a, true, &ti);
+	assert_int_equal(ti.gfx, TERM_GFX_SIXEL);
+	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?65;1;9c"), &a);  /* no 4 */
+	assert_false(a.da1_sixel);
+	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?62;9;4c"), &a);  /* 4 last */
+	assert_true(a.da1_sixel);
+	/* an error reply is no support */
+	term_parse(buf, script(buf, sizeof buf, 2, CL, "\033_Gi=31;EINVAL:bad\033\\"), &a);
+	assert_false(a.kitty_gfx);
+	term_decide(&ki, &a, true, &ti);
+	assert_int_equal(ti.gfx, TERM_GFX_NONE);
+	/* tmux answers for itself */
+	term_env tm = ki;
+	tm.tmux = "/tmp/t,1,0";
+	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033_Gi=31;OK\033\\\033[?1;2;4c"), &a);
+	term_decide(&tm, &a, true, &ti);
+	assert_int_equal(ti.gfx, TERM_GFX_NONE);
+}
+
 static void
 t_locale_and_console(void **st)
 {
@@ -220,7 +261,7 @@ t_silent_pipe(void **st)
 	assert_int_equal(pipe(fds), 0);
 	assert_true(out >= 0);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(term_probe_fd(fds[0], out, TERM_PROBE_MS, &a), 0);
+	assert_int_equal(term_probe_fd(fds[0], out, TERM_PROBE_MS, true, &a), 0);
 	long ms = ms_since(&t0);
 	assert_true(ms >= TERM_PROBE_MS - 10);
 	assert_true(ms < TERM_PROBE_MS + 200);
@@ -246,7 +287,7 @@ t_silent_pty(void **st)
 	term_answers a;
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(term_probe_fd(s, s, TERM_PROBE_MS, &a), 0);
+	assert_int_equal(term_probe_fd(s, s, TERM_PROBE_MS, true, &a), 0);
 	long ms = ms_since(&t0);
 	assert_true(ms < TERM_PROBE_MS + 200);
 	assert_int_equal(a.ncpr, 0);
@@ -277,7 +318,7 @@ t_answering_pipe(void **st)
 	size_t n = script(buf, sizeof buf, 12, CL, "\033P>|kitty(0.26.5)\033\\");
 	assert_int_equal(write(fds[1], buf, n), (ssize_t)n);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	assert_int_equal(term_probe_fd(fds[0], out, 5000, &a), 0);
+	assert_int_equal(term_probe_fd(fds[0], out, 5000, true, &a), 0);
 	assert_true(ms_since(&t0) < 1000);
 	assert_true(a.complete);
 	assert_string_equal(a.xtversion, "kitty(0.26.5)");
@@ -346,6 +387,7 @@ main(void)
 		cmocka_unit_test(t_profiles),
 		cmocka_unit_test(t_background),
 		cmocka_unit_test(t_zwnj),
+		cmocka_unit_test(t_graphics),
 		cmocka_unit_test(t_locale_and_console),
 		cmocka_unit_test(t_parse_noise),
 		cmocka_unit_test(t_silent_pipe),
