@@ -1,0 +1,161 @@
+/* test_image.c - image mode's pieces (ui/image.c): the kitty and sixel
+ * encoders, byte for byte, and shaping with a real Devanagari font. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include "image.h"
+
+static const img_rgb BLACK = { 0, 0, 0 }, WHITE = { 255, 255, 255 };
+
+/* A 2x1 bitmap, ink then paper, black on white: RGB 000000 ffffff. */
+static void
+t_kitty_small(void **st)
+{
+	(void)st;
+	uint8_t cov[2] = { 255, 0 };
+	char out[256];
+	size_t n = img_kitty(out, sizeof out, cov, 2, 1, BLACK, WHITE, 7, 1, 1);
+	const char *want = "\033_Ga=T,f=24,s=2,v=1,c=1,r=1,i=7,q=2,m=0;AAAA////\033\\";
+	assert_int_equal(n, strlen(want));
+	assert_memory_equal(out, want, n);
+	/* a buffer too small is refused, not overrun */
+	assert_int_equal(img_kitty(out, 20, cov, 2, 1, BLACK, WHITE, 7, 1, 1), 0);
+}
+
+/* Over 4096 base64 bytes: chunks of at most 4096, m=1 on all but the last,
+ * the keys on the first only, and the base64 decodes to the pixels. */
+static void
+t_kitty_chunks(void **st)
+{
+	(void)st;
+	int w = 100, h = 20;   /* 6000 raw bytes, 8000 base64 */
+	uint8_t *cov = calloc((size_t)w * h, 1);
+	size_t cap = 20000;
+	char *out = malloc(cap);
+	assert_non_null(cov);
+	assert_non_null(out);
+	for (int i = 0; i < w * h; i++)
+		cov[i] = (uint8_t)(i % 7 == 0 ? 255 : 0);
+	size_t n = img_kitty(out, cap, cov, w, h, BLACK, WHITE, 1, 10, 1);
+	assert_true(n > 8000);
+	int chunks = 0;
+	size_t b64 = 0;
+	for (size_t i = 0; i < n;) {
+		assert_memory_equal(out + i, "\033_G", 3);
+		char *semi = memchr(out + i, ';', n - i);
+		char *end = memchr(out + i + 1, '\033', n - i - 1);
+		assert_non_null(semi);
+		assert_non_null(end);
+		size_t len = (size_t)(end - semi - 1);
+		assert_true(len <= 4096);
+		assert_int_equal(len % 4, 0);
+		bool last = end + 2 == out + n;
+		assert_non_null(strstr(out + i, last ? "m=0;" : "m=1;"));
+		if (chunks > 0)
+			assert_true(out[i + 3] == 'm');   /* no keys again */
+		b64 += len;
+		chunks++;
+		i = (size_t)(end - out) + 2;
+	}
+	assert_int_equal(chunks, 2);
+	assert_int_equal(b64, 8000);
+	free(cov);
+	free(out);
+}
+
+/* A 1x6 column, rows ink, paper, ink, paper, paper, ink: shade 3 has bits
+ * 0, 2, 5 (1 + 4 + 32 = 37 -> '?' + 37 = 'd'), shade 0 the others
+ * (2 + 8 + 16 = 26 -> 'Y'). */
+static void
+t_sixel_small(void **st)
+{
+	(void)st;
+	uint8_t cov[6] = { 255, 0, 255, 0, 0, 255 };
+	char out[512];
+	size_t n = img_sixel(out, sizeof out, cov, 1, 6, BLACK, WHITE);
+	out[n] = 0;
+	assert_true(n > 0);
+	assert_memory_equal(out, "\033P0;1;0q\"1;1;1;6", 16);
+	assert_non_null(strstr(out, "#0;2;100;100;100"));   /* paper, white */
+	assert_non_null(strstr(out, "#3;2;0;0;0"));         /* ink, black */
+	assert_non_null(strstr(out, "#0Y$"));
+	assert_non_null(strstr(out, "#3d$"));
+	assert_null(strstr(out, "#1?"));                    /* no pixel of shade 1: nothing */
+	assert_memory_equal(out + n - 3, "-\033\\", 3);
+}
+
+/* A run of the same sixel is written !count. */
+static void
+t_sixel_runs(void **st)
+{
+	(void)st;
+	uint8_t cov[40];
+	memset(cov, 255, sizeof cov);   /* 40x1, all ink */
+	char out[512];
+	size_t n = img_sixel(out, sizeof out, cov, 40, 1, BLACK, WHITE);
+	out[n] = 0;
+	assert_non_null(strstr(out, "#3!40@$"));   /* bit 0 only: '?' + 1 */
+	assert_int_equal(img_sixel(out, 30, cov, 40, 1, BLACK, WHITE), 0);
+}
+
+/* HarfBuzz with a real Devanagari font: the conjuncts of राष्ट्रपति (10 code
+ * points) and क्षेत्र become fewer glyphs than code points, and the line is
+ * drawn with ink inside its cells.  Skipped without HarfBuzz or the font. */
+static void
+t_shape(void **st)
+{
+	(void)st;
+	img_font *f = img_font_open("Noto Sans Devanagari:lang=hi", 20);
+	if (!f) {
+#ifdef HAVE_HARFBUZZ
+		skip();  /* no Devanagari font (fonts-noto-core) */
+#else
+		assert_null(f);  /* built without HarfBuzz: no images, as documented */
+		return;
+#endif
+	}
+	const char *w = "राष्ट्रपति";
+	int adv = 0;
+	int ng = img_shape(f, w, strlen(w), &adv);
+	assert_true(ng > 0 && ng < 10);
+	assert_true(adv > 10);
+	const char *k = "क्षेत्र";   /* 7 code points */
+	assert_true(img_shape(f, k, strlen(k), NULL) < 7);
+	/* drawn into 6 cells of 10x20: ink, and none beyond the bitmap */
+	uint8_t cov[60 * 20];
+	assert_int_equal(img_draw(f, w, strlen(w), cov, 60, 20), 0);
+	int ink = 0;
+	for (size_t i = 0; i < sizeof cov; i++)
+		ink += cov[i] > 128;
+	assert_true(ink > 50);
+	/* squeezed, not clipped: into 3 cells the last column still has ink
+	 * near it, and no more ink than at full width */
+	uint8_t narrow[30 * 20];
+	assert_int_equal(img_draw(f, w, strlen(w), narrow, 30, 20), 0);
+	int last = 0;
+	for (int y = 0; y < 20; y++)
+		for (int x = 24; x < 30; x++)
+			last += narrow[y * 30 + x] > 64;
+	assert_true(last > 0);
+	img_font_free(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_kitty_small),
+		cmocka_unit_test(t_kitty_chunks),
+		cmocka_unit_test(t_sixel_small),
+		cmocka_unit_test(t_sixel_runs),
+		cmocka_unit_test(t_shape),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
