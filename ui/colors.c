@@ -130,6 +130,27 @@ colors_init(color_theme t, const rgb *bg)
 			plan[r] = (color_plan){ -1, -1, table[r].mono, false };
 }
 
+void
+colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under)
+{
+	const color_plan *p = &plan[role];
+	rgb f = p->colour && p->fg >= 0 ? palette_xterm(p->fg) : ink;
+	rgb b = p->colour && p->bg >= 0 ? palette_xterm(p->bg) : back;
+	if (p->attr & (A_REVERSE | A_STANDOUT)) {
+		rgb t = f;
+		f = b;
+		b = t;
+	}
+	if (p->attr & A_DIM) {  /* two thirds of the way from paper to ink */
+		f.r = (unsigned char)((b.r + 2 * f.r) / 3);
+		f.g = (unsigned char)((b.g + 2 * f.g) / 3);
+		f.b = (unsigned char)((b.b + 2 * f.b) / 3);
+	}
+	*fg = f;
+	*bg = b;
+	*under = (p->attr & A_UNDERLINE) != 0;
+}
+
 short
 colors_pair(color_role role)
 {

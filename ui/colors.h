@@ -82,6 +82,14 @@ void colors_init(color_theme t, const rgb *bg);
 /** The curses attributes (pair included) for drawing in @p role. */
 attr_t colors_attr(color_role role);
 
+/**
+ * What @p role looks like as pixels (image mode draws text itself): its
+ * ink and paper, where the terminal's own colours are @p ink on @p back;
+ * reverse video swaps them, dim ink is mixed toward the paper, and
+ * @p under says the role is underlined (the highlights without colour).
+ */
+void colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under);
+
 /** The colour pair number for @p role (0 when it has no colour). */
 short colors_pair(color_role role);
 

@@ -3,9 +3,12 @@
 
 #include "draw.h"
 #include "colors.h"
+#include "imgrows.h"
 #include "rblock.h"
 #include "width.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <wchar.h>
 
 struct draw_ctx {
@@ -86,6 +89,21 @@ found_role(const drawer *d, size_t from, size_t off)
 	return -1;
 }
 
+/* The highlight of the cluster at cs, or -1: a match over a mention over
+ * a quotation. */
+static int
+cluster_role(const struct draw_ctx *dc, size_t cs)
+{
+	const drawer *d = dc->d;
+	size_t off = dc->map ? dc->map[cs] : cs;
+	int role = dc->fd0 != SIZE_MAX ? found_role(d, dc->fd0, off) : -1;
+	if (role < 0 && dc->mk0 != SIZE_MAX)
+		role = mark_role(d, dc->mk0, off);
+	if (role < 0 && dc->sp0 != SIZE_MAX)
+		role = span_role(d, dc->sp0, off);
+	return role;
+}
+
 static int
 draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
@@ -121,13 +139,7 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 	if (ctrl) {
 		attr = colors_attr(ROLE_CONTROL);
 	} else {
-		size_t off = dc->map ? dc->map[cs] : cs;
-		/* a match over a mention over a quotation */
-		int role = dc->fd0 != SIZE_MAX ? found_role(d, dc->fd0, off) : -1;
-		if (role < 0 && dc->mk0 != SIZE_MAX)
-			role = mark_role(d, dc->mk0, off);
-		if (role < 0 && dc->sp0 != SIZE_MAX)
-			role = span_role(d, dc->sp0, off);
+		int role = cluster_role(dc, cs);
 		if (role >= 0)  /* keep the block's weight (bold title, dim caption) */
 			attr = colors_attr((color_role)role) | (dc->attr & (A_BOLD | A_DIM));
 	}
@@ -155,11 +167,51 @@ draw_cluster(void *ctx, size_t cs, size_t ce, int w)
 	return 0;
 }
 
-/* The mode Devanagari is drawn in. */
+/* The mode Devanagari text is drawn in (image mode's text: the pane, the
+ * status line, a row not pictured, in the terminal's own mode). */
 static render_mode
 deva_mode(const drawer *d)
 {
-	return render_mode_roman(d->mode) ? d->deva : d->mode;
+	return render_mode_roman(d->mode) || d->mode == RENDER_IMAGE ? d->deva : d->mode;
+}
+
+/* Image mode: the role of each byte of the row, a cluster at a time. */
+struct role_ctx {
+	struct draw_ctx *dc;
+	uint8_t *roles;    /* for bytes [a, ...) */
+	size_t a;
+	uint8_t block;
+};
+
+static int
+role_cluster(void *ctx, size_t cs, size_t ce, int w)
+{
+	struct role_ctx *rc = ctx;
+	int role = cluster_role(rc->dc, cs);
+	(void)w;
+	memset(rc->roles + (cs - rc->a), role >= 0 ? role : rc->block, ce - cs);
+	return 0;
+}
+
+/* Image mode: the row as a picture over blank cells (imgrows.h).  @return
+ * false when it is drawn as text after all (out of memory). */
+static bool
+draw_image_row(struct draw_ctx *dc, const view_row *r, color_role block)
+{
+	const drawer *d = dc->d;
+	size_t n = r->vis_end - r->start;
+	int cols = d->imgcols < dc->maxx - dc->x ? d->imgcols : dc->maxx - dc->x;
+	uint8_t *roles = malloc(n ? n : 1);
+	if (!roles || cols < 1) {
+		free(roles);
+		return false;
+	}
+	struct role_ctx rc = { dc, roles, r->start, (uint8_t)block };
+	memset(roles, block, n);
+	layout_clusters(d->lay, r->s, r->start, r->vis_end, role_cluster, &rc);
+	imgrows_add(d->img, dc->y, dc->x, cols, r->s + r->start, n, roles);
+	free(roles);
+	return true;
 }
 
 void
@@ -178,6 +230,10 @@ draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
 		dc.mk0 = pk_spans_first_after(d->marks, r->src_a);
 	if (d->found && d->found->n && (r->map || r->s == d->input))
 		dc.fd0 = found_first(d->found, r->src_a);
+	if (d->img && d->mode == RENDER_IMAGE && !r->roman &&
+	    imgrows_wants(r->s + r->start, r->vis_end - r->start) &&
+	    draw_image_row(&dc, r, block_role(r->type)))
+		return;
 	layout_clusters(d->lay, r->s, r->start, r->vis_end, draw_cluster, &dc);
 }
 

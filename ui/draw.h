@@ -34,6 +34,8 @@ typedef struct drawer {
 	size_t mcur;            /**< the mention jumped to, highlighted more */
 	const pk_spans *found;  /**< search matches (payload: their index), or NULL */
 	size_t fcur;            /**< the current match, highlighted more */
+	struct imgrows *img;    /**< render mode image: where pictured rows go; else NULL */
+	int imgcols;            /**< image mode: the text column's width (a row's picture) */
 } drawer;
 
 /** Draw view row @p r at row y from column x, clipped at column maxx. */

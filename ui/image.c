@@ -18,6 +18,7 @@
 /* A glyph drawn once (at one horizontal squeeze), kept for the next line. */
 struct glyph {
 	unsigned gid;     /* 0 with no bitmap: an empty slot (glyph 0 is never kept) */
+	int face;
 	long sx;
 	int left, top, w, h;
 	uint8_t *bits;    /* w x h coverage */
@@ -27,20 +28,38 @@ struct glyph {
  * memory is bounded by GLYPH_SLOTS bitmaps of one glyph each. */
 enum { GLYPH_SLOTS = 1024 };
 
+/* The Devanagari font has no Latin letters (Noto Sans Devanagari: digits
+ * and punctuation only), and an article quotes English names: code points
+ * it lacks are shaped with a second font, fontconfig's for the same
+ * pattern without the language. */
+enum { FACES = 2 };
+
+/* A glyph of the shaped line, from one of the faces. */
+struct sglyph {
+	unsigned gid;
+	int face;
+	unsigned cluster;  /* byte offset of its cluster in the line */
+	int xa, xo, yo;    /* 26.6 */
+};
+
 struct img_font {
 	FT_Library lib;
-	FT_Face face;
-	hb_font_t *hb;
+	FT_Face face[FACES];
+	hb_font_t *hb[FACES];
+	int nfaces;
 	hb_buffer_t *buf;
 	int ascent;       /* pixels above the baseline */
 	char *file;
+	struct sglyph *sg; /* the last line shaped */
+	size_t nsg, capsg;
 	struct glyph cache[GLYPH_SLOTS];
 	size_t cache_bytes;
 };
 
-/* The file of the font fontconfig matches to pattern, if it has Devanagari. */
+/* The file of the font fontconfig matches to pattern; with need, only if
+ * it has that character. */
 static char *
-match_file(const char *pattern)
+match_file(const char *pattern, unsigned need)
 {
 	FcPattern *p = FcNameParse((const FcChar8 *)pattern), *m;
 	FcResult r;
@@ -56,6 +75,8 @@ match_file(const char *pattern)
 			FcPatternDestroy(p);
 		return NULL;
 	}
+	if (need)
+		FcPatternAddBool(p, FC_SCALABLE, FcTrue);
 	FcConfigSubstitute(cfg, p, FcMatchPattern);
 	FcDefaultSubstitute(p);
 	m = FcFontMatch(cfg, p, &r);
@@ -64,35 +85,63 @@ match_file(const char *pattern)
 		FcConfigDestroy(cfg);
 		return NULL;
 	}
-	/* fontconfig always matches something: it must have क */
+	/* fontconfig always matches something: it must have what is asked */
 	if (FcPatternGetCharSet(m, FC_CHARSET, 0, &cs) == FcResultMatch &&
-	    FcCharSetHasChar(cs, 0x0915) &&
-	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch)
+	    FcCharSetHasChar(cs, need) && FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch)
 		out = strdup((const char *)file);
 	FcPatternDestroy(m);
 	FcConfigDestroy(cfg);
 	return out;
 }
 
+/* Open face i from file at px pixels. */
+static int
+face_open(img_font *f, int i, const char *file, FT_UInt px)
+{
+	if (FT_New_Face(f->lib, file, 0, &f->face[i]) != 0) {
+		f->face[i] = NULL;
+		return -1;
+	}
+	if (FT_Set_Pixel_Sizes(f->face[i], 0, px) != 0 ||
+	    !(f->hb[i] = hb_ft_font_create_referenced(f->face[i])))
+		return -1;
+	f->nfaces = i + 1;
+	return 0;
+}
+
 img_font *
 img_font_open(const char *pattern, int cell_h)
 {
 	img_font *f = calloc(1, sizeof *f);
-	if (!f || cell_h < 4 || !(f->file = match_file(pattern)) ||
-	    FT_Init_FreeType(&f->lib) != 0 || FT_New_Face(f->lib, f->file, 0, &f->face) != 0 ||
-	    FT_Set_Pixel_Sizes(f->face, 0, (FT_UInt)cell_h) != 0)
+	char *latin = NULL, fallback[256];
+	FT_UInt px = (FT_UInt)cell_h;
+	if (!f || cell_h < 4 || !(f->file = match_file(pattern, 0x0915)) ||
+	    FT_Init_FreeType(&f->lib) != 0 || face_open(f, 0, f->file, px) != 0)
 		goto fail;
 	/* Devanagari fonts reach far above and below the em: size the font so
 	 * that ascender to descender fits the cell */
-	long line = f->face->size->metrics.ascender - f->face->size->metrics.descender;
+	FT_Face d = f->face[0];
+	long line = d->size->metrics.ascender - d->size->metrics.descender;
 	if (line > (long)cell_h * 64) {
-		FT_UInt px = (FT_UInt)((long)cell_h * cell_h * 64 / line);
-		if (px < 4 || FT_Set_Pixel_Sizes(f->face, 0, px) != 0)
+		px = (FT_UInt)((long)cell_h * cell_h * 64 / line);
+		if (px < 4 || FT_Set_Pixel_Sizes(d, 0, px) != 0)
 			goto fail;
+		hb_ft_font_changed(f->hb[0]);
 	}
-	f->ascent = (int)((f->face->size->metrics.ascender + 63) / 64);
-	if (!(f->hb = hb_ft_font_create_referenced(f->face)) ||
-	    !hb_buffer_allocation_successful(f->buf = hb_buffer_create()))
+	f->ascent = (int)((d->size->metrics.ascender + 63) / 64);
+	/* the family without its language, for Latin ("Noto Sans Devanagari"
+	 * -> "Noto Sans"): the same design where fontconfig has it */
+	snprintf(fallback, sizeof fallback, "%s", pattern);
+	char *cut = strstr(fallback, " Devanagari");
+	if (cut)
+		memmove(cut, cut + 11, strlen(cut + 11) + 1);
+	if ((cut = strchr(fallback, ':')))
+		*cut = 0;
+	if ((latin = match_file(*fallback ? fallback : "sans-serif", 'a')) &&
+	    strcmp(latin, f->file) != 0)
+		face_open(f, 1, latin, px);  /* without it: Latin drawn as empty boxes */
+	free(latin);
+	if (!hb_buffer_allocation_successful(f->buf = hb_buffer_create()))
 		goto fail;
 	return f;
 fail:
@@ -109,12 +158,15 @@ img_font_free(img_font *f)
 		free(f->cache[i].bits);
 	if (f->buf)
 		hb_buffer_destroy(f->buf);
-	if (f->hb)
-		hb_font_destroy(f->hb);  /* and its reference to the face */
-	if (f->face)
-		FT_Done_Face(f->face);
+	for (int i = 0; i < FACES; i++) {
+		if (f->hb[i])
+			hb_font_destroy(f->hb[i]);  /* and its reference to the face */
+		else if (f->face[i])
+			FT_Done_Face(f->face[i]);
+	}
 	if (f->lib)
 		FT_Done_FreeType(f->lib);
+	free(f->sg);
 	free(f->file);
 	free(f);
 }
@@ -125,39 +177,107 @@ img_font_file(const img_font *f)
 	return f ? f->file : NULL;
 }
 
+/* The face that draws the code point at s[i] (its length in *len): the
+ * first that has it; a mark goes with the base before it (-1). */
+static int
+face_for(const img_font *f, const char *s, size_t n, size_t i, size_t *len)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	unsigned cp = u[0];
+	size_t k = 1;
+	if (cp >= 0xF0 && i + 3 < n)
+		cp = (cp & 7) << 18 | (u[1] & 63u) << 12 | (u[2] & 63u) << 6 | (u[3] & 63u), k = 4;
+	else if (cp >= 0xE0 && i + 2 < n)
+		cp = (cp & 15) << 12 | (u[1] & 63u) << 6 | (u[2] & 63u), k = 3;
+	else if (cp >= 0xC0 && i + 1 < n)
+		cp = (cp & 31) << 6 | (u[1] & 63u), k = 2;
+	*len = k;
+	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
+	hb_unicode_general_category_t gc = hb_unicode_general_category(uf, cp);
+	if (gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||
+	    gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK || cp == 0x200C || cp == 0x200D ||
+	    cp == ' ')
+		return -1;
+	for (int j = 0; j < f->nfaces; j++)
+		if (FT_Get_Char_Index(f->face[j], cp))
+			return j;
+	return 0;
+}
+
+/* Append the glyphs of s[a..b) shaped with face j (clusters offset from s). */
+static int
+shape_run(img_font *f, int j, const char *s, size_t a, size_t b)
+{
+	unsigned ng;
+	hb_buffer_reset(f->buf);
+	hb_buffer_add_utf8(f->buf, s, (int)b, (unsigned)a, (int)(b - a));
+	hb_buffer_guess_segment_properties(f->buf);
+	hb_shape(f->hb[j], f->buf, NULL, 0);
+	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(f->buf, &ng);
+	hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(f->buf, &ng);
+	if (f->nsg + ng > f->capsg) {
+		size_t cap = (f->nsg + ng) * 2;
+		struct sglyph *v = realloc(f->sg, cap * sizeof *v);
+		if (!v)
+			return -1;
+		f->sg = v;
+		f->capsg = cap;
+	}
+	for (unsigned i = 0; i < ng; i++)
+		f->sg[f->nsg++] = (struct sglyph){ gi[i].codepoint, j, gi[i].cluster, gp[i].x_advance,
+		                                   gp[i].x_offset, gp[i].y_offset };
+	return 0;
+}
+
 int
 img_shape(img_font *f, const char *s, size_t n, int *advance)
 {
-	unsigned ng;
 	if (!f || n > 1u << 20)
 		return -1;
-	hb_buffer_reset(f->buf);
-	hb_buffer_add_utf8(f->buf, s, (int)n, 0, (int)n);
-	hb_buffer_guess_segment_properties(f->buf);
-	hb_shape(f->hb, f->buf, NULL, 0);
-	hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(f->buf, &ng);
+	f->nsg = 0;
+	/* runs of one face; a mark, ZWJ/ZWNJ or space stays in the run */
+	size_t a = 0, i = 0, len;
+	int cur = 0;
+	bool any = false;
+	while (i < n) {
+		int j = face_for(f, s, n, i, &len);
+		if (j >= 0 && any && j != cur) {
+			if (shape_run(f, cur, s, a, i) < 0)
+				return -1;
+			a = i;
+		}
+		if (j >= 0)
+			cur = j, any = true;
+		i += len;
+	}
+	if (a < n && shape_run(f, cur, s, a, n) < 0)
+		return -1;
 	long adv = 0;
-	for (unsigned i = 0; i < ng; i++)
-		adv += pos[i].x_advance;
+	for (size_t k = 0; k < f->nsg; k++)
+		adv += f->sg[k].xa;
 	if (advance)
 		*advance = (int)((adv + 63) / 64);
-	return (int)ng;
+	return (int)f->nsg;
 }
 
-/* Glyph gid drawn at squeeze sx, from the cache or rendered into it; NULL
- * when FreeType cannot draw it. */
+/* Glyph gid of face j drawn at squeeze sx, from the cache or rendered into
+ * it; NULL when FreeType cannot draw it. */
 static const struct glyph *
-glyph_get(img_font *f, unsigned gid, FT_Fixed sx)
+glyph_get(img_font *f, int j, unsigned gid, FT_Fixed sx)
 {
-	struct glyph *g = &f->cache[(gid * 2654435761u ^ (unsigned)sx) % GLYPH_SLOTS];
-	if (g->bits && g->gid == gid && g->sx == sx)
+	struct glyph *g =
+		&f->cache[((gid + (unsigned)j * 40503u) * 2654435761u ^ (unsigned)sx) % GLYPH_SLOTS];
+	if (g->bits && g->gid == gid && g->face == j && g->sx == sx)
 		return g;
+	FT_Face face = f->face[j];
 	FT_Matrix m = { sx, 0, 0, 0x10000 };
-	FT_Set_Transform(f->face, &m, NULL);
-	if (FT_Load_Glyph(f->face, gid, FT_LOAD_DEFAULT) != 0 ||
-	    FT_Render_Glyph(f->face->glyph, FT_RENDER_MODE_NORMAL) != 0)
+	FT_Set_Transform(face, &m, NULL);
+	int err = FT_Load_Glyph(face, gid, FT_LOAD_DEFAULT) != 0 ||
+	          FT_Render_Glyph(face->glyph, FT_RENDER_MODE_NORMAL) != 0;
+	FT_Set_Transform(face, NULL, NULL);
+	if (err)
 		return NULL;
-	FT_GlyphSlot s = f->face->glyph;
+	FT_GlyphSlot s = face->glyph;
 	size_t bw = s->bitmap.width, bh = s->bitmap.rows;
 	uint8_t *bits = malloc(bw * bh > 0 ? bw * bh : 1);
 	if (!bits)
@@ -167,7 +287,7 @@ glyph_get(img_font *f, unsigned gid, FT_Fixed sx)
 	if (g->bits)
 		f->cache_bytes -= (size_t)g->w * (size_t)g->h;
 	free(g->bits);
-	*g = (struct glyph){ gid, sx, s->bitmap_left, s->bitmap_top, (int)bw, (int)bh, bits };
+	*g = (struct glyph){ gid, j, sx, s->bitmap_left, s->bitmap_top, (int)bw, (int)bh, bits };
 	f->cache_bytes += bw * bh;
 	return g;
 }
@@ -179,26 +299,52 @@ img_cache_bytes(const img_font *f)
 }
 
 int
-img_draw(img_font *f, const char *s, size_t n, uint8_t *cov, int w, int h)
+img_missing(const img_font *f)
+{
+	int k = 0;
+	for (size_t i = 0; f && i < f->nsg; i++)
+		k += f->sg[i].gid == 0;
+	return k;
+}
+
+int
+img_draw(img_font *f, const char *s, size_t n, const uint8_t *pens, uint8_t *cov, uint8_t *pen,
+         int w, int h)
 {
 	int adv;
 	memset(cov, 0, (size_t)w * (size_t)h);
+	if (pen)
+		memset(pen, 0, (size_t)w * (size_t)h);
 	if (img_shape(f, s, n, &adv) < 0)
 		return -1;
-	unsigned ng;
-	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(f->buf, &ng);
-	hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(f->buf, &ng);
+	const struct sglyph *sg = f->sg;
+	size_t ng = f->nsg;
 	/* squeeze a line wider than its cells: scale x, never clip */
 	/* squeezed in steps of 1/64, so that the cache finds them again */
 	FT_Fixed sx = adv > w ? (FT_Fixed)((long long)w * 64 / adv) << 10 : 0x10000;
-	long pen = 0;   /* 26.6, unscaled */
+	long pen26 = 0;   /* 26.6, unscaled */
 	int base = f->ascent < h ? f->ascent : h - 1;
-	for (unsigned i = 0; i < ng; i++) {
-		const struct glyph *g = gi[i].codepoint ? glyph_get(f, gi[i].codepoint, sx) : NULL;
+	if (pen && pens) {
+		/* a glyph's advance takes its pen's paper, so that a highlight
+		 * is a band as it is in text, not only the ink */
+		long p = 0;
+		for (size_t i = 0; i < ng; i++) {
+			int a = (int)(p * sx / 0x10000 / 64), b;
+			p += sg[i].xa;
+			b = (int)(p * sx / 0x10000 / 64);
+			uint8_t k = sg[i].cluster < n ? pens[sg[i].cluster] : 0;
+			for (int x = a < 0 ? 0 : a; x < b && x < w; x++)
+				for (int y = 0; y < h; y++)
+					pen[(size_t)y * w + x] = k;
+		}
+	}
+	for (size_t i = 0; i < ng; i++) {
+		const struct glyph *g = sg[i].gid ? glyph_get(f, sg[i].face, sg[i].gid, sx) : NULL;
+		uint8_t k = pens && sg[i].cluster < n ? pens[sg[i].cluster] : 0;
 		if (g) {
-			long ox = (long)((pen + gp[i].x_offset) * sx / 0x10000);
+			long ox = (long)((pen26 + sg[i].xo) * sx / 0x10000);
 			int x0 = (int)(ox / 64) + g->left;
-			int y0 = base - g->top - gp[i].y_offset / 64;
+			int y0 = base - g->top - sg[i].yo / 64;
 			for (int r = 0; r < g->h; r++) {
 				int y = y0 + r;
 				if (y < 0 || y >= h)
@@ -206,14 +352,17 @@ img_draw(img_font *f, const char *s, size_t n, uint8_t *cov, int w, int h)
 				const uint8_t *src = g->bits + (size_t)r * (size_t)g->w;
 				for (int c = 0; c < g->w; c++) {
 					int x = x0 + c;
-					if (x >= 0 && x < w && src[c] > cov[(size_t)y * w + x])
-						cov[(size_t)y * w + x] = src[c];
+					size_t at = (size_t)y * w + x;
+					if (x >= 0 && x < w && src[c] > cov[at]) {
+						cov[at] = src[c];
+						if (pen)
+							pen[at] = k;  /* ink reaching past its advance keeps its pen */
+					}
 				}
 			}
 		}
-		pen += gp[i].x_advance;
+		pen26 += sg[i].xa;
 	}
-	FT_Set_Transform(f->face, NULL, NULL);
 	return 0;
 }
 
@@ -223,14 +372,16 @@ img_font *img_font_open(const char *pattern, int cell_h) { (void)pattern; (void)
 void img_font_free(img_font *f) { (void)f; }
 const char *img_font_file(const img_font *f) { (void)f; return NULL; }
 size_t img_cache_bytes(const img_font *f) { (void)f; return 0; }
+int img_missing(const img_font *f) { (void)f; return 0; }
 int img_shape(img_font *f, const char *s, size_t n, int *advance)
 {
 	(void)f; (void)s; (void)n; (void)advance;
 	return -1;
 }
-int img_draw(img_font *f, const char *s, size_t n, uint8_t *cov, int w, int h)
+int img_draw(img_font *f, const char *s, size_t n, const uint8_t *pens, uint8_t *cov, uint8_t *pen,
+             int w, int h)
 {
-	(void)f; (void)s; (void)n; (void)cov; (void)w; (void)h;
+	(void)f; (void)s; (void)n; (void)pens; (void)cov; (void)pen; (void)w; (void)h;
 	return -1;
 }
 #endif
@@ -244,9 +395,17 @@ mix(uint8_t bg, uint8_t fg, unsigned a)
 	return (uint8_t)((bg * (255 - a) + fg * a + 127) / 255);
 }
 
+/* The pen of pixel i (pen 0 without a pen bitmap), within the palette. */
+static unsigned
+pen_at(const uint8_t *pen, size_t i, int npens)
+{
+	unsigned k = pen ? pen[i] : 0;
+	return k < (unsigned)npens ? k : 0;
+}
+
 size_t
-img_kitty(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, img_rgb bg,
-          unsigned id, int cols, int rows)
+img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
+          const img_pen *pal, int npens, unsigned id, int cols, int rows)
 {
 	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	enum { CHUNK = 4096 };   /* base64 bytes per escape string, as the protocol asks */
@@ -254,13 +413,19 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, i
 	size_t o = 0, done = 0;
 	char head[128];
 
-	if (w <= 0 || h <= 0)
+	if (w <= 0 || h <= 0 || npens < 1)
 		return 0;
 	while (done < nb64) {
 		size_t len = nb64 - done < CHUNK ? nb64 - done : CHUNK;
+		/* a=T shows it at the cursor; with no cells given (transmit
+		 * only, placed later by img_kitty_place()) a=t */
 		int hn = done == 0
-		         ? snprintf(head, sizeof head, "\033_Ga=T,f=24,s=%d,v=%d,c=%d,r=%d,i=%u,q=2,m=%d;",
-		                    w, h, cols, rows, id, done + len < nb64)
+		         ? cols > 0
+		           ? snprintf(head, sizeof head,
+		                      "\033_Ga=T,f=24,s=%d,v=%d,c=%d,r=%d,i=%u,C=1,q=2,m=%d;", w, h, cols,
+		                      rows, id, done + len < nb64)
+		           : snprintf(head, sizeof head, "\033_Ga=t,f=24,s=%d,v=%d,i=%u,q=2,m=%d;", w, h,
+		                      id, done + len < nb64)
 		         : snprintf(head, sizeof head, "\033_Gm=%d;", done + len < nb64);
 		if (o + (size_t)hn + len + 2 > cap)
 			return 0;
@@ -275,8 +440,10 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, i
 				uint8_t byte = 0;
 				if (bi < nraw) {
 					unsigned a = cov[bi / 3];
-					byte = bi % 3 == 0 ? mix(bg.r, fg.r, a) : bi % 3 == 1 ? mix(bg.g, fg.g, a)
-					                                             : mix(bg.b, fg.b, a);
+					const img_pen *pp = &pal[pen_at(pen, bi / 3, npens)];
+					byte = bi % 3 == 0   ? mix(pp->bg.r, pp->fg.r, a)
+					       : bi % 3 == 1 ? mix(pp->bg.g, pp->fg.g, a)
+					                     : mix(pp->bg.b, pp->fg.b, a);
 					have++;
 				}
 				v = v << 8 | byte;
@@ -291,6 +458,13 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, i
 		done += len;
 	}
 	return o;
+}
+
+size_t
+img_kitty_place(char *out, size_t cap, unsigned id, int cols, int rows)
+{
+	int k = snprintf(out, cap, "\033_Ga=p,i=%u,c=%d,r=%d,C=1,q=2\033\\", id, cols, rows);
+	return k > 0 && (size_t)k < cap ? (size_t)k : 0;
 }
 
 /* Append one sixel run: n times the sixel character c. */
@@ -309,41 +483,53 @@ sixel_run(char *out, size_t o, size_t cap, unsigned n, char c)
 }
 
 size_t
-img_sixel(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, img_rgb bg)
+img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
+          const img_pen *pal, int npens)
 {
 	enum { SHADES = 4 };
 	size_t o = 0;
 	int k;
+	bool used[IMG_PENS_MAX * SHADES] = { false };
 
-	if (w <= 0 || h <= 0 || cap < 64)
+	if (w <= 0 || h <= 0 || cap < 64 || npens < 1 || npens > IMG_PENS_MAX)
 		return 0;
 	/* DCS P1=0 (aspect 2:1, overridden by the raster attributes) P2=1
 	 * (pixels not painted keep their colour) q; 1:1 pixels, w x h */
 	k = snprintf(out, cap, "\033P0;1;0q\"1;1;%d;%d", w, h);
 	o = (size_t)k;
-	for (int s = 0; s < SHADES; s++) {
-		unsigned a = (unsigned)(s * 255 / (SHADES - 1));
-		k = snprintf(out + o, cap - o, "#%d;2;%d;%d;%d", s, mix(bg.r, fg.r, a) * 100 / 255,
-		             mix(bg.g, fg.g, a) * 100 / 255, mix(bg.b, fg.b, a) * 100 / 255);
+	/* a register per pen and shade, defined only when some pixel has it */
+	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+		used[pen_at(pen, i, npens) * SHADES + (cov[i] * (SHADES - 1) + 127) / 255] = true;
+	for (int reg = 0; reg < npens * SHADES; reg++) {
+		if (!used[reg])
+			continue;
+		const img_pen *pp = &pal[reg / SHADES];
+		unsigned a = (unsigned)(reg % SHADES * 255 / (SHADES - 1));
+		k = snprintf(out + o, cap - o, "#%d;2;%d;%d;%d", reg, mix(pp->bg.r, pp->fg.r, a) * 100 / 255,
+		             mix(pp->bg.g, pp->fg.g, a) * 100 / 255, mix(pp->bg.b, pp->fg.b, a) * 100 / 255);
 		if (k < 0 || (size_t)k >= cap - o)
 			return 0;
 		o += (size_t)k;
 	}
 	for (int y0 = 0; y0 < h; y0 += 6) {
-		for (int s = 0; s < SHADES; s++) {
+		for (int reg = 0; reg < npens * SHADES; reg++) {
 			bool any = false;
 			unsigned run = 0;
 			char last = 0;
 			size_t mark = o;
-			k = snprintf(out + o, cap - o, "#%d", s);
+			if (!used[reg])
+				continue;
+			k = snprintf(out + o, cap - o, "#%d", reg);
 			if (k < 0 || (size_t)k >= cap - o)
 				return 0;
 			o += (size_t)k;
 			for (int x = 0; x < w; x++) {
 				unsigned bits = 0;
 				for (int r = 0; r < 6 && y0 + r < h; r++) {
-					unsigned a = cov[(size_t)(y0 + r) * (size_t)w + (size_t)x];
-					if ((a * (SHADES - 1) + 127) / 255 == (unsigned)s)
+					size_t i = (size_t)(y0 + r) * (size_t)w + (size_t)x;
+					unsigned a = cov[i];
+					if (pen_at(pen, i, npens) * SHADES + (a * (SHADES - 1) + 127) / 255 ==
+					    (unsigned)reg)
 						bits |= 1u << r;
 				}
 				char c = (char)('?' + bits);
@@ -358,12 +544,12 @@ img_sixel(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg, i
 			}
 			o = sixel_run(out, o, cap, run, last);
 			if (!any) {
-				o = mark;   /* a shade with no pixel in this band: nothing */
+				o = mark;   /* a register with no pixel in this band: nothing */
 				continue;
 			}
 			if (o + 1 >= cap)
 				return 0;
-			out[o++] = '$';   /* back to the band's start for the next shade */
+			out[o++] = '$';   /* back to the band's start for the next register */
 		}
 		if (o + 1 >= cap)
 			return 0;

@@ -2,8 +2,8 @@
  * image.h - the pieces image mode (issue 11) is to be built from: a line of
  * text shaped by HarfBuzz and drawn by FreeType into a coverage bitmap,
  * and the two ways of sending a bitmap to a terminal (the kitty graphics
- * protocol, sixel).  Not wired into the reader yet: no render mode uses
- * them.  Curses-free, so that the unit tests and the benchmark use them
+ * protocol, sixel).  imgrows.h puts them on the screen (render mode
+ * image).  Curses-free, so that the unit tests and the benchmark use them
  * directly.
  *
  * The encoders need nothing; the shaping needs HarfBuzz, FreeType and
@@ -37,44 +37,70 @@ const char *img_font_file(const img_font *f);
  */
 size_t img_cache_bytes(const img_font *f);
 
+/** Glyphs of the line last shaped that no font has (drawn as boxes). */
+int img_missing(const img_font *f);
+
 /**
- * Shape the UTF-8 text @p s[0..n) (one line).  @return the number of
+ * Shape the UTF-8 text @p s[0..n) (one line).  Code points the Devanagari
+ * font lacks (Latin letters) are shaped with a second font, the family
+ * without "Devanagari" (Noto Sans), when fontconfig has one.  @return the number of
  * glyphs (a conjunct is one glyph where the font has it, so fewer than the
  * code points), and in @p advance its width in pixels; -1 on failure.
  */
 int img_shape(img_font *f, const char *s, size_t n, int *advance);
-
-/**
- * Draw the shaped line @p s[0..n) into the coverage bitmap @p cov
- * (@p w x @p h bytes, row by row, 0 background .. 255 ink), cleared first;
- * a line wider than @p w is squeezed to fit, never clipped.  @return 0, or
- * -1 on failure.
- */
-int img_draw(img_font *f, const char *s, size_t n, uint8_t *cov, int w, int h);
 
 /** A colour, 0..255 each. */
 typedef struct img_rgb {
 	uint8_t r, g, b;
 } img_rgb;
 
-/**
- * The kitty graphics protocol's escape strings that transmit and show the
- * coverage bitmap @p cov (@p w x @p h) as 24-bit pixels blended from @p bg
- * to @p fg, as image @p id scaled to @p cols x @p rows cells at the cursor:
- * `ESC _ G a=T,f=24,...;base64 ESC \`, in chunks of at most 4096 base64
- * bytes (m=1 on all but the last).  Writes at most @p cap bytes to @p out.
- * @return the length, or 0 if @p cap is too small.
- */
-size_t img_kitty(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg,
-                 img_rgb bg, unsigned id, int cols, int rows);
+/** A pen: the ink and the paper under it (a highlight has paper of its own). */
+typedef struct img_pen {
+	img_rgb fg, bg;
+} img_pen;
+
+/** Most pens one image uses (sixel gives each pen four colour registers). */
+#define IMG_PENS_MAX 16
 
 /**
- * The sixel string (DCS q ... ST) of the coverage bitmap @p cov (@p w x
- * @p h) in four shades from @p bg to @p fg, run-length coded.  Writes at
- * most @p cap bytes to @p out.  @return the length, or 0 if @p cap is too
- * small.
+ * Draw the shaped line @p s[0..n) into the coverage bitmap @p cov
+ * (@p w x @p h bytes, row by row, 0 paper .. 255 ink), cleared first;
+ * a line wider than @p w is squeezed to fit, never clipped.
+ * With @p pens (a pen number for each byte of @p s) and @p pen (@p w x
+ * @p h), each pixel gets the pen of the glyph that drew it: a glyph takes
+ * the pen of the first byte of its cluster, over the width it advances
+ * (its paper) and wherever its ink reaches; pixels past the text get pen 0.
+ * @p pens and @p pen may be NULL (all pen 0).  @return 0, or -1 on failure.
  */
-size_t img_sixel(char *out, size_t cap, const uint8_t *cov, int w, int h, img_rgb fg,
-                 img_rgb bg);
+int img_draw(img_font *f, const char *s, size_t n, const uint8_t *pens, uint8_t *cov,
+             uint8_t *pen, int w, int h);
+
+/**
+ * The kitty graphics protocol's escape strings that transmit the bitmap
+ * (@p cov, @p pen as img_draw() made them, @p w x @p h) as 24-bit pixels,
+ * each blended from its pen's paper to its ink (@p pal: @p npens pens), as
+ * image @p id: with @p cols > 0 shown at the cursor scaled to @p cols x
+ * @p rows cells (`a=T`), else transmitted only (`a=t`) to be placed by
+ * img_kitty_place().  The cursor does not move (C=1); replies are off
+ * (q=2).  Chunks of at most 4096 base64 bytes (m=1 on all but the last).
+ * Writes at most @p cap bytes to @p out.  @return the length, or 0 if
+ * @p cap is too small.
+ */
+size_t img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
+                 const img_pen *pal, int npens, unsigned id, int cols, int rows);
+
+/** The kitty escape string that shows image @p id, sent before, at the
+ * cursor over @p cols x @p rows cells.  @return its length, 0 if @p cap is
+ * too small. */
+size_t img_kitty_place(char *out, size_t cap, unsigned id, int cols, int rows);
+
+/**
+ * The sixel string (DCS q ... ST) of the bitmap (@p cov, @p pen, @p w x
+ * @p h) in four shades per pen from paper to ink, run-length coded, every
+ * pixel painted.  Writes at most @p cap bytes to @p out.  @return the
+ * length, or 0 if @p cap is too small or @p npens more than IMG_PENS_MAX.
+ */
+size_t img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
+                 const img_pen *pal, int npens);
 
 #endif

@@ -986,7 +986,8 @@ main(int argc, char **argv)
 		}
 	} else if (printing) {
 		/* Like less, a pager whose output is not a terminal just prints. */
-		int d = dump_stream(doc, &in, width, WIDTH_WCWIDTH, have_render ? render : RENDER_SHAPED,
+		int d = dump_stream(doc, &in, width, WIDTH_WCWIDTH,
+		                    have_render && render != RENDER_IMAGE ? render : RENDER_SHAPED,
 		                    RENDER_SHAPED, !utf8, stdout);
 		rc = stdout_end(EXIT_SUCCESS);
 		if (d != 0 && rc == EXIT_SUCCESS) {
@@ -1011,7 +1012,8 @@ main(int argc, char **argv)
 		                  .search_kind = search_kind, .search_flags = search_flags,
 		                  .stream = in.growing ? &in : NULL,
 		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL,
-		                  .early = ew };
+		                  .early = ew, .gfx = ti.gfx, .cell_w = ti.cell_w,
+		                  .cell_h = ti.cell_h, .text_mode = ti.mode };
 		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
 		early_free(ew);  /* before the document it reads goes */
 	}

@@ -25,6 +25,8 @@ struct pk_overlay {
 	char *raw;           /* their UTF-8 bytes */
 	size_t nraw, capraw;
 	int fence;           /* a column addressed anew in each row, or -1 */
+	int *redrew;         /* the rows overlay_begin() had curses repaint */
+	size_t nred, capred;
 };
 
 pk_overlay *
@@ -49,6 +51,7 @@ overlay_free(pk_overlay *ov)
 		return;
 	free(ov->pc);
 	free(ov->raw);
+	free(ov->redrew);
 	free(ov);
 }
 
@@ -57,10 +60,23 @@ overlay_begin(pk_overlay *ov)
 {
 	/* The rows overlay_flush() wrote behind curses' back: unknown to it,
 	 * so this update repaints them whole and no stale text survives. */
+	ov->nred = 0;
 	for (size_t i = 0; i < ov->npc; i++)
-		if ((i == 0 || ov->pc[i].y != ov->pc[i - 1].y) && ov->pc[i].y < LINES)
+		if ((i == 0 || ov->pc[i].y != ov->pc[i - 1].y) && ov->pc[i].y < LINES) {
 			wredrawln(curscr, ov->pc[i].y, 1);
+			if (pk_grow(&ov->redrew, &ov->capred, ov->nred + 1, sizeof *ov->redrew, 64) == 0)
+				ov->redrew[ov->nred++] = ov->pc[i].y;
+		}
 	ov->npc = ov->nraw = 0;
+}
+
+bool
+overlay_redrew(const pk_overlay *ov, int y)
+{
+	for (size_t i = 0; ov && i < ov->nred; i++)
+		if (ov->redrew[i] == y)
+			return true;
+	return false;
 }
 
 void

@@ -12,6 +12,7 @@
 #ifndef PATHAK_OVERLAY_H
 #define PATHAK_OVERLAY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <curses.h>
@@ -25,6 +26,10 @@ void overlay_free(pk_overlay *ov);
 /** Start a frame (before erase()): forget the clusters of the last one and
  * make curses repaint the rows they were written on. */
 void overlay_begin(pk_overlay *ov);
+
+/** Did the last overlay_begin() have curses repaint row @p y whole?
+ * (Pictures drawn there, imgrows.h, were erased.) */
+bool overlay_redrew(const pk_overlay *ov, int y);
 
 /** Queue the cluster @p cps[0..n) for cells (y, x)..(y, x + w) in @p attr. */
 void overlay_add(pk_overlay *ov, int y, int x, int w, attr_t attr, const uint32_t *cps, size_t n);

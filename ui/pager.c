@@ -15,6 +15,7 @@
 #include "epane.h"
 #include "finder.h"
 #include "help.h"
+#include "imgrows.h"
 #include "keys.h"
 #include "overlay.h"
 #include "prompt.h"
@@ -87,6 +88,8 @@ struct pager {
 	bool cap_said, enc_said;
 	char rnote[128];     /* "reading… N bytes" */
 	bool reload;         /* R: the caller reads the file again */
+	bool img_tried;      /* image mode: imgrows_new() was tried (d.img if it worked) */
+	const char *img_why; /* why not */
 };
 
 /* The text column: at most o.width, centred in the columns left of the
@@ -100,6 +103,7 @@ geometry(pager *p)
 	p->textcols = pw ? cols - pw - 2 : cols;
 	int w = p->o.width < p->textcols ? p->o.width : p->textcols;
 	p->left = (p->textcols - w) / 2;
+	p->d.imgcols = w;
 	if (p->d.ov)
 		overlay_fence(p->d.ov, pw ? p->textcols + 1 : -1);
 	view_resize(p->v, w, LINES > 1 ? LINES - 1 : 0);
@@ -112,7 +116,38 @@ static void say(pager *p, const char *fmt, ...) __attribute__((format(printf, 2,
 static void
 layout_mode(pager *p)
 {
-	layout_set_mode(view_layout(p->v), render_mode_roman(p->o.mode) ? p->o.deva : p->o.mode);
+	render_mode m = p->o.mode;
+	layout_set_mode(view_layout(p->v),
+	                render_mode_roman(m) || m == RENDER_IMAGE ? p->o.deva : m);
+}
+
+/* Can render mode image draw here?  Tried once, on the first use: the
+ * font is found then, not at start-up. */
+static bool
+image_ready(pager *p)
+{
+	if (!p->img_tried) {
+		color_theme t = colors_resolve(p->o.theme, p->o.bg);
+		p->img_tried = true;
+		p->d.img = p->o.ascii ? NULL
+		                      : imgrows_new(p->o.gfx, p->o.cell_w, p->o.cell_h, p->o.bg,
+		                                    t == THEME_LIGHT, &p->img_why);
+		if (p->o.ascii)
+			p->img_why = "the locale is not UTF-8";
+		p->d.imgcols = view_width(p->v);
+	}
+	return p->d.img != NULL;
+}
+
+/* Leave or enter mode m: the pictures go when it is left. */
+static void
+set_mode(pager *p, render_mode m)
+{
+	if (p->o.mode == RENDER_IMAGE && m != RENDER_IMAGE && p->d.img)
+		imgrows_clear(p->d.img);
+	p->o.mode = p->d.mode = m;
+	layout_mode(p);
+	view_set_mode(p->v, m);
 }
 
 /* ---------------------------------------------------------------- quotations */
@@ -607,8 +642,22 @@ draw_status(pager *p)
 	status_draw(&st, status_text, p);
 }
 
+static void draw_screen(pager *p);
+
 void
 pager_draw(pager *p)
+{
+	bool img = p->d.img && p->o.mode == RENDER_IMAGE;
+	if (img)
+		imgrows_begin(p->d.img);
+	draw_screen(p);
+	if (img)
+		imgrows_settle(p->d.img);
+}
+
+/* The screen (help, quote list, or the text, the pane and the status). */
+static void
+draw_screen(pager *p)
 {
 	if (p->d.ov)
 		overlay_begin(p->d.ov);
@@ -844,16 +893,26 @@ pager_act(pager *p, key_action act, long n)
 			p->flash = "render: latin (the locale is not UTF-8)";
 			return true;
 		}
-		p->o.mode = p->d.mode = render_mode_next(p->o.mode);
-		p->flash = render_mode_name(p->o.mode);
-		layout_mode(p);
-		view_set_mode(p->v, p->o.mode);
+	{
+		render_mode m = render_mode_next(p->o.mode);
+		if (m == RENDER_IMAGE && !image_ready(p))
+			m = render_mode_next(m);  /* no pictures here: the cycle skips it */
+		set_mode(p, m);
+		if (m == RENDER_IMAGE) {
+			char b[200];
+			say(p, "image (%s)", imgrows_describe(p->d.img, b, sizeof b));
+		} else {
+			p->flash = render_mode_name(m);
+		}
 		return true;
+	}
 	case ACT_INFO:
 		show_info(p);
 		return true;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
+		if (p->d.img)
+			imgrows_forget(p->d.img);  /* the clear takes the pictures too */
 		return true;
 	case ACT_HELP:
 		help_open(&p->help);
@@ -938,6 +997,12 @@ pager_resize(pager *p)
 {
 	bool shown = entpane_width(p->pane) > 0;
 	geometry(p);
+	if (p->d.img && p->o.mode == RENDER_IMAGE) {
+		/* the terminal may have moved the pictures with its text (a
+		 * reflow): the screen is cleared and they are sent again */
+		clearok(curscr, TRUE);
+		imgrows_forget(p->d.img);
+	}
 	if (shown && !entpane_width(p->pane))
 		say(p, "pane hidden: needs %d columns", ENTPANE_MIN_COLS);
 }
@@ -1133,8 +1198,9 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	}
 	p->d = (drawer){ view_layout(p->v), view_translit(p->v), p->d.ov, p->o.ascii, p->o.mode,
 	                 p->o.deva, p->in->bytes, &p->spans, PK_QUOTE_NONE,
-	                 entpane_marks(p->pane), EP_NONE, NULL, 0 };
+	                 entpane_marks(p->pane), EP_NONE, NULL, 0, NULL, 0 };
 	layout_mode(p);
+
 	p->sflags = o->search_flags;
 	if (!(p->pr = prompt_new()) || !(p->find = finder_new(p->in->bytes, p->in->len)) ||
 	    !(p->inc = finder_new(p->in->bytes, p->in->len)) ||
@@ -1144,6 +1210,11 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	}
 	p->vf = finder_filter(p->filt);
 	geometry(p);
+	if (p->o.mode == RENDER_IMAGE && !image_ready(p)) {
+		/* --render=image where no picture can be drawn: the text mode */
+		set_mode(p, p->o.text_mode == RENDER_IMAGE ? RENDER_SHAPED : p->o.text_mode);
+		say(p, "image mode: %s; %s instead", p->img_why, render_mode_name(p->o.mode));
+	}
 	if (p->in->detected[0]) {
 		p->enc_said = true;
 		say(p, "not UTF-8: it may be %s (try --encoding=%s)", p->in->detected,
@@ -1178,6 +1249,10 @@ pager_free(pager *p)
 	pk_quotes_job_free(p->qjob);
 	pk_quotes_free(&p->quotes);
 	pk_spans_free(&p->spans);
+	if (p->d.img) {
+		imgrows_clear(p->d.img);  /* kitty keeps pictures until told */
+		imgrows_free(p->d.img);
+	}
 	overlay_free(p->d.ov);
 	view_free(p->v);
 	free(p);
@@ -1188,6 +1263,8 @@ pager_overlay(pager *p)
 {
 	if (p->d.ov)
 		overlay_flush(p->d.ov);
+	if (p->d.img && p->o.mode == RENDER_IMAGE)
+		imgrows_flush(p->d.img, p->d.ov);
 }
 
 render_mode

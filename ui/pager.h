@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "render.h"
 #include "colors.h"
+#include "term.h"
 
 /** Options that shape the text column. */
 typedef struct pager_opts {
@@ -32,6 +33,10 @@ typedef struct pager_opts {
 	struct early *early; /**< the pane's work begun at start-up (early.h), taken
 	                      *   when the pane opens; the caller frees it after
 	                      *   the pager; or NULL */
+	term_gfx gfx;       /**< the pictures the terminal draws (render mode image) */
+	int cell_w, cell_h; /**< its cell size in pixels, 0 unknown */
+	render_mode text_mode; /**< the terminal's text mode: image mode's stand-in
+	                        *   where pictures cannot be drawn */
 } pager_opts;
 
 typedef struct pager pager;
@@ -48,8 +53,8 @@ bool pager_key(pager *p, int ch);
 
 /**
  * Call right after refresh()/doupdate(): in the WIDTH_CLUSTER model this
- * writes the Devanagari curses cannot place (overlay.h).  Does nothing in
- * the wcwidth model.
+ * writes the Devanagari curses cannot place (overlay.h); in render mode
+ * image it sends the rows' pictures (imgrows.h).  Otherwise nothing.
  */
 void pager_overlay(pager *p);
 

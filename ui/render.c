@@ -17,6 +17,7 @@ static const char *const names[RENDER_MODE_MAX] = {
 	[RENDER_REORDER_HALANT] = "reorder+halant",
 	[RENDER_LATIN] = "latin",
 	[RENDER_INTERLINEAR] = "interlinear",
+	[RENDER_IMAGE] = "image",
 };
 
 const char *

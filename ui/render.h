@@ -23,6 +23,12 @@
  *   interlinear     each Devanagari line with its romanization on the
  *                   row(s) under it; the Devanagari rows are drawn in the
  *                   terminal's own Devanagari mode (shaped or reorder).
+ *   image           each row of Devanagari drawn as a picture: shaped by
+ *                   HarfBuzz with a real Devanagari font and sent with the
+ *                   kitty graphics protocol or as sixel (imgrows.h), on
+ *                   terminals that said they draw either.  Laid out as
+ *                   shaped; `r` skips it where it cannot be drawn, and
+ *                   --dump never uses it.
  *
  * All of this is display only: the document, search, offsets and export
  * stay in logical order, and the transformations here work within one
@@ -47,6 +53,7 @@ typedef enum {
 	RENDER_REORDER_HALANT,
 	RENDER_LATIN,
 	RENDER_INTERLINEAR,
+	RENDER_IMAGE,
 	RENDER_MODE_MAX
 } render_mode;
 

@@ -65,7 +65,7 @@ main(void)
 	uint8_t *cov = malloc((size_t)w * CH);
 	size_t cap = (size_t)w * CH * 8 + 4096;
 	char *out = malloc(cap);
-	img_rgb fg = { 20, 20, 20 }, bg = { 250, 250, 250 };
+	const img_pen pal[1] = { { { 20, 20, 20 }, { 250, 250, 250 } } };
 	double best_page_k = 1e9, best_page_s = 1e9, best_line = 1e9, cold = 0;
 	size_t bytes_k = 0, bytes_s = 0;
 	for (int rep = 0; rep < 20; rep++) {
@@ -73,9 +73,9 @@ main(void)
 			size_t bytes = 0;
 			double a = now_ms();
 			for (size_t r = 0; r < nr; r++) {
-				img_draw(f, text + st[r], en[r] - st[r], cov, w, CH);
-				bytes += mode ? img_sixel(out, cap, cov, w, CH, fg, bg)
-				              : img_kitty(out, cap, cov, w, CH, fg, bg, (unsigned)r + 1, COLS, 1);
+				img_draw(f, text + st[r], en[r] - st[r], NULL, cov, NULL, w, CH);
+				bytes += mode ? img_sixel(out, cap, cov, NULL, w, CH, pal, 1)
+				              : img_kitty(out, cap, cov, NULL, w, CH, pal, 1, (unsigned)r + 1, COLS, 1);
 			}
 			double t = now_ms() - a;
 			if (rep == 0 && mode == 0)
@@ -86,8 +86,8 @@ main(void)
 				best_page_s = t, bytes_s = bytes;
 		}
 		double a = now_ms();
-		img_draw(f, text + st[5], en[5] - st[5], cov, w, CH);
-		img_kitty(out, cap, cov, w, CH, fg, bg, 99, COLS, 1);
+		img_draw(f, text + st[5], en[5] - st[5], NULL, cov, NULL, w, CH);
+		img_kitty(out, cap, cov, NULL, w, CH, pal, 1, 99, COLS, 1);
 		double t = now_ms() - a;
 		if (t < best_line)
 			best_line = t;

@@ -12,7 +12,7 @@
 #include <string.h>
 #include "image.h"
 
-static const img_rgb BLACK = { 0, 0, 0 }, WHITE = { 255, 255, 255 };
+static const img_pen INK[1] = { { { 0, 0, 0 }, { 255, 255, 255 } } };  /* black on white */
 
 /* A 2x1 bitmap, ink then paper, black on white: RGB 000000 ffffff. */
 static void
@@ -21,12 +21,12 @@ t_kitty_small(void **st)
 	(void)st;
 	uint8_t cov[2] = { 255, 0 };
 	char out[256];
-	size_t n = img_kitty(out, sizeof out, cov, 2, 1, BLACK, WHITE, 7, 1, 1);
-	const char *want = "\033_Ga=T,f=24,s=2,v=1,c=1,r=1,i=7,q=2,m=0;AAAA////\033\\";
+	size_t n = img_kitty(out, sizeof out, cov, NULL, 2, 1, INK, 1, 7, 1, 1);
+	const char *want = "\033_Ga=T,f=24,s=2,v=1,c=1,r=1,i=7,C=1,q=2,m=0;AAAA////\033\\";
 	assert_int_equal(n, strlen(want));
 	assert_memory_equal(out, want, n);
 	/* a buffer too small is refused, not overrun */
-	assert_int_equal(img_kitty(out, 20, cov, 2, 1, BLACK, WHITE, 7, 1, 1), 0);
+	assert_int_equal(img_kitty(out, 20, cov, NULL, 2, 1, INK, 1, 7, 1, 1), 0);
 }
 
 /* Over 4096 base64 bytes: chunks of at most 4096, m=1 on all but the last,
@@ -43,7 +43,7 @@ t_kitty_chunks(void **st)
 	assert_non_null(out);
 	for (int i = 0; i < w * h; i++)
 		cov[i] = (uint8_t)(i % 7 == 0 ? 255 : 0);
-	size_t n = img_kitty(out, cap, cov, w, h, BLACK, WHITE, 1, 10, 1);
+	size_t n = img_kitty(out, cap, cov, NULL, w, h, INK, 1, 1, 10, 1);
 	assert_true(n > 8000);
 	int chunks = 0;
 	size_t b64 = 0;
@@ -79,7 +79,7 @@ t_sixel_small(void **st)
 	(void)st;
 	uint8_t cov[6] = { 255, 0, 255, 0, 0, 255 };
 	char out[512];
-	size_t n = img_sixel(out, sizeof out, cov, 1, 6, BLACK, WHITE);
+	size_t n = img_sixel(out, sizeof out, cov, NULL, 1, 6, INK, 1);
 	out[n] = 0;
 	assert_true(n > 0);
 	assert_memory_equal(out, "\033P0;1;0q\"1;1;1;6", 16);
@@ -99,10 +99,38 @@ t_sixel_runs(void **st)
 	uint8_t cov[40];
 	memset(cov, 255, sizeof cov);   /* 40x1, all ink */
 	char out[512];
-	size_t n = img_sixel(out, sizeof out, cov, 40, 1, BLACK, WHITE);
+	size_t n = img_sixel(out, sizeof out, cov, NULL, 40, 1, INK, 1);
 	out[n] = 0;
 	assert_non_null(strstr(out, "#3!40@$"));   /* bit 0 only: '?' + 1 */
-	assert_int_equal(img_sixel(out, 30, cov, 40, 1, BLACK, WHITE), 0);
+	assert_int_equal(img_sixel(out, 30, cov, NULL, 40, 1, INK, 1), 0);
+}
+
+/* Pens: a highlighted pixel is blended from its own pen's paper to ink.
+ * 3x1: ink in pen 0, paper in pen 1 (white on blue), ink in pen 1. */
+static void
+t_pens(void **st)
+{
+	(void)st;
+	static const img_pen pal[2] = { { { 0, 0, 0 }, { 255, 255, 255 } },
+		                        { { 255, 255, 255 }, { 0, 0, 255 } } };
+	uint8_t cov[3] = { 255, 0, 255 }, pen[3] = { 0, 1, 1 };
+	char out[512];
+	/* pixels 000000 0000ff ffffff: base64 of 00 00 00 00 00 ff ff ff ff */
+	size_t n = img_kitty(out, sizeof out, cov, pen, 3, 1, pal, 2, 1, 0, 0);
+	out[n] = 0;
+	assert_string_equal(out, "\033_Ga=t,f=24,s=3,v=1,i=1,q=2,m=0;AAAAAAD/////\033\\");
+	n = img_kitty_place(out, sizeof out, 1, 3, 1);
+	out[n] = 0;
+	assert_string_equal(out, "\033_Ga=p,i=1,c=3,r=1,C=1,q=2\033\\");
+	/* sixel: registers of pen 1 are 4..7; paper of pen 1 is blue */
+	n = img_sixel(out, sizeof out, cov, pen, 3, 1, pal, 2);
+	out[n] = 0;
+	assert_non_null(strstr(out, "#4;2;0;0;100"));
+	assert_non_null(strstr(out, "#7;2;100;100;100"));
+	assert_non_null(strstr(out, "#3;2;0;0;0"));
+	assert_null(strstr(out, "#0;2"));   /* no paper of pen 0: not defined */
+	/* a pen past the palette is pen 0; more pens than sixel allows: refused */
+	assert_int_equal(img_sixel(out, sizeof out, cov, pen, 3, 1, pal, IMG_PENS_MAX + 1), 0);
 }
 
 /* HarfBuzz with a real Devanagari font: the conjuncts of राष्ट्रपति (10 code
@@ -128,9 +156,13 @@ t_shape(void **st)
 	assert_true(adv > 10);
 	const char *k = "क्षेत्र";   /* 7 code points */
 	assert_true(img_shape(f, k, strlen(k), NULL) < 7);
+	/* a quoted English name: Latin from the second font, no boxes */
+	const char *mix = "नासा (NASA) के Artemis";
+	assert_true(img_shape(f, mix, strlen(mix), NULL) > 0);
+	assert_int_equal(img_missing(f), 0);
 	/* drawn into 6 cells of 10x20: ink, and none beyond the bitmap */
 	uint8_t cov[60 * 20];
-	assert_int_equal(img_draw(f, w, strlen(w), cov, 60, 20), 0);
+	assert_int_equal(img_draw(f, w, strlen(w), NULL, cov, NULL, 60, 20), 0);
 	int ink = 0;
 	for (size_t i = 0; i < sizeof cov; i++)
 		ink += cov[i] > 128;
@@ -138,7 +170,7 @@ t_shape(void **st)
 	/* squeezed, not clipped: into 3 cells the last column still has ink
 	 * near it, and no more ink than at full width */
 	uint8_t narrow[30 * 20];
-	assert_int_equal(img_draw(f, w, strlen(w), narrow, 30, 20), 0);
+	assert_int_equal(img_draw(f, w, strlen(w), NULL, narrow, NULL, 30, 20), 0);
 	int last = 0;
 	for (int y = 0; y < 20; y++)
 		for (int x = 24; x < 30; x++)
@@ -155,6 +187,7 @@ main(void)
 		cmocka_unit_test(t_kitty_chunks),
 		cmocka_unit_test(t_sixel_small),
 		cmocka_unit_test(t_sixel_runs),
+		cmocka_unit_test(t_pens),
 		cmocka_unit_test(t_shape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -195,7 +195,8 @@ t_names(void **st)
 	assert_true(render_mode_parse("reorder-halant", &m));
 	assert_int_equal(m, RENDER_REORDER_HALANT);
 	assert_false(render_mode_parse("bogus", &m));
-	assert_int_equal(render_mode_next(RENDER_INTERLINEAR), RENDER_SHAPED);
+	assert_int_equal(render_mode_next(RENDER_INTERLINEAR), RENDER_IMAGE);
+	assert_int_equal(render_mode_next(RENDER_IMAGE), RENDER_SHAPED);
 	assert_true(render_mode_roman(RENDER_LATIN));
 	assert_false(render_mode_roman(RENDER_REORDER));
 }
