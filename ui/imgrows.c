@@ -61,7 +61,7 @@ imgrows_new(term_gfx gfx, int cell_w, int cell_h, const rgb *back, bool light, c
 
 	*why = NULL;
 	if (gfx == TERM_GFX_NONE) {
-		*why = "the terminal did not say it draws pictures (kitty graphics, sixel)";
+		*why = "the terminal draws no pictures (kitty, sixel)";
 		return NULL;
 	}
 	if ((cell_w <= 0 || cell_h <= 0) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
