@@ -118,17 +118,47 @@ img_font_open(const char *pattern, int cell_h)
 	if (!f || cell_h < 4 || !(f->file = match_file(pattern, 0x0915)) ||
 	    FT_Init_FreeType(&f->lib) != 0 || face_open(f, 0, f->file, px) != 0)
 		goto fail;
-	/* Devanagari fonts reach far above and below the em: size the font so
-	 * that ascender to descender fits the cell */
+	/* Size the font by its ink, not its line metrics: Noto Sans
+	 * Devanagari's ascender to descender is about 1.6 em, its tallest
+	 * and deepest marks span about 1.3, and sized by the metrics the
+	 * letters were small enough to lose their marks in a 19-pixel cell.
+	 * The text below holds the tallest and deepest (ॐ, ई's and ँ's tops,
+	 * ृ ु ू and conjuncts' feet). */
+	static const char tall[] = "\u0950\u0908\u0901 \u0915\u0943 \u0926\u094D\u0930\u0941 "
+	                           "\u0930\u0942 \u0915\u094D\u0937\u094D\u0930\u094D\u092F \u0939\u0943";
 	FT_Face d = f->face[0];
-	long line = d->size->metrics.ascender - d->size->metrics.descender;
-	if (line > (long)cell_h * 64) {
-		px = (FT_UInt)((long)cell_h * cell_h * 64 / line);
-		if (px < 4 || FT_Set_Pixel_Sizes(d, 0, px) != 0)
+	long top = 0, bot = 0;
+	hb_buffer_t *b = hb_buffer_create();
+	if (hb_buffer_allocation_successful(b)) {
+		unsigned ng;
+		hb_buffer_add_utf8(b, tall, -1, 0, -1);
+		hb_buffer_guess_segment_properties(b);
+		hb_shape(f->hb[0], b, NULL, 0);
+		hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(b, &ng);
+		hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(b, &ng);
+		for (unsigned i = 0; i < ng; i++) {
+			if (FT_Load_Glyph(d, gi[i].codepoint, FT_LOAD_NO_BITMAP) != 0)
+				continue;
+			long t = d->glyph->metrics.horiBearingY + gp[i].y_offset;
+			long u = t - d->glyph->metrics.height;
+			top = t > top ? t : top;
+			bot = u < bot ? u : bot;
+		}
+	}
+	hb_buffer_destroy(b);
+	long ink = top - bot, room = (long)(cell_h - 1) * 64;  /* a pixel of air */
+	if (ink <= 0) {   /* not measured: the line metrics */
+		top = d->size->metrics.ascender;
+		ink = top - d->size->metrics.descender;
+	}
+	if (ink != room) {
+		px = (FT_UInt)((long)px * room / ink);
+		top = top * room / ink;
+		if (px < 4 || px > (FT_UInt)cell_h * 2 || FT_Set_Pixel_Sizes(d, 0, px) != 0)
 			goto fail;
 		hb_ft_font_changed(f->hb[0]);
 	}
-	f->ascent = (int)((d->size->metrics.ascender + 63) / 64);
+	f->ascent = (int)((top + 63) / 64);
 	/* the family without its language, for Latin ("Noto Sans Devanagari"
 	 * -> "Noto Sans"): the same design where fontconfig has it */
 	snprintf(fallback, sizeof fallback, "%s", pattern);
@@ -490,6 +520,7 @@ img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 	size_t o = 0;
 	int k;
 	bool used[IMG_PENS_MAX * SHADES] = { false };
+	int num[IMG_PENS_MAX * SHADES], nregs = 0;
 
 	if (w <= 0 || h <= 0 || cap < 64 || npens < 1 || npens > IMG_PENS_MAX)
 		return 0;
@@ -497,15 +528,18 @@ img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 	 * (pixels not painted keep their colour) q; 1:1 pixels, w x h */
 	k = snprintf(out, cap, "\033P0;1;0q\"1;1;%d;%d", w, h);
 	o = (size_t)k;
-	/* a register per pen and shade, defined only when some pixel has it */
+	/* a register per pen and shade, defined only when some pixel has it,
+	 * numbered from 0 without gaps: xterm as a VT340 has 16 */
 	for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
 		used[pen_at(pen, i, npens) * SHADES + (cov[i] * (SHADES - 1) + 127) / 255] = true;
 	for (int reg = 0; reg < npens * SHADES; reg++) {
 		if (!used[reg])
 			continue;
+		num[reg] = nregs++;
 		const img_pen *pp = &pal[reg / SHADES];
 		unsigned a = (unsigned)(reg % SHADES * 255 / (SHADES - 1));
-		k = snprintf(out + o, cap - o, "#%d;2;%d;%d;%d", reg, mix(pp->bg.r, pp->fg.r, a) * 100 / 255,
+		k = snprintf(out + o, cap - o, "#%d;2;%d;%d;%d", num[reg],
+		             mix(pp->bg.r, pp->fg.r, a) * 100 / 255,
 		             mix(pp->bg.g, pp->fg.g, a) * 100 / 255, mix(pp->bg.b, pp->fg.b, a) * 100 / 255);
 		if (k < 0 || (size_t)k >= cap - o)
 			return 0;
@@ -519,7 +553,7 @@ img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 			size_t mark = o;
 			if (!used[reg])
 				continue;
-			k = snprintf(out + o, cap - o, "#%d", reg);
+			k = snprintf(out + o, cap - o, "#%d", num[reg]);
 			if (k < 0 || (size_t)k >= cap - o)
 				return 0;
 			o += (size_t)k;

@@ -97,7 +97,8 @@ size_t img_kitty_place(char *out, size_t cap, unsigned id, int cols, int rows);
 /**
  * The sixel string (DCS q ... ST) of the bitmap (@p cov, @p pen, @p w x
  * @p h) in four shades per pen from paper to ink, run-length coded, every
- * pixel painted.  Writes at most @p cap bytes to @p out.  @return the
+ * pixel painted; colour registers are numbered from 0 in the order of
+ * pen and shade, only those some pixel uses.  Writes at most @p cap bytes to @p out.  @return the
  * length, or 0 if @p cap is too small or @p npens more than IMG_PENS_MAX.
  */
 size_t img_sixel(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,

@@ -15,12 +15,19 @@
 
 #define FONT "Noto Sans Devanagari:lang=hi"
 
+/* xterm takes no sixel wider than 1000 pixels (its maxGraphicSize): a
+ * row goes in pieces of whole cells up to this width. */
+#define SIXEL_PIECE_PX 960
+#define SIXEL_PIECES 8
+
 /* A line's picture: sent to kitty under id, or kept as its sixel string. */
 struct ent {
 	uint64_t key;       /* 0: empty */
 	unsigned id;        /* kitty: its image id, once sent */
-	char *six;          /* sixel: the string */
+	char *six;          /* sixel: the strings of its pieces, one after another */
 	size_t nsix;
+	int npc;            /* sixel: pieces, each SIXEL_PIECE_PX wide at most */
+	size_t pend[SIXEL_PIECES];  /* where each piece's string ends in six */
 	unsigned long used; /* the frame it was last shown in */
 };
 
@@ -221,10 +228,12 @@ slot_for(imgrows *ir, uint64_t key, bool *have)
 }
 
 /* Draw the picture of s[0..n) in roles, cols cells wide, into ir->enc:
- * the kitty transmission (as image id) or the sixel string.  Its length,
+ * the kitty transmission (as image id) or the sixel strings of its pieces
+ * (where they end: in e).  Its length,
  * 0 on failure. */
 static size_t
-encode(imgrows *ir, const char *s, size_t n, const uint8_t *roles, int cols, unsigned id)
+encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles, int cols,
+       unsigned id)
 {
 	int w = cols * ir->cw, h = ir->ph;
 	size_t npix = (size_t)w * (size_t)h;
@@ -275,7 +284,28 @@ encode(imgrows *ir, const char *s, size_t n, const uint8_t *roles, int cols, uns
 		return 0;
 	if (ir->gfx == TERM_GFX_KITTY)
 		return img_kitty(ir->enc, ir->capenc, ir->cov, ir->pen, w, h, pal, np, id, 0, 0);
-	return img_sixel(ir->enc, ir->capenc, ir->cov, ir->pen, w, h, pal, np);
+	/* sixel: in pieces of whole cells, each from a copy of its columns */
+	int pc = SIXEL_PIECE_PX / ir->cw, pw = pc * ir->cw;
+	size_t o = 0;
+	uint8_t *sc = malloc((size_t)pw * (size_t)h), *sp = malloc((size_t)pw * (size_t)h);
+	e->npc = 0;
+	for (int x0 = 0; sc && sp && x0 < w && e->npc < SIXEL_PIECES; x0 += pw) {
+		int cw = w - x0 < pw ? w - x0 : pw;
+		for (int y = 0; y < h; y++) {
+			memcpy(sc + (size_t)y * cw, ir->cov + (size_t)y * w + x0, (size_t)cw);
+			memcpy(sp + (size_t)y * cw, ir->pen + (size_t)y * w + x0, (size_t)cw);
+		}
+		size_t k = img_sixel(ir->enc + o, ir->capenc - o, sc, sp, cw, h, pal, np);
+		if (k == 0) {
+			o = 0;
+			break;
+		}
+		o += k;
+		e->pend[e->npc++] = o;
+	}
+	free(sc);
+	free(sp);
+	return o;
 }
 
 void
@@ -294,7 +324,7 @@ imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n, const 
 	struct ent *en = &ir->cache[e];
 	if (!have) {
 		unsigned id = ir->gfx == TERM_GFX_KITTY ? ir->next_id : 0;
-		size_t len = encode(ir, s, n, roles, cols, id);
+		size_t len = encode(ir, en, s, n, roles, cols, id);
 		if (len == 0)
 			return;  /* the row stays blank: out of memory */
 		if (ir->gfx == TERM_GFX_KITTY) {
@@ -402,8 +432,11 @@ imgrows_flush(imgrows *ir, const pk_overlay *ov)
 			if (o && o->key == r->key && o->x == r->x && o->cols == r->cols &&
 			    !overlay_redrew(ov, r->y))
 				continue;  /* the screen shows it */
-			put_cup(ir, r->y, r->x);
-			put(ir, e->six, e->nsix);
+			for (int k = 0; k < e->npc; k++) {
+				size_t a = k ? e->pend[k - 1] : 0;
+				put_cup(ir, r->y, r->x + k * (SIXEL_PIECE_PX / ir->cw));
+				put(ir, e->six + a, e->pend[k] - a);
+			}
 		}
 	}
 	/* the screen's record is the frame */

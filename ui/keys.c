@@ -110,7 +110,8 @@ const key_binding keys_table[] = {
 	{ { "r" }, ACT_RENDER,
 	  "render mode: shaped, reorder, halant, latin, ...",
 	  "The modes in turn: shaped, reorder, halant, reorder+halant, latin, "
-	  "interlinear." },
+	  "interlinear, and image where the terminal draws pictures (kitty graphics, "
+	  "sixel): each row of Devanagari shaped by HarfBuzz and drawn as a picture." },
 	{ { "=", "Ctrl-G" }, ACT_INFO,
 	  "file name, position and size", NULL },
 	{ { "Ctrl-L", "R" }, ACT_NONE,   /* the help row of the two below */

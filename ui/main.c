@@ -651,18 +651,25 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 	       ti.model_why);
 	if (ti.probed && ti.answered) {
 		printf("graphics:      %s",
-		       ti.gfx == TERM_GFX_KITTY ? "kitty graphics protocol (its query answered OK)" :
+		       ti.gfx == TERM_GFX_KITTY ? "kitty graphics (its query answered OK)" :
 		       ti.gfx == TERM_GFX_SIXEL ? "sixel (attribute 4 of DA1)" :
 		       ti.in_tmux ? "none (tmux passes no images)" : "none");
 		if (ti.cell_w > 0 && ti.cell_h > 0)
 			printf("; cell %dx%d px", ti.cell_w, ti.cell_h);
-		printf(" (image mode is not built yet)\n");
+#ifdef HAVE_HARFBUZZ
+		printf("\n");
+#else
+		printf(" (built without HarfBuzz: no image mode)\n");
+#endif
 	}
 	printf("mode 2027:     %s\n",
 	       ti.decrqm_2027 < 0 ? "no answer" : ti.decrqm_2027 == 0 ? "not recognized" :
 	       ti.decrqm_2027 == 1 || ti.decrqm_2027 == 3 ? "set" : "reset");
 	printf("render mode:   %s (%s)\n", render_mode_name(mode),
 	       forced ? "--render" : ti.mode_why);
+	if (mode == RENDER_IMAGE)  /* the status line and the pane stay text */
+		printf("text mode:     %s (the status line, the pane; and where no picture "
+		       "can be drawn)\n", render_mode_name(ti.text_mode));
 	{
 		const char *nc = getenv("NO_COLOR");
 		color_theme th = colors_resolve(theme, ti.bg_known ? &ti.bg : NULL);
@@ -687,7 +694,9 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 		in_fd = fileno(tty);
 	printf("check:         drawing a test line\n");
 	fflush(stdout);
-	if (in_fd < 0 || term_check_line(in_fd, STDOUT_FILENO, ti.model, mode, 1000, &want, &got) < 0) {
+	if (in_fd < 0 || term_check_line(in_fd, STDOUT_FILENO, ti.model,
+	                                 mode == RENDER_IMAGE ? ti.text_mode : mode, 1000, &want,
+	                                 &got) < 0) {
 		printf("check:         FAIL (could not draw or ask)\n");
 		if (tty)
 			fclose(tty);
@@ -1007,13 +1016,14 @@ main(int argc, char **argv)
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
 		                  .name = name,
 		                  .mode = have_render ? render : ti.mode,
-		                  .deva = render_mode_roman(ti.mode) ? RENDER_REORDER : ti.mode,
+		                  .deva = render_mode_roman(ti.text_mode) ? RENDER_REORDER
+		                                                          : ti.text_mode,
 		                  .ascii = !utf8, .pane = pane, .search = search,
 		                  .search_kind = search_kind, .search_flags = search_flags,
 		                  .stream = in.growing ? &in : NULL,
 		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL,
 		                  .early = ew, .gfx = ti.gfx, .cell_w = ti.cell_w,
-		                  .cell_h = ti.cell_h, .text_mode = ti.mode };
+		                  .cell_h = ti.cell_h, .text_mode = ti.text_mode };
 		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
 		early_free(ew);  /* before the document it reads goes */
 	}

@@ -430,6 +430,18 @@ f_marks(const term_info *t)
 	/* and foot (1.13) drops letters before a spacing vowel sign */
 	return t->kind == TERM_XTERM || t->kind == TERM_ST || t->kind == TERM_FOOT;
 }
+/* it answered the kitty graphics query or DA1 with sixel (never inside
+ * tmux, term_decide() leaves gfx unset there) */
+static bool
+f_gfx(const term_info *t)
+{
+#ifdef HAVE_HARFBUZZ
+	return t->gfx != TERM_GFX_NONE;
+#else
+	(void)t;
+	return false;  /* built without HarfBuzz: no pictures */
+#endif
+}
 static bool f_known(const term_info *t) { return t->kind != TERM_UNKNOWN; }
 static bool f_unknown_cluster(const term_info *t) { return t->model == WIDTH_CLUSTER; }
 /* the terminal outside may reorder itself (VTE): reordering again would
@@ -456,6 +468,8 @@ static const struct mode_rule {
 	{ f_vte, "VTE (GNOME Terminal, sakura, tilix)", NULL, ": ", RENDER_SHAPED,
 	  "reorders the vowel sign itself" },
 	{ f_wezterm, "WezTerm", NULL, ": ", RENDER_SHAPED, "shapes Devanagari" },
+	{ f_gfx, "a terminal that draws pictures (kitty, foot, mlterm, xterm -ti vt340)", NULL,
+	  ": ", RENDER_IMAGE, "answered for kitty graphics or sixel: lines shaped as pictures" },
 	{ f_cluster, "kitty, mlterm (advancing per cluster)", NULL, ": ", RENDER_SHAPED,
 	  "draws a cluster in its own cells (mlterm -otl shapes it)" },
 	{ f_marks, "xterm, st, foot", NULL, ": ", RENDER_INTERLINEAR,
@@ -555,15 +569,25 @@ term_decide(const term_env *e, const term_answers *a, bool utf8, term_info *out)
 	out->zwnj_cell = out->zwnj_adv >= 0 ? out->zwnj_adv == 3
 	                                    : out->kind == TERM_MLTERM && !out->in_tmux;
 
-	/* The render mode: the first rule of the table that fits. */
+	/* The render mode: the first rule of the table that fits; the text
+	 * mode, the first that fits and is not image (its stand-in where no
+	 * picture can be drawn after all, and the mode of the text around
+	 * the pictures: the status line, the pane). */
+	bool found = false;
 	for (size_t r = 0; r < sizeof mode_rules / sizeof *mode_rules; r++) {
 		const struct mode_rule *R = &mode_rules[r];
 		if (!R->fits(out))
 			continue;
-		out->mode = R->mode;
-		snprintf(out->mode_why, sizeof out->mode_why, "%s%s%s",
-		         R->label ? R->label : term_kind_name(out->kind), R->label_sep, R->why);
-		break;
+		if (!found) {
+			out->mode = R->mode;
+			snprintf(out->mode_why, sizeof out->mode_why, "%s%s%s",
+			         R->label ? R->label : term_kind_name(out->kind), R->label_sep, R->why);
+			found = true;
+		}
+		if (R->mode != RENDER_IMAGE) {
+			out->text_mode = R->mode;
+			break;
+		}
 	}
 }
 

@@ -160,6 +160,7 @@ typedef struct term_info {
 	bool utf8;                 /**< the locale's codeset is UTF-8 */
 	render_mode mode;          /**< the render mode chosen */
 	char mode_why[96];         /**< why that mode */
+	render_mode text_mode;     /**< the text mode chosen (mode, unless that is image) */
 } term_info;
 
 /** A short name for @p k ("xterm", "VTE", ...). */

@@ -84,10 +84,10 @@ t_sixel_small(void **st)
 	assert_true(n > 0);
 	assert_memory_equal(out, "\033P0;1;0q\"1;1;1;6", 16);
 	assert_non_null(strstr(out, "#0;2;100;100;100"));   /* paper, white */
-	assert_non_null(strstr(out, "#3;2;0;0;0"));         /* ink, black */
+	assert_non_null(strstr(out, "#1;2;0;0;0"));         /* ink, black: the next register */
 	assert_non_null(strstr(out, "#0Y$"));
-	assert_non_null(strstr(out, "#3d$"));
-	assert_null(strstr(out, "#1?"));                    /* no pixel of shade 1: nothing */
+	assert_non_null(strstr(out, "#1d$"));
+	assert_null(strstr(out, "#2"));                     /* shades 1, 2 unused: no register */
 	assert_memory_equal(out + n - 3, "-\033\\", 3);
 }
 
@@ -101,7 +101,7 @@ t_sixel_runs(void **st)
 	char out[512];
 	size_t n = img_sixel(out, sizeof out, cov, NULL, 40, 1, INK, 1);
 	out[n] = 0;
-	assert_non_null(strstr(out, "#3!40@$"));   /* bit 0 only: '?' + 1 */
+	assert_non_null(strstr(out, "#0!40@$"));   /* bit 0 only: '?' + 1; the one register */
 	assert_int_equal(img_sixel(out, 30, cov, NULL, 40, 1, INK, 1), 0);
 }
 
@@ -122,13 +122,14 @@ t_pens(void **st)
 	n = img_kitty_place(out, sizeof out, 1, 3, 1);
 	out[n] = 0;
 	assert_string_equal(out, "\033_Ga=p,i=1,c=3,r=1,C=1,q=2\033\\");
-	/* sixel: registers of pen 1 are 4..7; paper of pen 1 is blue */
+	/* sixel: pen 0's ink, pen 1's paper (blue), pen 1's ink, numbered
+	 * 0, 1, 2: no paper of pen 0, so none defined for it */
 	n = img_sixel(out, sizeof out, cov, pen, 3, 1, pal, 2);
 	out[n] = 0;
-	assert_non_null(strstr(out, "#4;2;0;0;100"));
-	assert_non_null(strstr(out, "#7;2;100;100;100"));
-	assert_non_null(strstr(out, "#3;2;0;0;0"));
-	assert_null(strstr(out, "#0;2"));   /* no paper of pen 0: not defined */
+	assert_non_null(strstr(out, "#0;2;0;0;0"));
+	assert_non_null(strstr(out, "#1;2;0;0;100"));
+	assert_non_null(strstr(out, "#2;2;100;100;100"));
+	assert_null(strstr(out, "#3"));
 	/* a pen past the palette is pen 0; more pens than sixel allows: refused */
 	assert_int_equal(img_sixel(out, sizeof out, cov, pen, 3, 1, pal, IMG_PENS_MAX + 1), 0);
 }

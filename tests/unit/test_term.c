@@ -168,7 +168,8 @@ t_graphics(void **st)
 	char buf[512];
 	term_answers a;
 	term_info ti;
-	term_env ki = { .term = "xterm-kitty", .kitty = "1" }, xt = { .term = "xterm" };
+	term_env ki = { .term = "xterm-kitty", .kitty = "1" },
+	         xt = { .term = "xterm", .xterm_version = "XTerm(379)" };
 	term_parse(buf, script(buf, sizeof buf, 2, CL,
 	                       "\033_Gi=31;OK\033\\\033[6;20;10t\033[?62;22c"), &a);
 	assert_true(a.kitty_gfx);
@@ -178,11 +179,19 @@ t_graphics(void **st)
 	assert_int_equal(ti.gfx, TERM_GFX_KITTY);
 	assert_int_equal(ti.cell_w, 10);
 	assert_int_equal(ti.cell_h, 20);
+	/* it draws pictures: image mode, the text around them as kitty's */
+#ifdef HAVE_HARFBUZZ
+	assert_int_equal(ti.mode, RENDER_IMAGE);
+#else
+	assert_int_equal(ti.mode, RENDER_SHAPED);
+#endif
+	assert_int_equal(ti.text_mode, RENDER_SHAPED);
 	/* xterm -ti vt340: sixel among the attributes, not first */
 	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?63;1;2;4;6;9;15;22c"), &a);
 	assert_true(a.da1_sixel);
 	term_decide(&xt, &a, true, &ti);
 	assert_int_equal(ti.gfx, TERM_GFX_SIXEL);
+	assert_int_equal(ti.text_mode, RENDER_INTERLINEAR);  /* xterm's marks */
 	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?65;1;9c"), &a);  /* no 4 */
 	assert_false(a.da1_sixel);
 	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033[?62;9;4c"), &a);  /* 4 last */
@@ -198,6 +207,8 @@ t_graphics(void **st)
 	term_parse(buf, script(buf, sizeof buf, 2, WC, "\033_Gi=31;OK\033\\\033[?1;2;4c"), &a);
 	term_decide(&tm, &a, true, &ti);
 	assert_int_equal(ti.gfx, TERM_GFX_NONE);
+	assert_true(ti.mode != RENDER_IMAGE);
+	assert_int_equal(ti.mode, ti.text_mode);
 }
 
 static void
