@@ -131,7 +131,7 @@ colors_init(color_theme t, const rgb *bg)
 }
 
 void
-colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under)
+colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold)
 {
 	const color_plan *p = &plan[role];
 	rgb f = p->colour && p->fg >= 0 ? palette_xterm(p->fg) : ink;
@@ -149,6 +149,7 @@ colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under)
 	*fg = f;
 	*bg = b;
 	*under = (p->attr & A_UNDERLINE) != 0;
+	*bold = (p->attr & A_BOLD) != 0;
 }
 
 short

@@ -85,10 +85,11 @@ attr_t colors_attr(color_role role);
 /**
  * What @p role looks like as pixels (image mode draws text itself): its
  * ink and paper, where the terminal's own colours are @p ink on @p back;
- * reverse video swaps them, dim ink is mixed toward the paper, and
- * @p under says the role is underlined (the highlights without colour).
+ * reverse video swaps them, dim ink is mixed toward the paper; @p under
+ * says the role is underlined (the highlights without colour), @p bold
+ * that it is bold (the title, speakers).
  */
-void colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under);
+void colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold);
 
 /** The colour pair number for @p role (0 when it has no colour). */
 short colors_pair(color_role role);

@@ -239,7 +239,7 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 	size_t npix = (size_t)w * (size_t)h;
 	uint8_t pens[IMG_PENS_MAX], penof[ROLE_MAX], *bytepen;
 	img_pen pal[IMG_PENS_MAX];
-	bool under[IMG_PENS_MAX];
+	bool under[IMG_PENS_MAX], bold[IMG_PENS_MAX];
 	int np = 0;
 
 	if (pk_grow(&ir->cov, &ir->capcov, npix, 1, 1 << 16) < 0 ||
@@ -260,7 +260,7 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 	}
 	for (int k = 0; k < np; k++) {
 		rgb f, b;
-		colors_rgb((color_role)pens[k], ir->back, ir->ink, &f, &b, &under[k]);
+		colors_rgb((color_role)pens[k], ir->back, ir->ink, &f, &b, &under[k], &bold[k]);
 		pal[k] = (img_pen){ { f.r, f.g, f.b }, { b.r, b.g, b.b } };
 	}
 	if (img_draw(ir->font, s, n, bytepen, ir->cov, ir->pen, w, h) < 0) {
@@ -268,6 +268,18 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 		return 0;
 	}
 	free(bytepen);
+	/* bold roles: each stroke a pixel wider to the right, as terminals
+	 * embolden a font that has no bold face (right to left, so that a
+	 * pixel widens once) */
+	for (int y = 0; y < h; y++)
+		for (int x = w - 1; x > 0; x--) {
+			size_t at = (size_t)y * (size_t)w + (size_t)x;
+			uint8_t k = ir->pen[at - 1];
+			if (k < np && bold[k] && ir->cov[at - 1] > ir->cov[at]) {
+				ir->cov[at] = ir->cov[at - 1];
+				ir->pen[at] = k;
+			}
+		}
 	/* underlined roles (the highlights without colour): a line of ink
 	 * under their glyphs, two pixels above the cell's foot */
 	for (int x = 0, y = h - 2; y > 0 && x < w; x++) {

@@ -12,7 +12,8 @@ with --render=image, every byte pathak writes is read:
          as text; one line down (j) transmits at most one new picture and
          places every row again; a key that changes only the status line
          (=) sends no picture; a search sends its rows again (the
-         highlights are in the pictures); Ctrl-L places them again; r
+         highlights are in the pictures); Ctrl-L places them again, and
+         so does a smaller window (none below its status row); r
          leaves the mode: every picture is deleted (a=d,d=I) and the words
          come as text.
   sixel  the rows go as sixel strings at their rows; = sends none; j sends
@@ -24,7 +25,7 @@ HarfBuzz, or no Devanagari font.
 
 usage: python3 image.py PATHAK ARTICLE TMPDIR
 """
-import fcntl, os, pty, re, select, struct, sys, termios, time, unicodedata
+import fcntl, os, pty, re, select, signal, struct, sys, termios, time, unicodedata
 
 PATHAK, ARTICLE, TMP = sys.argv[1], sys.argv[2], sys.argv[3]
 SLOW = int(os.environ.get('TIME_FACTOR', '1'))
@@ -208,6 +209,14 @@ def kitty():
     b = t.key(b'\x0c')
     if len(placements(b)) < 10:
         fail('kitty: Ctrl-L did not place the rows again')
+    # a smaller window: the rows are placed again, none below the new status row
+    n = len(t.out)
+    fcntl.ioctl(t.fd, termios.TIOCSWINSZ, struct.pack('HHHH', 20, 80, 0, 0))
+    os.kill(t.pid, signal.SIGWINCH)
+    t.drain(quiet=0.5)
+    pl = placements(bytes(t.out[n:]).split(b'\x1b_Ga=d,d=a')[-1])
+    if len(pl) < 5 or any(r >= 20 for r, c, i in pl):
+        fail('kitty: after a resize to 80x20, rows placed %s' % sorted(r for r, c, i in pl))
     ids = set(transmits(bytes(t.out)))
     b = t.key(b'r')
     gone = set(re.findall(rb'\x1b_Ga=d,d=I,i=(\d+)', b))
