@@ -1080,6 +1080,28 @@ pk_entities_finish(pk_entities_job *j, pk_entities *out)
 	if (st != PK_OK)
 		return st;
 	st = PK_ERR_NOMEM;
+	/* two parts of one person's name written one after the other (the
+	 * tagger's मुख्तार | अब्बास नकवी) are one mention of the name, when
+	 * together they are the name as the article writes it in full (not
+	 * लंबी लंबी, not a title before a name) */
+	size_t w = 0;
+	for (size_t i = 0; i < nm; i++) {
+		size_t r = root(c, mv[i].entity);
+		const surf *R = &c->sv[r];
+		/* the name the entity is given below */
+		const char *full = R->name ? R->name : R->s < R->e ? c->s + R->s : NULL;
+		size_t flen = R->name ? strlen(R->name) : R->e - R->s;
+		if (w > 0 && full && root(c, mv[w - 1].entity) == r && surf_type(R) == PK_ENT_PER &&
+		    mv[i].start == mv[w - 1].end + 1 && c->s[mv[w - 1].end] == ' ' &&
+		    mv[i].end - mv[w - 1].start == flen &&
+		    memcmp(c->s + mv[w - 1].start, full, flen) == 0) {
+			mv[w - 1].end = mv[i].end;
+			mv[w - 1].entity = r;
+			continue;
+		}
+		mv[w++] = mv[i];
+	}
+	nm = w;
 	/* entities: one per root surface, in order of first mention */
 	for (size_t i = 0; i < nm; i++) {
 		size_t r = root(c, mv[i].entity);
