@@ -14,6 +14,7 @@
 #include FT_FREETYPE_H
 #include <hb.h>
 #include <hb-ft.h>
+#include <unistr.h>
 
 /* A glyph drawn once (at one horizontal squeeze), kept for the next line. */
 struct glyph {
@@ -212,16 +213,8 @@ img_font_file(const img_font *f)
 static int
 face_for(const img_font *f, const char *s, size_t n, size_t i, size_t *len)
 {
-	const unsigned char *u = (const unsigned char *)s + i;
-	unsigned cp = u[0];
-	size_t k = 1;
-	if (cp >= 0xF0 && i + 3 < n)
-		cp = (cp & 7) << 18 | (u[1] & 63u) << 12 | (u[2] & 63u) << 6 | (u[3] & 63u), k = 4;
-	else if (cp >= 0xE0 && i + 2 < n)
-		cp = (cp & 15) << 12 | (u[1] & 63u) << 6 | (u[2] & 63u), k = 3;
-	else if (cp >= 0xC0 && i + 1 < n)
-		cp = (cp & 31) << 6 | (u[1] & 63u), k = 2;
-	*len = k;
+	ucs4_t cp;
+	*len = (size_t)u8_mbtouc(&cp, (const uint8_t *)s + i, n - i);
 	hb_unicode_funcs_t *uf = hb_unicode_funcs_get_default();
 	hb_unicode_general_category_t gc = hb_unicode_general_category(uf, cp);
 	if (gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK ||

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <unistr.h>
 #include <unistd.h>
 
 #define FONT "Noto Sans Devanagari:lang=hi"
@@ -131,29 +132,13 @@ imgrows_describe(const imgrows *ir, char *buf, size_t n)
 	return buf;
 }
 
-/* The code point at s[i], and its length in *len (1 for a bad byte). */
-static unsigned
-cp_at(const char *s, size_t n, size_t i, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s + i;
-	if (u[0] >= 0xE0 && u[0] < 0xF0 && i + 2 < n) {
-		*len = 3;
-		return (u[0] & 15u) << 12 | (u[1] & 63u) << 6 | (u[2] & 63u);
-	}
-	if (u[0] >= 0xC0 && u[0] < 0xE0 && i + 1 < n) {
-		*len = 2;
-		return (u[0] & 31u) << 6 | (u[1] & 63u);
-	}
-	*len = u[0] >= 0xF0 ? 4 : 1;
-	return u[0] < 0x80 ? u[0] : 0xFFFD;
-}
-
 bool
 imgrows_wants(const char *s, size_t n)
 {
 	bool deva = false;
-	for (size_t i = 0, len; i < n; i += len) {
-		unsigned c = cp_at(s, n, i, &len);
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		i += (size_t)u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
 		if ((c >= 0x0900 && c <= 0x097F) || (c >= 0xA8E0 && c <= 0xA8FF) ||
 		    (c >= 0x1CD0 && c <= 0x1CFF))
 			deva = true;

@@ -25,7 +25,9 @@ HarfBuzz, or no Devanagari font.
 
 usage: python3 image.py PATHAK ARTICLE TMPDIR
 """
-import fcntl, os, pty, re, select, signal, struct, sys, termios, time, unicodedata
+import fcntl, os, pty, re, signal, struct, sys, termios, time, unicodedata
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyread
 
 PATHAK, ARTICLE, TMP = sys.argv[1], sys.argv[2], sys.argv[3]
 SLOW = int(os.environ.get('TIME_FACTOR', '1'))
@@ -103,24 +105,10 @@ class Term:
             os.write(self.fd, reply)
 
     def drain(self, quiet=0.25, most=6.0):
-        quiet, most = quiet * SLOW, most * SLOW
-        t0 = last = time.monotonic()
-        while True:
-            now = time.monotonic()
-            if now - last > quiet or now - t0 > most:
-                return
-            r, _, _ = select.select([self.fd], [], [], 0.05)
-            if r:
-                try:
-                    b = os.read(self.fd, 65536)
-                except OSError:
-                    return
-                if not b:
-                    return
-                self.out.extend(b)
-                if self.seen < len(self.out) and len(self.out) - self.seen < 1 << 16:
-                    self.answer()
-                last = time.monotonic()
+        def answer_new():
+            if self.seen < len(self.out) and len(self.out) - self.seen < 1 << 16:
+                self.answer()
+        ptyread.drain(self.fd, self.out, quiet, most, SLOW, answer_new)
 
     def start(self):
         t0 = time.monotonic()
@@ -241,21 +229,17 @@ def sixel():
         fail('sixel: picture height %s is not whole bands of six' % m.group(2).decode())
     if WORDS in b:
         fail('sixel: the words of a pictured row were written as text')
-    b = t.key(b'=')
-    if b'\x1bP' in b:
-        fail('sixel: = (the status line only) sent pictures')
-    b = t.key(b'j')
-    if len(sixels(b)) < 10:
-        fail('sixel: one line down sent %d rows, want every row' % len(sixels(b)))
-    b = t.key(b'h')
-    if b'\x1bP' in b:
-        fail('sixel: the help screen sent pictures')
-    b = t.key(b'q')
-    if len(sixels(b)) < 10:
-        fail('sixel: back from help, %d rows sent' % len(sixels(b)))
-    b = t.key(b'r')
-    if b'\x1bP' in b:
-        fail('sixel: leaving the mode sent pictures')
+    # each key, and what it must send: no sixel, or every row again
+    none = lambda b: b'\x1bP' not in b
+    rows = lambda b: len(sixels(b)) >= 10
+    for key, ok, what in ((b'=', none, '= (the status line only) sent pictures'),
+                          (b'j', rows, 'one line down did not send every row'),
+                          (b'h', none, 'the help screen sent pictures'),
+                          (b'q', rows, 'back from help, the rows were not sent'),
+                          (b'r', none, 'leaving the mode sent pictures')):
+        b = t.key(key)
+        if not ok(b):
+            fail('sixel: ' + what)
     if WORDS not in b:
         fail('sixel: leaving the mode did not write the rows as text')
     t.quit()

@@ -21,6 +21,8 @@ the offending bytes and the keys that led to them.
 usage: python3 ptybytes.py PATHAK TMPDIR
 """
 import os, pty, re, select, signal, struct, sys, termios, fcntl, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ptyread
 
 PATHAK, TMP = sys.argv[1], sys.argv[2]
 SLOW = int(os.environ.get('TIME_FACTOR', '1'))   # a checked (valgrind) pathak
@@ -142,22 +144,7 @@ def run(argv, keys, env_extra, label):
     log = []      # (offset in out, key sent)
 
     def drain(quiet=0.12, most=4.0):
-        quiet, most = quiet * SLOW, most * SLOW
-        t0 = last = time.monotonic()
-        while True:
-            now = time.monotonic()
-            if now - last > quiet or now - t0 > most:
-                return
-            r, _, _ = select.select([fd], [], [], 0.05)
-            if r:
-                try:
-                    b = os.read(fd, 65536)
-                except OSError:
-                    return
-                if not b:
-                    return
-                out.extend(b)
-                last = time.monotonic()
+        ptyread.drain(fd, out, quiet, most, SLOW)
 
     # Keys typed before curses has turned the terminal's echo off would be
     # echoed by the terminal itself, not written by pathak: wait for that
