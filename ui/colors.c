@@ -131,25 +131,27 @@ colors_init(color_theme t, const rgb *bg)
 }
 
 void
-colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold)
+colors_rgb_attr(attr_t a, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold)
 {
-	const color_plan *p = &plan[role];
-	rgb f = p->colour && p->fg >= 0 ? palette_xterm(p->fg) : ink;
-	rgb b = p->colour && p->bg >= 0 ? palette_xterm(p->bg) : back;
-	if (p->attr & (A_REVERSE | A_STANDOUT)) {
+	short pf = -1, pb = -1, pair = (short)PAIR_NUMBER(a);
+	if (pair > 0 && pair_content(pair, &pf, &pb) == ERR)
+		pf = pb = -1;
+	rgb f = pf >= 0 ? palette_xterm(pf) : ink;
+	rgb b = pb >= 0 ? palette_xterm(pb) : back;
+	if (a & (A_REVERSE | A_STANDOUT)) {
 		rgb t = f;
 		f = b;
 		b = t;
 	}
-	if (p->attr & A_DIM) {  /* two thirds of the way from paper to ink */
+	if (a & A_DIM) {  /* two thirds of the way from paper to ink */
 		f.r = (unsigned char)((b.r + 2 * f.r) / 3);
 		f.g = (unsigned char)((b.g + 2 * f.g) / 3);
 		f.b = (unsigned char)((b.b + 2 * f.b) / 3);
 	}
 	*fg = f;
 	*bg = b;
-	*under = (p->attr & A_UNDERLINE) != 0;
-	*bold = (p->attr & A_BOLD) != 0;
+	*under = (a & A_UNDERLINE) != 0;
+	*bold = (a & A_BOLD) != 0;
 }
 
 short

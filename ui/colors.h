@@ -83,13 +83,13 @@ void colors_init(color_theme t, const rgb *bg);
 attr_t colors_attr(color_role role);
 
 /**
- * What @p role looks like as pixels (image mode draws text itself): its
- * ink and paper, where the terminal's own colours are @p ink on @p back;
- * reverse video swaps them, dim ink is mixed toward the paper; @p under
- * says the role is underlined (the highlights without colour), @p bold
- * that it is bold (the title, speakers).
+ * What curses attributes @p a (colour pair included) look like as pixels
+ * (image mode draws text itself): ink and paper, where the terminal's own
+ * colours are @p ink on @p back; reverse video swaps them, dim ink is
+ * mixed toward the paper; @p under says it is underlined, @p bold bold.
+ * Call after colors_init().
  */
-void colors_rgb(color_role role, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold);
+void colors_rgb_attr(attr_t a, rgb back, rgb ink, rgb *fg, rgb *bg, bool *under, bool *bold);
 
 /** The colour pair number for @p role (0 when it has no colour). */
 short colors_pair(color_role role);

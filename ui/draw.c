@@ -175,42 +175,46 @@ deva_mode(const drawer *d)
 	return render_mode_roman(d->mode) || d->mode == RENDER_IMAGE ? d->deva : d->mode;
 }
 
-/* Image mode: the role of each byte of the row, a cluster at a time. */
-struct role_ctx {
+/* Image mode: the attributes of each byte of the row, a cluster at a
+ * time, as draw_cluster() would set them. */
+struct attr_ctx {
 	struct draw_ctx *dc;
-	uint8_t *roles;    /* for bytes [a, ...) */
+	attr_t *attrs;     /* for bytes [a, ...) */
 	size_t a;
-	uint8_t block;
 };
 
 static int
-role_cluster(void *ctx, size_t cs, size_t ce, int w)
+attr_cluster(void *ctx, size_t cs, size_t ce, int w)
 {
-	struct role_ctx *rc = ctx;
-	int role = cluster_role(rc->dc, cs);
+	struct attr_ctx *ac = ctx;
+	int role = cluster_role(ac->dc, cs);
+	attr_t at = role >= 0 ? colors_attr((color_role)role) | (ac->dc->attr & (A_BOLD | A_DIM))
+	                      : ac->dc->attr;
 	(void)w;
-	memset(rc->roles + (cs - rc->a), role >= 0 ? role : rc->block, ce - cs);
+	for (size_t i = cs; i < ce; i++)
+		ac->attrs[i - ac->a] = at;
 	return 0;
 }
 
 /* Image mode: the row as a picture over blank cells (imgrows.h).  @return
  * false when it is drawn as text after all (out of memory). */
 static bool
-draw_image_row(struct draw_ctx *dc, const view_row *r, color_role block)
+draw_image_row(struct draw_ctx *dc, const view_row *r)
 {
 	const drawer *d = dc->d;
 	size_t n = r->vis_end - r->start;
 	int cols = d->imgcols < dc->maxx - dc->x ? d->imgcols : dc->maxx - dc->x;
-	uint8_t *roles = malloc(n ? n : 1);
-	if (!roles || cols < 1) {
-		free(roles);
+	attr_t *attrs = malloc((n ? n : 1) * sizeof *attrs);
+	if (!attrs || cols < 1) {
+		free(attrs);
 		return false;
 	}
-	struct role_ctx rc = { dc, roles, r->start, (uint8_t)block };
-	memset(roles, block, n);
-	layout_clusters(d->lay, r->s, r->start, r->vis_end, role_cluster, &rc);
-	imgrows_add(d->img, dc->y, dc->x, cols, r->s + r->start, n, roles);
-	free(roles);
+	struct attr_ctx ac = { dc, attrs, r->start };
+	for (size_t i = 0; i < n; i++)
+		attrs[i] = dc->attr;
+	layout_clusters(d->lay, r->s, r->start, r->vis_end, attr_cluster, &ac);
+	imgrows_add(d->img, dc->y, dc->x, cols, r->s + r->start, n, attrs, A_NORMAL);
+	free(attrs);
 	return true;
 }
 
@@ -231,38 +235,64 @@ draw_row(const drawer *d, const view_row *r, int y, int x, int maxx)
 	if (d->found && d->found->n && (r->map || r->s == d->input))
 		dc.fd0 = found_first(d->found, r->src_a);
 	if (d->img && d->mode == RENDER_IMAGE && !r->roman &&
-	    imgrows_wants(r->s + r->start, r->vis_end - r->start) &&
-	    draw_image_row(&dc, r, block_role(r->type)))
+	    imgrows_wants(r->s + r->start, r->vis_end - r->start) && draw_image_row(&dc, r))
 		return;
 	layout_clusters(d->lay, r->s, r->start, r->vis_end, draw_cluster, &dc);
 }
 
-int
-draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
-             attr_t attr, bool cut)
+/* The first line of [a, b) of src at w columns, as draw_clipped() shows
+ * it (leaving room for an ellipsis when cut and more would follow):
+ * its layout in ls and rb, its buffer in *s.  @return whether text was
+ * left out. */
+static bool
+clip_line(const drawer *d, const char *src, int w, size_t a, size_t b, bool cut, int ew,
+          lay_lines *ls, rblock *rb, const char **s, bool *roman)
+{
+	render_mode m = d->ascii || d->mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
+	bool more = false;
+	if (w > 0 && rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w, ls, rb) == 0 &&
+	    ls->n > 0 && (more = cut && ls->n > 1) && w > ew) {
+		/* again, leaving room for the ellipsis */
+		lay_lines_clear(ls);
+		rblock_free(rb);
+		if (rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w - ew, ls, rb) < 0)
+			lay_lines_clear(ls);
+	}
+	if (ls->n > 0)
+		*s = rblock_line_buf(src, rb, 0, roman);
+	return more;
+}
+
+static int
+clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b, attr_t attr,
+        bool cut, bool pictures)
 {
 	lay_lines ls = { 0 };
 	rblock rb = { 0 };
-	render_mode m = d->ascii || d->mode == RENDER_LATIN ? RENDER_LATIN : RENDER_SHAPED;
-	const char *ell = d->ascii ? "..." : "\u2026";
+	const char *ell = d->ascii ? "..." : "\u2026", *s = NULL;
 	int ew = d->ascii ? 3 : 1, used = 0;
-	bool more = false;
+	bool roman = false;
+	bool more = clip_line(d, src, w, a, b, cut, ew, &ls, &rb, &s, &roman);
 
-	if (w > 0 && rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w, &ls, &rb) == 0 &&
-	    ls.n > 0 && (more = cut && ls.n > 1) && w > ew) {
-		/* again, leaving room for the ellipsis */
-		lay_lines_clear(&ls);
-		rblock_free(&rb);
-		if (rblock_wrap(d->lay, d->tr, m, d->ascii, src, a, b, w - ew, &ls, &rb) < 0)
-			lay_lines_clear(&ls);
-	}
 	if (ls.n > 0) {
-		bool roman;
-		const char *s = rblock_line_buf(src, &rb, 0, &roman);
-		struct draw_ctx dc = { d, s, roman ? RENDER_SHAPED : deva_mode(d), y, x, x + w, attr,
-		                       NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX };
-		layout_clusters(d->lay, s, ls.v[0].start, ls.v[0].vis_end, draw_cluster, &dc);
+		size_t la = ls.v[0].start, lb = ls.v[0].vis_end;
 		used = ls.v[0].width;
+		attr_t *attrs = NULL;
+		if (pictures && !roman && lb > la && imgrows_wants(s + la, lb - la) &&
+		    (y < LINES - 1 || imgrows_last_row(d->img)) &&
+		    (attrs = malloc((lb - la) * sizeof *attrs))) {
+			/* image mode: the picture over the cells the text takes */
+			for (size_t i = 0; i < lb - la; i++)
+				attrs[i] = attr;
+			attrset(attr);
+			mvhline(y, x, ' ', used);
+			imgrows_add(d->img, y, x, used, s + la, lb - la, attrs, attr);
+			free(attrs);
+		} else {
+			struct draw_ctx dc = { d, s, roman ? RENDER_SHAPED : deva_mode(d), y, x, x + w,
+			                       attr, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX };
+			layout_clusters(d->lay, s, la, lb, draw_cluster, &dc);
+		}
 		if (more && used + ew <= w) {
 			attrset(attr);
 			mvaddstr(y, x + used, ell);
@@ -272,6 +302,20 @@ draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, si
 	lay_lines_free(&ls);
 	rblock_free(&rb);
 	return used;
+}
+
+int
+draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
+             attr_t attr, bool cut)
+{
+	return clipped(d, src, y, x, w, a, b, attr, cut, false);
+}
+
+int
+draw_clipped_pic(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
+                 attr_t attr, bool cut)
+{
+	return clipped(d, src, y, x, w, a, b, attr, cut, d->img && d->mode == RENDER_IMAGE);
 }
 
 void

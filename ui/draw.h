@@ -51,6 +51,16 @@ int draw_clipped(const drawer *d, const char *src, int y, int x, int w, size_t a
                  attr_t attr, bool cut);
 
 /**
+ * draw_clipped(), except that in render mode image a line with Devanagari
+ * is drawn as a picture (imgrows.h) in @p attr: for the status line's
+ * title (kitty only: a sixel on the last row would scroll the screen),
+ * the entity pane's names and the quote list.  Typed text (the prompt)
+ * stays text, where the cursor is.
+ */
+int draw_clipped_pic(const drawer *d, const char *src, int y, int x, int w, size_t a, size_t b,
+                     attr_t attr, bool cut);
+
+/**
  * refresh(), except on a screen one column wide, where the bottom-right
  * cell is left blank first: ncurses (seen in 6.4) writes that cell on a
  * terminal with automatic margins by inserting it from column COLS - 2,

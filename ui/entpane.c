@@ -601,7 +601,7 @@ pane_row(const entpane *e, const ep_row *r, int yy, int x0, bool cur)
 	int cw = pane_counts(e, en, w >= 32 ? w - 12 : 0, buf, sizeof buf);
 	int room = w - 2 - 2 - cw - 1;  /* two blanks before the counts */
 	if (room > 2)
-		draw_clipped(e->c.d, en->name, yy, x0 + 2, room, 0, strlen(en->name),
+		draw_clipped_pic(e->c.d, en->name, yy, x0 + 2, room, 0, strlen(en->name),
 		             cur && e->pane_focus ? at : colors_attr(type_role(en->type)) |
 		                                          (cur ? A_BOLD | A_UNDERLINE : 0),
 		             true);

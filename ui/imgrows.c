@@ -212,17 +212,18 @@ slot_for(imgrows *ir, uint64_t key, bool *have)
 	return old;
 }
 
-/* Draw the picture of s[0..n) in roles, cols cells wide, into ir->enc:
- * the kitty transmission (as image id) or the sixel strings of its pieces
- * (where they end: in e).  Its length,
- * 0 on failure. */
+/* Draw the picture of s[0..n), byte i in attrs[i] (the paper past the
+ * text in base), cols cells wide, into ir->enc: the kitty transmission
+ * (as image id) or the sixel strings of its pieces (where they end: in
+ * e).  Its length, 0 on failure. */
 static size_t
-encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles, int cols,
-       unsigned id)
+encode(imgrows *ir, struct ent *e, const char *s, size_t n, const attr_t *attrs, attr_t base,
+       int cols, unsigned id)
 {
 	int w = cols * ir->cw, h = ir->ph;
 	size_t npix = (size_t)w * (size_t)h;
-	uint8_t pens[IMG_PENS_MAX], penof[ROLE_MAX], *bytepen;
+	attr_t pens[IMG_PENS_MAX];
+	uint8_t *bytepen;
 	img_pen pal[IMG_PENS_MAX];
 	bool under[IMG_PENS_MAX], bold[IMG_PENS_MAX];
 	int np = 0;
@@ -230,22 +231,20 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 	if (pk_grow(&ir->cov, &ir->capcov, npix, 1, 1 << 16) < 0 ||
 	    pk_grow(&ir->pen, &ir->cappen, npix, 1, 1 << 16) < 0 || !(bytepen = malloc(n)))
 		return 0;
-	/* a pen per role the row uses, in order of use (16 at most: the rest
-	 * drawn as text) */
-	memset(penof, 0xFF, sizeof penof);
-	penof[ROLE_TEXT] = 0;
-	pens[np++] = ROLE_TEXT;
+	/* a pen per attribute the text uses, in order of use, pen 0 the
+	 * paper's (16 at most: the rest in pen 0) */
+	pens[np++] = base;
 	for (size_t i = 0; i < n; i++) {
-		uint8_t r = roles[i] < ROLE_MAX ? roles[i] : ROLE_TEXT;
-		if (penof[r] == 0xFF && np < IMG_PENS_MAX) {
-			penof[r] = (uint8_t)np;
-			pens[np++] = r;
-		}
-		bytepen[i] = penof[r] == 0xFF ? 0 : penof[r];
+		int k = 0;
+		while (k < np && pens[k] != attrs[i])
+			k++;
+		if (k == np && np < IMG_PENS_MAX)
+			pens[np++] = attrs[i];
+		bytepen[i] = (uint8_t)(k < np ? k : 0);
 	}
 	for (int k = 0; k < np; k++) {
 		rgb f, b;
-		colors_rgb((color_role)pens[k], ir->back, ir->ink, &f, &b, &under[k], &bold[k]);
+		colors_rgb_attr(pens[k], ir->back, ir->ink, &f, &b, &under[k], &bold[k]);
 		pal[k] = (img_pen){ { f.r, f.g, f.b }, { b.r, b.g, b.b } };
 	}
 	if (img_draw(ir->font, s, n, bytepen, ir->cov, ir->pen, w, h) < 0) {
@@ -253,7 +252,7 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 		return 0;
 	}
 	free(bytepen);
-	/* bold roles: each stroke a pixel wider to the right, as terminals
+	/* bold: each stroke a pixel wider to the right, as terminals
 	 * embolden a font that has no bold face (right to left, so that a
 	 * pixel widens once) */
 	for (int y = 0; y < h; y++)
@@ -265,7 +264,7 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 				ir->pen[at] = k;
 			}
 		}
-	/* underlined roles (the highlights without colour): a line of ink
+	/* underlined (the highlights without colour): a line of ink
 	 * under their glyphs, two pixels above the cell's foot */
 	for (int x = 0, y = h - 2; y > 0 && x < w; x++) {
 		size_t at = (size_t)y * (size_t)w + (size_t)x;
@@ -306,14 +305,16 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const uint8_t *roles
 }
 
 void
-imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n, const uint8_t *roles)
+imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n, const attr_t *attrs,
+            attr_t base)
 {
 	bool have;
 	if (cols < 1 || n == 0 ||
 	    pk_grow(&ir->want, &ir->capwant, ir->nwant + 1, sizeof *ir->want, 64) < 0)
 		return;
 	uint64_t key = fnv(0xcbf29ce484222325ull, s, n);
-	key = fnv(key, roles, n);
+	key = fnv(key, attrs, n * sizeof *attrs);
+	key = fnv(key, &base, sizeof base);
 	key = fnv(key, &cols, sizeof cols) | 1;  /* never 0, the empty slot */
 	int e = slot_for(ir, key, &have);
 	if (e < 0)
@@ -321,7 +322,7 @@ imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n, const 
 	struct ent *en = &ir->cache[e];
 	if (!have) {
 		unsigned id = ir->gfx == TERM_GFX_KITTY ? ir->next_id : 0;
-		size_t len = encode(ir, en, s, n, roles, cols, id);
+		size_t len = encode(ir, en, s, n, attrs, base, cols, id);
 		if (len == 0)
 			return;  /* the row stays blank: out of memory */
 		if (ir->gfx == TERM_GFX_KITTY) {
@@ -341,21 +342,22 @@ imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n, const 
 	ir->want[ir->nwant++] = (struct row){ y, x, cols, key, e };
 }
 
-/* The row of the screen's record at y, or NULL. */
+/* The picture of the screen's record at (y, x), or NULL. */
 static struct row *
-shown_at(imgrows *ir, int y)
+shown_at(imgrows *ir, int y, int x)
 {
 	for (size_t i = 0; i < ir->nshown; i++)
-		if (ir->shown[i].y == y)
+		if (ir->shown[i].y == y && ir->shown[i].x == x)
 			return &ir->shown[i];
 	return NULL;
 }
 
+/* The picture of this frame at (y, x), or NULL. */
 static const struct row *
-wanted_at(const imgrows *ir, int y)
+wanted_at(const imgrows *ir, int y, int x)
 {
 	for (size_t i = 0; i < ir->nwant; i++)
-		if (ir->want[i].y == y)
+		if (ir->want[i].y == y && ir->want[i].x == x)
 			return &ir->want[i];
 	return NULL;
 }
@@ -367,12 +369,14 @@ imgrows_settle(imgrows *ir)
 		return;  /* kitty's pictures lie over the cells: deleted in the flush */
 	for (size_t i = 0; i < ir->nshown; i++) {
 		struct row *r = &ir->shown[i];
-		const struct row *w = wanted_at(ir, r->y);
-		/* gone, or drawn elsewhere in the row (the pane moved the text):
-		 * the old picture's pixels would stay beside the new one */
-		if (r->key && (!w || w->x != r->x || w->cols != r->cols) && r->y < LINES) {
+		const struct row *w = wanted_at(ir, r->y, r->x);
+		/* gone, or narrower: the old picture's pixels would stay; the
+		 * repainted row loses its other pictures too */
+		if (r->key && (!w || w->cols != r->cols) && r->y < LINES) {
 			wredrawln(curscr, r->y, 1);
-			r->key = 0;
+			for (size_t k = 0; k < ir->nshown; k++)
+				if (ir->shown[k].y == r->y)
+					ir->shown[k].key = 0;
 		}
 	}
 }
@@ -424,7 +428,7 @@ imgrows_flush(imgrows *ir, const pk_overlay *ov)
 	} else {
 		for (size_t i = 0; i < ir->nwant; i++) {
 			const struct row *r = &ir->want[i];
-			const struct row *o = shown_at(ir, r->y);
+			const struct row *o = shown_at(ir, r->y, r->x);
 			const struct ent *e = &ir->cache[r->ent];
 			if (o && o->key == r->key && o->x == r->x && o->cols == r->cols &&
 			    !overlay_redrew(ov, r->y))
@@ -474,6 +478,12 @@ imgrows_clear(imgrows *ir)
 	ir->nshown = 0;
 	ir->nwant = 0;
 	send(ir);
+}
+
+bool
+imgrows_last_row(const imgrows *ir)
+{
+	return ir->gfx == TERM_GFX_KITTY;
 }
 
 size_t

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <curses.h>
 #include "overlay.h"
 #include "palette.h"
 #include "term.h"
@@ -55,11 +56,16 @@ void imgrows_begin(imgrows *ir);
 
 /**
  * Row @p y, from column @p x over @p cols cells, shows @p s[0..n), byte i
- * drawn in colour role @p roles[i] (colors.h).  The caller has left those
- * cells blank.
+ * drawn as curses would draw it in @p attrs[i] (colour pair, bold,
+ * underline, reverse, dim), the cells past the text in @p base.  The
+ * caller has left those cells blank.
  */
 void imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n,
-                 const uint8_t *roles);
+                 const attr_t *attrs, attr_t base);
+
+/** Does the terminal take a picture on the last row (kitty: the cursor
+ * does not move; sixel would scroll the screen)? */
+bool imgrows_last_row(const imgrows *ir);
 
 /** Before the refresh: a row that showed a picture and no longer does is
  * repainted whole by curses (sixel's pixels are erased with its cells). */

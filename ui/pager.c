@@ -562,7 +562,7 @@ ql_text(void *ctx, int y, int x, int maxx, const char *s, size_t a, size_t b, at
 	pager *p = ctx;
 	if (x >= maxx)
 		return x;
-	return x + draw_clipped(&p->d, s, y, x, maxx - x, a, b, attr, false);
+	return x + draw_clipped_pic(&p->d, s, y, x, maxx - x, a, b, attr, false);
 }
 
 static void
@@ -598,7 +598,7 @@ status_text(void *ctx, int y, int x, int w, const char *s, size_t a, size_t b, a
             bool cut)
 {
 	const pager *p = ctx;
-	return draw_clipped(&p->d, s, y, x, w, a, b, attr, cut);
+	return draw_clipped_pic(&p->d, s, y, x, w, a, b, attr, cut);
 }
 
 static void
