@@ -667,9 +667,9 @@ probe_report(bool utf8, const render_mode *forced, color_theme theme)
 	       ti.decrqm_2027 == 1 || ti.decrqm_2027 == 3 ? "set" : "reset");
 	printf("render mode:   %s (%s)\n", render_mode_name(mode),
 	       forced ? "--render" : ti.mode_why);
-	if (mode == RENDER_IMAGE)  /* the status line and the pane stay text */
-		printf("text mode:     %s (the status line, the pane; and where no picture "
-		       "can be drawn)\n", render_mode_name(ti.text_mode));
+	if (mode == RENDER_IMAGE)  /* typed text stays text */
+		printf("text mode:     %s (what is not a picture; all, where none can be "
+		       "drawn)\n", render_mode_name(ti.text_mode));
 	{
 		const char *nc = getenv("NO_COLOR");
 		color_theme th = colors_resolve(theme, ti.bg_known ? &ti.bg : NULL);
