@@ -15,6 +15,7 @@
 #include <hb.h>
 #include <hb-ft.h>
 #include <unistr.h>
+#include <zlib.h>
 
 /* A glyph drawn once (at one horizontal squeeze), kept for the next line. */
 struct glyph {
@@ -426,32 +427,78 @@ pen_at(const uint8_t *pen, size_t i, int npens)
 	return k < (unsigned)npens ? k : 0;
 }
 
+/* The pixels as RGB, each blended from its pen's paper to its ink; with
+ * zlib (kitty's o=z), deflated.  A new buffer and its length in *len, or
+ * NULL. */
+static uint8_t *
+kitty_pixels(const uint8_t *cov, const uint8_t *pen, size_t npix, const img_pen *pal,
+             int npens, bool zlib, size_t *len)
+{
+	uint8_t *raw = malloc(3 * npix);
+	if (!raw)
+		return NULL;
+	for (size_t i = 0; i < npix; i++) {
+		const img_pen *pp = &pal[pen_at(pen, i, npens)];
+		raw[3 * i] = mix(pp->bg.r, pp->fg.r, cov[i]);
+		raw[3 * i + 1] = mix(pp->bg.g, pp->fg.g, cov[i]);
+		raw[3 * i + 2] = mix(pp->bg.b, pp->fg.b, cov[i]);
+	}
+	*len = 3 * npix;
+#ifdef HAVE_HARFBUZZ
+	if (zlib) {
+		/* a row is mostly paper: a tenth of the bytes or less, and the
+		 * fastest level is fast enough (make bench-image) */
+		uLongf zl = compressBound((uLong)*len);
+		uint8_t *z = malloc(zl);
+		if (z && compress2(z, &zl, raw, (uLong)*len, 1) == Z_OK) {
+			free(raw);
+			*len = zl;
+			return z;
+		}
+		free(z);
+		free(raw);
+		return NULL;
+	}
+#else
+	(void)zlib;
+#endif
+	return raw;
+}
+
 size_t
 img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
-          const img_pen *pal, int npens, unsigned id, int cols, int rows)
+          const img_pen *pal, int npens, unsigned id, int cols, int rows, bool zlib)
 {
 	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	enum { CHUNK = 4096 };   /* base64 bytes per escape string, as the protocol asks */
-	size_t npix = (size_t)w * (size_t)h, nraw = 3 * npix, nb64 = (nraw + 2) / 3 * 4;
-	size_t o = 0, done = 0;
-	char head[128];
+	size_t npix = (size_t)w * (size_t)h, nraw, o = 0, done = 0;
+	char head[160];
 
 	if (w <= 0 || h <= 0 || npens < 1)
 		return 0;
+	uint8_t *raw = kitty_pixels(cov, pen, npix, pal, npens, zlib, &nraw);
+	if (!raw)
+		return 0;
+	size_t nb64 = (nraw + 2) / 3 * 4;
 	while (done < nb64) {
 		size_t len = nb64 - done < CHUNK ? nb64 - done : CHUNK;
 		/* a=T shows it at the cursor; with no cells given (transmit
 		 * only, placed later by img_kitty_place()) a=t */
 		int hn = done == 0
-		         ? cols > 0
-		           ? snprintf(head, sizeof head,
-		                      "\033_Ga=T,f=24,s=%d,v=%d,c=%d,r=%d,i=%u,C=1,q=2,m=%d;", w, h, cols,
-		                      rows, id, done + len < nb64)
-		           : snprintf(head, sizeof head, "\033_Ga=t,f=24,s=%d,v=%d,i=%u,q=2,m=%d;", w, h,
-		                      id, done + len < nb64)
-		         : snprintf(head, sizeof head, "\033_Gm=%d;", done + len < nb64);
-		if (o + (size_t)hn + len + 2 > cap)
+		         ? snprintf(head, sizeof head, "\033_Ga=%c,f=24,%ss=%d,v=%d,", cols > 0 ? 'T' : 't',
+		                    zlib ? "o=z," : "", w, h)
+		         : 0;
+		if (done == 0 && cols > 0)
+			hn += snprintf(head + hn, sizeof head - (size_t)hn, "c=%d,r=%d,", cols, rows);
+		if (done == 0)
+			hn += snprintf(head + hn, sizeof head - (size_t)hn, "i=%u,%sq=2,m=%d;", id,
+			               cols > 0 ? "C=1," : "", done + len < nb64);
+		else
+			hn = snprintf(head, sizeof head, "\033_Gm=%d;", done + len < nb64);
+		if (o + (size_t)hn + len + 2 > cap) {
+			free(raw);
 			return 0;
+		}
 		memcpy(out + o, head, (size_t)hn);
 		o += (size_t)hn;
 		/* base64 of bytes [done/4*3, ...): a chunk is a multiple of 4 */
@@ -459,17 +506,9 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 			uint32_t v = 0;
 			int have = 0;
 			for (int k = 0; k < 3; k++) {
-				size_t bi = 3 * q + (size_t)k;   /* raw byte: pixel bi/3, channel bi%3 */
-				uint8_t byte = 0;
-				if (bi < nraw) {
-					unsigned a = cov[bi / 3];
-					const img_pen *pp = &pal[pen_at(pen, bi / 3, npens)];
-					byte = bi % 3 == 0   ? mix(pp->bg.r, pp->fg.r, a)
-					       : bi % 3 == 1 ? mix(pp->bg.g, pp->fg.g, a)
-					                     : mix(pp->bg.b, pp->fg.b, a);
-					have++;
-				}
-				v = v << 8 | byte;
+				size_t bi = 3 * q + (size_t)k;
+				v = v << 8 | (bi < nraw ? raw[bi] : 0);
+				have += bi < nraw;
 			}
 			out[o++] = b64[v >> 18 & 63];
 			out[o++] = b64[v >> 12 & 63];
@@ -480,6 +519,7 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 		out[o++] = '\\';
 		done += len;
 	}
+	free(raw);
 	return o;
 }
 

@@ -13,6 +13,7 @@
 #ifndef PATHAK_IMAGE_H
 #define PATHAK_IMAGE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -82,12 +83,14 @@ int img_draw(img_font *f, const char *s, size_t n, const uint8_t *pens, uint8_t 
  * image @p id: with @p cols > 0 shown at the cursor scaled to @p cols x
  * @p rows cells (`a=T`), else transmitted only (`a=t`) to be placed by
  * img_kitty_place().  The cursor does not move (C=1); replies are off
- * (q=2).  Chunks of at most 4096 base64 bytes (m=1 on all but the last).
- * Writes at most @p cap bytes to @p out.  @return the length, or 0 if
- * @p cap is too small.
+ * (q=2).  With @p zlib (only in a build with HarfBuzz, which brings zlib)
+ * the pixels are deflated (o=z): a row of text is mostly paper, and
+ * shrinks tenfold or more.  Chunks of at most 4096 base64 bytes (m=1 on
+ * all but the last).  Writes at most @p cap bytes to @p out.  @return the
+ * length, or 0 if @p cap is too small.
  */
 size_t img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
-                 const img_pen *pal, int npens, unsigned id, int cols, int rows);
+                 const img_pen *pal, int npens, unsigned id, int cols, int rows, bool zlib);
 
 /** The kitty escape string that shows image @p id, sent before, at the
  * cursor over @p cols x @p rows cells.  @return its length, 0 if @p cap is

@@ -279,7 +279,7 @@ encode(imgrows *ir, struct ent *e, const char *s, size_t n, const attr_t *attrs,
 	if (pk_grow(&ir->enc, &ir->capenc, cap, 1, 1 << 16) < 0)
 		return 0;
 	if (ir->gfx == TERM_GFX_KITTY)
-		return img_kitty(ir->enc, ir->capenc, ir->cov, ir->pen, w, h, pal, np, id, 0, 0);
+		return img_kitty(ir->enc, ir->capenc, ir->cov, ir->pen, w, h, pal, np, id, 0, 0, true);
 	/* sixel: in pieces of whole cells, each from a copy of its columns */
 	int pc = SIXEL_PIECE_PX / ir->cw, pw = pc * ir->cw;
 	size_t o = 0;

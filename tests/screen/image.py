@@ -151,7 +151,7 @@ def placements(b):
             for m in re.finditer(CUP + rb'\x1b_Ga=p,i=(\d+),c=\d+,r=1', b)]
 
 def transmits(b):
-    return re.findall(rb'\x1b_Ga=t,f=24,s=\d+,v=20,i=(\d+)', b)
+    return re.findall(rb'\x1b_Ga=t,f=24,(?:o=z,)?s=\d+,v=20,i=(\d+)', b)
 
 def sixels(b):
     """(row, col) of each sixel string."""

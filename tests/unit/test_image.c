@@ -21,12 +21,12 @@ t_kitty_small(void **st)
 	(void)st;
 	uint8_t cov[2] = { 255, 0 };
 	char out[256];
-	size_t n = img_kitty(out, sizeof out, cov, NULL, 2, 1, INK, 1, 7, 1, 1);
+	size_t n = img_kitty(out, sizeof out, cov, NULL, 2, 1, INK, 1, 7, 1, 1, false);
 	const char *want = "\033_Ga=T,f=24,s=2,v=1,c=1,r=1,i=7,C=1,q=2,m=0;AAAA////\033\\";
 	assert_int_equal(n, strlen(want));
 	assert_memory_equal(out, want, n);
 	/* a buffer too small is refused, not overrun */
-	assert_int_equal(img_kitty(out, 20, cov, NULL, 2, 1, INK, 1, 7, 1, 1), 0);
+	assert_int_equal(img_kitty(out, 20, cov, NULL, 2, 1, INK, 1, 7, 1, 1, false), 0);
 }
 
 /* Over 4096 base64 bytes: chunks of at most 4096, m=1 on all but the last,
@@ -43,7 +43,7 @@ t_kitty_chunks(void **st)
 	assert_non_null(out);
 	for (int i = 0; i < w * h; i++)
 		cov[i] = (uint8_t)(i % 7 == 0 ? 255 : 0);
-	size_t n = img_kitty(out, cap, cov, NULL, w, h, INK, 1, 1, 10, 1);
+	size_t n = img_kitty(out, cap, cov, NULL, w, h, INK, 1, 1, 10, 1, false);
 	assert_true(n > 8000);
 	int chunks = 0;
 	size_t b64 = 0;
@@ -116,7 +116,7 @@ t_pens(void **st)
 	uint8_t cov[3] = { 255, 0, 255 }, pen[3] = { 0, 1, 1 };
 	char out[512];
 	/* pixels 000000 0000ff ffffff: base64 of 00 00 00 00 00 ff ff ff ff */
-	size_t n = img_kitty(out, sizeof out, cov, pen, 3, 1, pal, 2, 1, 0, 0);
+	size_t n = img_kitty(out, sizeof out, cov, pen, 3, 1, pal, 2, 1, 0, 0, false);
 	out[n] = 0;
 	assert_string_equal(out, "\033_Ga=t,f=24,s=3,v=1,i=1,q=2,m=0;AAAAAAD/////\033\\");
 	n = img_kitty_place(out, sizeof out, 1, 3, 1);
@@ -133,6 +133,59 @@ t_pens(void **st)
 	/* a pen past the palette is pen 0; more pens than sixel allows: refused */
 	assert_int_equal(img_sixel(out, sizeof out, cov, pen, 3, 1, pal, IMG_PENS_MAX + 1), 0);
 }
+
+#ifdef HAVE_HARFBUZZ
+#include <zlib.h>
+/* kitty with zlib (o=z): the payload, base64-decoded and inflated, is the
+ * pixels, and a mostly blank row shrinks to a tenth or less. */
+static void
+t_kitty_zlib(void **st)
+{
+	(void)st;
+	enum { W = 200, H = 20 };
+	static uint8_t cov[W * H], raw[3 * W * H], back[3 * W * H];
+	static char out[40000], b64[40000];
+	for (int i = 0; i < W; i++)
+		cov[5 * W + i] = (uint8_t)(i % 3 ? 255 : 0);   /* one row of ink */
+	size_t n = img_kitty(out, sizeof out, cov, NULL, W, H, INK, 1, 9, 0, 0, true);
+	assert_true(n > 0);
+	assert_non_null(strstr(out, "a=t,f=24,o=z,s=200,v=20,i=9"));
+	/* the payload: every chunk's base64 after ';' */
+	size_t nb = 0;
+	for (size_t i = 0; i < n;) {
+		char *semi = memchr(out + i, ';', n - i), *end = memchr(out + i + 1, '\033', n - i - 1);
+		assert_non_null(semi);
+		assert_non_null(end);
+		memcpy(b64 + nb, semi + 1, (size_t)(end - semi - 1));
+		nb += (size_t)(end - semi - 1);
+		i = (size_t)(end - out) + 2;
+	}
+	assert_true(nb < 3 * W * H / 10);
+	static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	static uint8_t z[40000];
+	size_t nz = 0;
+	for (size_t i = 0; i + 3 < nb; i += 4) {
+		uint32_t v = 0;
+		int pad = 0;
+		for (int k = 0; k < 4; k++) {
+			const char *p = strchr(alpha, b64[i + (size_t)k]);
+			pad += b64[i + (size_t)k] == '=';
+			v = v << 6 | (uint32_t)(p && b64[i + (size_t)k] != '=' ? p - alpha : 0);
+		}
+		z[nz++] = (uint8_t)(v >> 16);
+		if (pad < 2)
+			z[nz++] = (uint8_t)(v >> 8);
+		if (pad < 1)
+			z[nz++] = (uint8_t)v;
+	}
+	uLongf nback = sizeof back;
+	assert_int_equal(uncompress(back, &nback, z, (uLong)nz), Z_OK);
+	assert_int_equal(nback, sizeof raw);
+	for (int i = 0; i < W * H; i++)   /* black ink on white paper */
+		raw[3 * i] = raw[3 * i + 1] = raw[3 * i + 2] = (uint8_t)(255 - cov[i]);
+	assert_memory_equal(back, raw, sizeof raw);
+}
+#endif
 
 /* HarfBuzz with a real Devanagari font: the conjuncts of राष्ट्रपति (10 code
  * points) and क्षेत्र become fewer glyphs than code points, and the line is
@@ -189,6 +242,9 @@ main(void)
 		cmocka_unit_test(t_sixel_small),
 		cmocka_unit_test(t_sixel_runs),
 		cmocka_unit_test(t_pens),
+#ifdef HAVE_HARFBUZZ
+		cmocka_unit_test(t_kitty_zlib),
+#endif
 		cmocka_unit_test(t_shape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
