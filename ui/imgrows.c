@@ -59,6 +59,7 @@ struct imgrows {
 	char *enc;          /* one picture's string */
 	size_t capenc;
 	size_t sent;
+	unsigned long scrolled;  /* scrolls done by the terminal (scroll_rows()) */
 };
 
 imgrows *
@@ -362,11 +363,76 @@ wanted_at(const imgrows *ir, int y, int x)
 	return NULL;
 }
 
+static void send(imgrows *ir);
+
+/* Sixel: when the frame is the screen moved up or down by some rows (a
+ * scroll), move the screen so in the terminal (the rows above the status
+ * line, DECSTBM and SU or SD), which moves the pixels with the text, and
+ * in curses' record of it (curscr), so that only the rows that came in
+ * are drawn.  Not with more than one picture to a row (the entity pane
+ * does not move with the text) or rows the overlay has repainted. */
+static void
+scroll_rows(imgrows *ir, const pk_overlay *ov)
+{
+	int t = LINES - 1, best = 0, most = 0;  /* the text rows: 0 .. t-1 */
+	if (ir->nwant < 2 || ir->nshown < 2 || t < 3)
+		return;
+	for (size_t i = 0; i < ir->nwant; i++)
+		if (ir->want[i].x != ir->want[0].x)
+			return;
+	for (size_t i = 0; i < ir->nshown; i++)
+		if (ir->shown[i].x != ir->want[0].x || overlay_redrew(ov, ir->shown[i].y))
+			return;
+	/* the shift that keeps the most pictures: row y now shows what row
+	 * y + k showed */
+	for (int k = -(t / 2); k <= t / 2; k++) {
+		int same = 0;
+		if (k == 0)
+			continue;
+		for (size_t i = 0; i < ir->nwant; i++) {
+			const struct row *o = shown_at(ir, ir->want[i].y + k, ir->want[i].x);
+			same += o && o->key && o->key == ir->want[i].key && o->cols == ir->want[i].cols;
+		}
+		if (same > most)
+			most = same, best = k;
+	}
+	int here = 0;   /* pictures kept without a shift */
+	for (size_t i = 0; i < ir->nwant; i++) {
+		const struct row *o = shown_at(ir, ir->want[i].y, ir->want[i].x);
+		here += o && o->key == ir->want[i].key;
+	}
+	if (most < 2 || most <= here || most * 2 < (int)ir->nwant)
+		return;
+	char b[48];
+	int n = snprintf(b, sizeof b, "\033[1;%dr\033[%d%c\033[r", t, best > 0 ? best : -best,
+	                 best > 0 ? 'S' : 'T');
+	put(ir, b, (size_t)n);
+	/* curses' record moves the same way (it sends nothing for curscr) */
+	wsetscrreg(curscr, 0, t - 1);
+	scrollok(curscr, TRUE);
+	wscrl(curscr, best);
+	scrollok(curscr, FALSE);
+	wsetscrreg(curscr, 0, LINES - 1);
+	size_t w = 0;
+	for (size_t i = 0; i < ir->nshown; i++) {
+		struct row r = ir->shown[i];
+		r.y -= best;
+		if (r.y >= 0 && r.y < t)
+			ir->shown[w++] = r;
+	}
+	ir->nshown = w;
+	ir->scrolled++;
+	/* sent now, before curses' update: its cursor moves are relative to
+	 * where it believes the cursor is */
+	send(ir);
+}
+
 void
-imgrows_settle(imgrows *ir)
+imgrows_settle(imgrows *ir, const pk_overlay *ov)
 {
 	if (ir->gfx != TERM_GFX_SIXEL)
 		return;  /* kitty's pictures lie over the cells: deleted in the flush */
+	scroll_rows(ir, ov);
 	for (size_t i = 0; i < ir->nshown; i++) {
 		struct row *r = &ir->shown[i];
 		const struct row *w = wanted_at(ir, r->y, r->x);

@@ -13,7 +13,8 @@
  *           bytes per row.
  *   sixel   pixels in the cells: a row is sent again only when what it
  *           shows changed, or curses repainted it (Ctrl-L, a new size, the
- *           overlay's rows).  A row that stops being a picture is repainted
+ *           overlay's rows); a scroll is done by the terminal, which moves
+ *           the pixels, so only the rows that came in are sent.  A row that stops being a picture is repainted
  *           whole by curses, which erases the pixels.
  */
 #ifndef PATHAK_IMGROWS_H
@@ -68,8 +69,11 @@ void imgrows_add(imgrows *ir, int y, int x, int cols, const char *s, size_t n,
 bool imgrows_last_row(const imgrows *ir);
 
 /** Before the refresh: a row that showed a picture and no longer does is
- * repainted whole by curses (sixel's pixels are erased with its cells). */
-void imgrows_settle(imgrows *ir);
+ * repainted whole by curses (sixel's pixels are erased with its cells);
+ * a frame that is the last one scrolled is scrolled by the terminal, so
+ * that only the rows that came in are sent (sixel).  @p ov as for
+ * imgrows_flush(). */
+void imgrows_settle(imgrows *ir, const pk_overlay *ov);
 
 /** After the refresh: send what changed.  @p ov (may be NULL): rows it
  * had curses repaint this frame lost their pixels. */

@@ -652,7 +652,7 @@ pager_draw(pager *p)
 		imgrows_begin(p->d.img);
 	draw_screen(p);
 	if (img)
-		imgrows_settle(p->d.img);
+		imgrows_settle(p->d.img, p->d.ov);
 }
 
 /* The screen (help, quote list, or the text, the pane and the status). */

@@ -17,9 +17,11 @@ with --render=image, every byte pathak writes is read:
          leaves the mode: every picture is deleted (a=d,d=I) and the words
          come as text.
   sixel  the rows go as sixel strings at their rows, never on the status
-         row (a sixel there would scroll the screen); = sends none; j sends
-         every row again; the help screen sends none and q back sends the
-         rows again; r leaves the mode and the rows are repainted as text.
+         row (a sixel there would scroll the screen); = sends none; j and k
+         have the terminal scroll the rows above the status line (DECSTBM,
+         SU/SD) and send only the row that came in; Ctrl-L sends every row;
+         the help screen sends none and q back sends the rows again; r
+         leaves the mode and the rows are repainted as text.
 
 Skipped (77) when pathak says it cannot draw pictures: built without
 HarfBuzz, or no Devanagari font.
@@ -232,11 +234,18 @@ def sixel():
         fail('sixel: picture height %s is not whole bands of six' % m.group(2).decode())
     if WORDS in b:
         fail('sixel: the words of a pictured row were written as text')
-    # each key, and what it must send: no sixel, or every row again
+    # each key, and what it must send: no sixel, every row again, or the
+    # terminal scrolls the rows above the status line and the row that
+    # came in is sent
     none = lambda b: b'\x1bP' not in b
     rows = lambda b: len(sixels(b)) >= 10
+    up = lambda b: b'\x1b[1;29r\x1b[1S\x1b[r' in b and len(sixels(b)) <= 2
+    down = lambda b: b'\x1b[1;29r\x1b[1T\x1b[r' in b and len(sixels(b)) <= 2
     for key, ok, what in ((b'=', none, '= (the status line only) sent pictures'),
-                          (b'j', rows, 'one line down did not send every row'),
+                          (b'j', up, 'one line down was not a scroll and one row'),
+                          (b'j', up, 'one line down was not a scroll and one row'),
+                          (b'k', down, 'one line up was not a scroll and one row'),
+                          (b'\x0c', rows, 'Ctrl-L did not send every row'),
                           (b'h', none, 'the help screen sent pictures'),
                           (b'q', rows, 'back from help, the rows were not sent'),
                           (b'r', none, 'leaving the mode sent pictures')):
