@@ -185,6 +185,15 @@ put_cup(imgrows *ir, int y, int x)
 	put(ir, b, (size_t)k);
 }
 
+/* kitty: forget picture id, its placements and its data (d=I). */
+static void
+put_delete(imgrows *ir, unsigned id)
+{
+	char b[64];
+	int k = snprintf(b, sizeof b, "\033_Ga=d,d=I,i=%u,q=2\033\\", id);
+	put(ir, b, (size_t)k);
+}
+
 /* A cache slot for key: the one holding it, else the least recently shown
  * (kitty is told to drop that picture). */
 static int
@@ -202,11 +211,8 @@ slot_for(imgrows *ir, uint64_t key, bool *have)
 	struct ent *e = &ir->cache[old];
 	if (e->key && e->used == ir->frame)
 		return -1;  /* every picture is on this screen: the row stays blank */
-	if (e->key && e->id) {
-		char b[64];
-		int k = snprintf(b, sizeof b, "\033_Ga=d,d=I,i=%u,q=2\033\\", e->id);
-		put(ir, b, (size_t)k);
-	}
+	if (e->key && e->id)
+		put_delete(ir, e->id);
 	free(e->six);
 	*e = (struct ent){ 0 };
 	*have = false;
@@ -528,11 +534,8 @@ imgrows_clear(imgrows *ir)
 		/* every picture of ours, placed or not, and its data */
 		for (int i = 0; i < IMGROWS_CACHE; i++) {
 			struct ent *e = &ir->cache[i];
-			char b[64];
-			if (e->key && e->id) {
-				int k = snprintf(b, sizeof b, "\033_Ga=d,d=I,i=%u,q=2\033\\", e->id);
-				put(ir, b, (size_t)k);
-			}
+			if (e->key && e->id)
+				put_delete(ir, e->id);
 			e->key = 0;
 			e->id = 0;
 		}
