@@ -514,6 +514,25 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 		if ((rc = add_raw(c, i, j, PK_ENT_ORG)) == 0)
 			rc = add_raw(c, i, j, PK_ENT_ORG);
 	}
+	/* a genitive, a title or kin, then a name of two or three words
+	 * before a postposition or a mark (विभाग के निदेशक जो चुन रयोंग और,
+	 * किम की बहन किम यो जोंग भी): a person, one vote.  One word would as
+	 * often be a noun (निदेशक मंडल, अध्यक्ष पद); a verb or में after the
+	 * words (शर्मा कहती हैं, बोलसोनारो मार्च में) is no name's end. */
+	for (size_t i = 1; i + 3 < c->tk.n && rc == 0; i++) {
+		if (!IS(&c->tk.v[i], NAMED_TITLES) || !IS(&c->tk.v[i - 1], GENITIVES))
+			continue;
+		for (size_t len = 1; len <= 3 && i + len + 1 < c->tk.n; len++) {
+			const tok *w = &c->tk.v[i + len];
+			if (w->t != T_WORD || title_word(c, w) || (c->keys[i + len] && place_at(c, i + len)))
+				break;
+			const tok *e = &c->tk.v[i + len + 1];
+			if (len >= 2 && (e->t != T_WORD || IS(e, POSTP) || IS(e, SKIP_ADV))) {
+				rc = add_raw(c, i + 1, i + len + 1, PK_ENT_PER);
+				break;
+			}
+		}
+	}
 	/* a country or a city of CLDR is a place, whatever the tagger made of
 	 * it (two votes), unless it is part of a longer name the tagger found
 	 * (न्यू यॉर्क टाइम्स) */
