@@ -1197,8 +1197,8 @@ pk_entities_find(pk_doc *d, const pk_ner *ner, const pk_quotes *q, pk_entities *
 }
 
 /* The key of a name as entities' keys are made: tidied (a line break or a
- * no-break space between words is one space), then folded; NULL when out
- * of memory. */
+ * no-break space between words is one space), folded, tidied again; NULL
+ * when out of memory. */
 static char *
 tidy_fold(const char *name)
 {
@@ -1208,6 +1208,10 @@ tidy_fold(const char *name)
 	name_tidy(t, strlen(t));
 	char *k = pk_fold(t, strlen(t), NULL);
 	free(t);
+	/* and again: folding drops ZWJ and ZWNJ, and a name that began with
+	 * them (the fuzzer's ZWJ ZWNJ RRRR) kept a space at its start */
+	if (k)
+		name_tidy(k, strlen(k));
 	return k;
 }
 
