@@ -47,10 +47,14 @@ typedef struct raw {
 	size_t s, e, surf;
 } raw;
 
-/* One block's tokens and their folded keys, kept from pass 1 for pass 3. */
+/* One block's tokens and their folded keys, kept from pass 1 for pass 3,
+ * and what the tagger found in it. */
 typedef struct btoks {
+	size_t start, end;    /* the block's bytes */
 	toks tk;
 	const char **keys;    /* borrowed from the fold cache; NULL for non-words */
+	pk_ner_span *sp;      /* the tagger's spans, until the block is voted on */
+	size_t nsp, spcap;
 } btoks;
 
 /* A word as written and its folded key: the same word folds once. */
@@ -244,6 +248,8 @@ block_tokens(ectx *c, size_t a, size_t b)
 		return -1;
 	btoks *B = &c->bv[c->nb++];
 	memset(B, 0, sizeof *B);
+	B->start = a;
+	B->end = b;
 	if (q_tokenize(c->lex, c->s, a, b, &B->tk) < 0 || split_hyphens(c, &B->tk) < 0 ||
 	    !(B->keys = calloc(B->tk.n + 1, sizeof *B->keys)))
 		return -1;
@@ -470,26 +476,46 @@ raw_other(const ectx *c, size_t a, size_t b)
 }
 
 /* Pass 1 over one block: the tagger's spans, then the speakers' names. */
+/* Pass 1a of a block: its tokens and keys (as bv[nb - 1]) and the
+ * tagger's spans, sentence by sentence.  Needs no quotations, and changes
+ * nothing another block's pass 1b reads, so it may run ahead of 1b (the
+ * pane's early thread tags while the quotations are found).  -1 when out
+ * of memory. */
 static int
-tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
-	  const pk_quotes *q, size_t *qi, pk_ner_span **sp, size_t *spcap)
+tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner)
 {
 	pk_range *sent = NULL;
-	size_t nsent = 0, nsp = 0;
+	size_t nsent = 0;
 	int rc = 0;
 
 	if (block_tokens(c, blk->start, blk->end) < 0)
 		return -1;
 	if (pk_doc_sentences(d, blk, &sent, &nsent) != PK_OK)
 		return -1;
+	btoks *B = &c->bv[c->nb - 1];
 	for (size_t k = 0; k < nsent && rc == 0; k++)
 		if (ner)
-			rc = pk_ner_tag(ner, c->s, sent[k].start, sent[k].end, sp, &nsp, spcap);
+			rc = pk_ner_tag(ner, c->s, sent[k].start, sent[k].end, &B->sp, &B->nsp,
+					&B->spcap);
 	free(sent);
-	for (size_t k = 0; k < nsp && rc == 0; k++) {
+	return rc;
+}
+
+/* Pass 1b of block b: the votes of the tagger's spans, the word lists,
+ * CLDR's places and the quoted speakers (from q, the next being *qi).
+ * Blocks are voted on in order.  -1 when out of memory. */
+static int
+vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
+{
+	int rc = 0;
+	block_again(c, bi);
+	btoks *B = &c->bv[bi];
+	const pk_ner_span *sp = B->sp;
+	const pk_block blkv = { .start = B->start, .end = B->end }, *blk = &blkv;
+	for (size_t k = 0; k < B->nsp && rc == 0; k++) {
 		size_t i, j;
-		pk_ent_type ty = (*sp)[k].type;
-		if (!tokens_in(c, (*sp)[k].start, (*sp)[k].end, &i, &j))
+		pk_ent_type ty = sp[k].type;
+		if (!tokens_in(c, sp[k].start, sp[k].end, &i, &j))
 			continue;
 		/* the head noun of a body the tagger stopped short of (युद्ध
 		 * सामग्री उद्योग | विभाग, कांग्रेस | पार्टी) belongs to it */
@@ -585,6 +611,9 @@ tag_block(ectx *c, const pk_doc *d, const pk_block *blk, const pk_ner *ner,
 		if (!c->sv[si].name && !(c->sv[si].name = strdup(x->speaker)))
 			return -1;
 	}
+	free(B->sp);
+	B->sp = NULL;
+	B->nsp = B->spcap = 0;
 	return rc;
 }
 
@@ -949,6 +978,7 @@ ectx_free(ectx *c)
 	for (size_t b = 0; b < c->nb; b++) {
 		free(c->bv[b].tk.v);
 		free(c->bv[b].keys);
+		free(c->bv[b].sp);
 	}
 	free(c->bv);
 	for (size_t i = 0; i < c->fwcap; i++)
@@ -1012,27 +1042,29 @@ name_tidy(char *s, size_t n)
 }
 
 /* The pass as a job a slice at a time (entities.h): pass 1 tags block
- * after block, then the surfaces are linked at once (cheap: one entry per
- * distinct name), then pass 3 spreads them block after block. */
+ * after block (1a) and votes on it (1b), then the surfaces are linked at
+ * once (cheap: one entry per distinct name), then pass 3 spreads them
+ * block after block.  With the quotations to come, 1a runs over every
+ * block first (J_TAG), the job waits for them (J_WAIT), and 1b follows
+ * (J_VOTE). */
 struct pk_entities_job {
 	pk_doc *d;
 	const pk_ner *ner;
 	const pk_quotes *q;
+	bool later;           /* q is to come (pk_entities_start_early) */
 	ectx c;
 	lexicon *L;           /* our own word lists, when q brings none */
-	enum { J_TAG, J_SPREAD, J_DONE } phase;
+	enum { J_TAG, J_WAIT, J_VOTE, J_SPREAD, J_DONE } phase;
 	pk_block blk;         /* J_TAG: the next block to tag */
 	bool more;            /* J_TAG: blk is one */
-	size_t qi, ri, b;     /* the next quotation, raw mention, block */
-	pk_ner_span *sp;
-	size_t spcap;
+	size_t qi, ri, b, vb; /* the next quotation, raw mention, block to spread, to vote on */
 	pk_mention *mv;
 	size_t nm, mcap;
 	pk_status st;         /* PK_OK, or the error that ended it */
 };
 
-pk_entities_job *
-pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q)
+static pk_entities_job *
+job_new(pk_doc *d, const pk_ner *ner, const pk_quotes *q, bool later)
 {
 	pk_entities_job *j = calloc(1, sizeof *j);
 	if (!j)
@@ -1040,8 +1072,10 @@ pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q)
 	j->d = d;
 	j->ner = ner;
 	j->q = q;
+	j->later = later;
 	j->c.s = pk_doc_input(d)->bytes;
-	/* the quotations' word lists, or our own when there are none */
+	/* the quotations' word lists, or our own (the same lists) when there
+	 * are none yet */
 	j->L = q && q->lex_ ? NULL : lex_new();
 	if (!(j->c.lex = j->L ? j->L : q ? q->lex_ : NULL)) {
 		free(j);
@@ -1051,6 +1085,36 @@ pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q)
 	return j;
 }
 
+pk_entities_job *
+pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q)
+{
+	return job_new(d, ner, q, false);
+}
+
+pk_entities_job *
+pk_entities_start_early(pk_doc *d, const pk_ner *ner)
+{
+	return job_new(d, ner, NULL, true);
+}
+
+void
+pk_entities_quotes(pk_entities_job *j, const pk_quotes *q)
+{
+	j->q = q;
+	j->later = false;
+	if (j->phase == J_WAIT)
+		j->phase = J_VOTE;
+}
+
+/* Pass 1 is over: link the surfaces. */
+static void
+tagged(pk_entities_job *j)
+{
+	if (link_parts(&j->c) < 0 || index_firsts(&j->c) < 0)
+		j->st = PK_ERR_NOMEM;
+	j->phase = J_SPREAD;
+}
+
 pk_status
 pk_entities_step(pk_entities_job *j, size_t budget, bool *done)
 {
@@ -1058,17 +1122,30 @@ pk_entities_step(pk_entities_job *j, size_t budget, bool *done)
 	*done = false;
 	while (j->st == PK_OK && j->phase == J_TAG && used < budget) {
 		if (!j->more) {
-			free(j->sp);
-			j->sp = NULL;
-			if (link_parts(&j->c) < 0 || index_firsts(&j->c) < 0)
-				j->st = PK_ERR_NOMEM;
-			j->phase = J_SPREAD;
+			if (j->later)
+				j->phase = J_WAIT;
+			else if (j->vb < j->c.nb)
+				j->phase = J_VOTE;  /* given while it tagged */
+			else
+				tagged(j);
 			break;
 		}
-		if (tag_block(&j->c, j->d, &j->blk, j->ner, j->q, &j->qi, &j->sp, &j->spcap) < 0)
+		if (tag_block(&j->c, j->d, &j->blk, j->ner) < 0 ||
+		    (!j->later && j->vb + 1 == j->c.nb &&
+		     vote_block(&j->c, j->vb++, j->q, &j->qi) < 0))
 			j->st = PK_ERR_NOMEM;
 		used += j->blk.end - j->blk.start + 1;
 		j->more = pk_doc_next(j->d, &j->blk, &j->blk);
+	}
+	while (j->st == PK_OK && j->phase == J_VOTE && used < budget) {
+		if (j->vb == j->c.nb) {
+			tagged(j);
+			break;
+		}
+		if (vote_block(&j->c, j->vb, j->q, &j->qi) < 0)
+			j->st = PK_ERR_NOMEM;
+		used += j->c.bv[j->vb].end - j->c.bv[j->vb].start + 1;
+		j->vb++;
 	}
 	while (j->st == PK_OK && j->phase == J_SPREAD && used < budget) {
 		if (j->b == j->c.nb) {
@@ -1174,7 +1251,6 @@ pk_entities_job_free(pk_entities_job *j)
 {
 	if (!j)
 		return;
-	free(j->sp);
 	free(j->mv);
 	ectx_free(&j->c);
 	lex_free(j->L);

@@ -87,6 +87,25 @@ typedef struct pk_entities_job pk_entities_job;
 pk_entities_job *pk_entities_start(pk_doc *d, const pk_ner *ner, const pk_quotes *q);
 
 /**
+ * Begin finding the entities of @p d as pk_entities_start() does, with the
+ * quotations of @p d still to come (another thread may be finding them).
+ * pk_entities_step() does the work that needs none of them (tokens, the
+ * tagger over every block) and then nothing more, leaving @c done false,
+ * until pk_entities_quotes() hands them over; the result is then the same
+ * as pk_entities_find() gives with them.
+ *
+ * @return the job, or NULL when out of memory
+ */
+pk_entities_job *pk_entities_start_early(pk_doc *d, const pk_ner *ner);
+
+/**
+ * Hand the quotations of the document (NULL: none) to a job of
+ * pk_entities_start_early(), before or after its work without them is done.
+ * @p q must outlive the job.
+ */
+void pk_entities_quotes(pk_entities_job *j, const pk_quotes *q);
+
+/**
  * Do about @p budget bytes of the work (at least one block), so that a
  * reader can answer keys between slices; SIZE_MAX does all of it.
  * @p done is set once nothing is left (also after an error).

@@ -229,6 +229,74 @@ test_slices_same_as_whole(void **state)
 	pk_ner_free(ner);
 }
 
+/* The same entities as e (mentions, types, names, quotation counts)? */
+static void
+same_entities(const pk_entities *e, const pk_entities *f)
+{
+	assert_int_equal(e->nm, f->nm);
+	assert_int_equal(e->ne, f->ne);
+	for (size_t i = 0; i < e->nm; i++) {
+		assert_int_equal(e->m[i].start, f->m[i].start);
+		assert_int_equal(e->m[i].end, f->m[i].end);
+		assert_int_equal(e->m[i].type, f->m[i].type);
+		assert_int_equal(e->m[i].entity, f->m[i].entity);
+	}
+	for (size_t i = 0; i < e->ne; i++) {
+		assert_string_equal(e->e[i].name, f->e[i].name);
+		assert_int_equal(e->e[i].quotes, f->e[i].quotes);
+	}
+}
+
+/* A job started before the quotations are found (the pane's early
+ * thread) tags every block, then waits for them without ending, and finds
+ * what the whole pass finds: with the quotations handed over once it
+ * waits, or while it still tags. */
+static void
+test_quotes_later(void **state)
+{
+	(void)state;
+	fix f;
+	char *text;
+	pk_ner *ner = run_seed(&f, &text);
+	for (int when = 0; when < 2; when++) {
+		pk_quotes q;
+		assert_int_equal(pk_quotes_find(f.d, &q), PK_OK);
+		pk_entities_job *j = pk_entities_start_early(f.d, ner);
+		assert_non_null(j);
+		bool fin = false;
+		if (when == 0) {
+			/* all the work it can do without them, and no end */
+			assert_int_equal(pk_entities_step(j, SIZE_MAX, &fin), PK_OK);
+			assert_false(fin);
+			assert_int_equal(pk_entities_step(j, SIZE_MAX, &fin), PK_OK);
+			assert_false(fin);
+		} else {
+			assert_int_equal(pk_entities_step(j, 1, &fin), PK_OK);
+			assert_false(fin);
+		}
+		pk_entities_quotes(j, &q);
+		while (!fin)
+			assert_int_equal(pk_entities_step(j, when ? 1 : SIZE_MAX, &fin), PK_OK);
+		pk_entities e;
+		assert_int_equal(pk_entities_finish(j, &e), PK_OK);
+		pk_entities_job_free(j);
+		assert_int_equal(pk_entities_link_speakers(&e, f.d, &q), PK_OK);
+		same_entities(&e, &f.e);
+		for (size_t i = 0; i < q.n; i++)
+			assert_int_equal(q.v[i].speaker_entity, f.q.v[i].speaker_entity);
+		pk_entities_free(&e);
+		pk_quotes_free(&q);
+	}
+	/* given up while it waits: it frees what it holds (ASan's leak check) */
+	pk_entities_job *j = pk_entities_start_early(f.d, ner);
+	bool fin;
+	assert_int_equal(pk_entities_step(j, SIZE_MAX, &fin), PK_OK);
+	pk_entities_job_free(j);
+	done(&f);
+	free(text);
+	pk_ner_free(ner);
+}
+
 int
 main(void)
 {
@@ -239,6 +307,7 @@ main(void)
 		cmocka_unit_test(test_lookup_folds),
 		cmocka_unit_test(test_seed_with_model),
 		cmocka_unit_test(test_slices_same_as_whole),
+		cmocka_unit_test(test_quotes_later),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
