@@ -565,7 +565,7 @@ pk_ner_load(const char *path, pk_status *st)
 		return NULL;
 	}
 	size_t len = (size_t)sb.st_size;
-	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED)
 		return NULL;

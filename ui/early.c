@@ -15,7 +15,7 @@ struct early {
 };
 
 /* The part of the entities that needs no quotations: the model mapped
- * (MAP_POPULATE in ner.c brings its pages in) and every sentence tagged. */
+ * and every sentence tagged. */
 typedef struct tagging {
 	early_result *r;
 	pk_doc *doc;
