@@ -29,8 +29,9 @@
 typedef struct early early;
 
 /**
- * Start finding the quotations of @p doc, then its entities with speakers
- * named through them, on a thread.  @p doc must outlive early_take() or
+ * Start finding the quotations of @p doc on a thread, and tagging it for
+ * entities on another; the entities are then voted on with the quoted
+ * speakers as persons, and the speakers named through them.  @p doc must outlive early_take() or
  * early_free().  @return the work, or NULL when it could not start (the
  * input is over EARLY_MAX or still growing, out of memory, no thread): the
  * pager then does the work itself as it would without this.
