@@ -796,6 +796,39 @@ person_cut(const ectx *c, size_t i, size_t j)
 	return 0;
 }
 
+/* The words of tokens [i, j) (a body's or a place's raw mention) that are
+ * a person named in the article, when the words after them are a name of
+ * that type on their own (a person tagged, or a part of a full name):
+ * नंदन | कांग्रेस, नंदन निलेकनी | इनफ़ोसिस, where
+ * a lost space or line break ran a sentence's subject into the next
+ * name.  Not राजीव गांधी फाउंडेशन: फाउंडेशन is no name.  0 when none; the
+ * person's surface in *per, the rest's in *rest. */
+static size_t
+body_person_head(const ectx *c, size_t i, size_t j, size_t *per, size_t *rest)
+{
+	char *k = join_keys(c, i, j);
+	size_t si = k ? surf_find(c, k) : NO_SURF;
+	free(k);
+	if (si == NO_SURF || surf_type(&c->sv[si]) == PK_ENT_PER || j - i < 2)
+		return 0;
+	pk_ent_type ty = surf_type(&c->sv[si]);
+	for (size_t p = j - 1; p > i; p--) {
+		char *h = join_keys(c, i, p), *t = h ? join_keys(c, p, j) : NULL;
+		size_t hs = h && t ? surf_find(c, h) : NO_SURF;
+		size_t ts = hs != NO_SURF ? surf_find(c, t) : NO_SURF;
+		free(h);
+		free(t);
+		if (ts != NO_SURF &&
+		    (c->sv[hs].part || (voted(&c->sv[hs]) && surf_type(&c->sv[hs]) == PK_ENT_PER)) &&
+		    voted(&c->sv[ts]) && surf_type(&c->sv[ts]) == ty) {
+			*per = hs;
+			*rest = ts;
+			return p - i;
+		}
+	}
+	return 0;
+}
+
 /* Note that a surface pass 3 looks for starts with the first word of
  * @p key and has @p nw words.  -1 when out of memory. */
 static int
@@ -887,6 +920,19 @@ spread_block(ectx *c, size_t *ri, pk_mention **mv, size_t *nm, size_t *mcap)
 					j = i + l;
 					break;
 				}
+			}
+			size_t per, rest, head = body_person_head(c, i, j, &per, &rest);
+			if (head) {
+				if (pk_grow(mv, mcap, *nm + 1, sizeof **mv, 64) < 0)
+					return -1;
+				(*mv)[(*nm)++] = (pk_mention){ r.s, c->tk.v[i + head - 1].e,
+							       PK_ENT_PER, per };
+				/* the rest is this raw mention now, seen again */
+				c->rv[*ri].s = c->tk.v[i + head].s;
+				c->rv[*ri].e = r.e;
+				c->rv[*ri].surf = rest;
+				i += head;
+				continue;
 			}
 			/* a person's name that runs into a known place or body
 			 * (व्लादिमीर पुतिन वोस्तोचन of व्लादिमीर पुतिन वोस्तोचन

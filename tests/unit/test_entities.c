@@ -229,6 +229,33 @@ test_slices_same_as_whole(void **state)
 	pk_ner_free(ner);
 }
 
+/* A sentence's subject run into the next name where a space was lost
+ * (हैं.नंदन कांग्रेस की …, which the model tags as one body) is the
+ * person, then the body, each known on its own elsewhere. */
+static void
+test_person_runs_into_body(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"नंदन नीलकांत ने कहा, “हम चुनाव जीतेंगे।” कांग्रेस ने उनका समर्थन किया है।\n\n"
+		"वे इस बार भी मैदान में हैं.नंदन कांग्रेस की तरफ से दक्षिण सीट पर लड़ रहे हैं।\n";
+	pk_status st;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	fix f;
+	run(&f, text, ner);
+	long m = mention(&f, "नंदन", 0);
+	assert_true(m >= 0);
+	assert_int_equal(f.e.m[m].type, PK_ENT_PER);
+	assert_int_equal(f.e.m[m].entity, pk_entities_lookup(&f.e, "नंदन नीलकांत"));
+	long o = mention(&f, "कांग्रेस", (size_t)m);
+	assert_int_equal(o, m + 1);
+	assert_int_equal(f.e.m[o].type, PK_ENT_ORG);
+	assert_int_equal(mention(&f, "नंदन कांग्रेस", 0), -1);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -308,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_seed_with_model),
 		cmocka_unit_test(test_slices_same_as_whole),
 		cmocka_unit_test(test_quotes_later),
+		cmocka_unit_test(test_person_runs_into_body),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
