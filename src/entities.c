@@ -66,6 +66,7 @@ typedef struct fword {
 typedef struct ectx {
 	const char *s;
 	const lexicon *lex;
+	const pk_ner *ner;    /* the tagger, or NULL: its words tell plurals */
 	surf *sv;
 	size_t ns, scap;
 	size_t *slot;         /* open addressing over sv indices + 1 */
@@ -323,6 +324,39 @@ title_word(const ectx *c, const tok *t)
 
 /* Record words [i, j) of the block as a mention of type @p ty (a vote),
  * kept in order; one that overlaps a mention already there only votes. */
+/* Is the word s[a, b) an oblique plural: ending in ों, with a stem the
+ * tagger knows as a word (देशों: देश; अधिकारियों: अधिकारी; इलाकों: इलाका)?
+ * Not मैक्रों, whose मैक्र is no word.  Without a tagger, any word in ों. */
+static bool
+plural_noun(const ectx *c, const char *s, size_t a, size_t b)
+{
+	static const char oo[] = "\u094B\u0902", a_[] = "\u093E", i_[] = "\u093F\u092F",
+			  ii[] = "\u0940";
+	const size_t ol = sizeof oo - 1, il = sizeof i_ - 1;
+	char w[128];
+	if (!lex_suffix(LS_OBL_PLURAL, s, a, b) || b - a <= ol ||
+	    memcmp(s + b - ol, oo, ol) != 0)
+		return false;
+	for (size_t k = b - ol; k > a + 1; k--)  /* दिशा-निर्देशों: निर्देश */
+		if (s[k - 1] == '-') {
+			a = k;
+			break;
+		}
+	size_t n = b - a - ol;
+	if (!c->ner || n + 4 > sizeof w)
+		return true;
+	memcpy(w, s + a, n);
+	if (pk_ner_knows(c->ner, w, n))
+		return true;
+	memcpy(w + n, a_, sizeof a_ - 1);  /* इलाकों: इलाका */
+	if (pk_ner_knows(c->ner, w, n + sizeof a_ - 1))
+		return true;
+	/* अधिकारियों: अधिकारी (िय becomes ी) */
+	return n > il && memcmp(w + n - il, i_, il) == 0 &&
+	       (memcpy(w + n - il, ii, sizeof ii - 1),
+		pk_ner_knows(c->ner, w, n - il + sizeof ii - 1));
+}
+
 static int
 add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 {
@@ -338,6 +372,9 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 		return 0;
 	/* उत्तर कोरियाई, भारतीय: an adjective of a place is no place */
 	if (ty == PK_ENT_LOC && lex_suffix(LS_ADJ_SUFFIX, c->s, c->tk.v[j - 1].s, c->tk.v[j - 1].e))
+		return 0;
+	/* अधिकारियों, माओवादियों, सुरक्षा एजेंसियों: a plural noun is no name */
+	if (plural_noun(c, c->s, c->tk.v[j - 1].s, c->tk.v[j - 1].e))
 		return 0;
 	char *key = join_keys(c, i, j);
 	if (!key)
@@ -385,6 +422,15 @@ speaker_name(const ectx *c, const char *name, char **key, size_t *nw)
 		p = e;
 	}
 	if (!n || n > MAX_WORDS)
+		return false;
+	/* a speaker named by a plural (सूत्रों, अधिकारियों) is no person */
+	size_t last = len;
+	while (last > 0 && name[last - 1] == ' ')
+		last--;
+	size_t first = last;
+	while (first > 0 && name[first - 1] != ' ')
+		first--;
+	if (plural_noun(c, name, first, last))
 		return false;
 	*nw = n;
 	*key = pk_fold(name, len, NULL);
@@ -1120,6 +1166,7 @@ job_new(pk_doc *d, const pk_ner *ner, const pk_quotes *q, bool later)
 	j->q = q;
 	j->later = later;
 	j->c.s = pk_doc_input(d)->bytes;
+	j->c.ner = ner;
 	/* the quotations' word lists, or our own (the same lists) when there
 	 * are none yet */
 	j->L = q && q->lex_ ? NULL : lex_new();

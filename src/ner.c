@@ -719,3 +719,13 @@ pk_ner_tag(const pk_ner *m, const char *s, size_t a, size_t b,
 	}
 	return flush(m, toks, nt, out, n, cap);
 }
+
+bool
+pk_ner_knows(const pk_ner *m, const char *s, size_t len)
+{
+	if (!m || !m->v.clus || len == 0)
+		return false;
+	ner_tok t;
+	ner_tok_init(&t, s, len);
+	return ner_table_get(m->v.clus, m->v.cmask, t.word) != 0;
+}

@@ -17,6 +17,7 @@
 #ifndef PATHAK_NER_H
 #define PATHAK_NER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "input.h"
@@ -71,5 +72,14 @@ void pk_ner_free(pk_ner *m);
  */
 int pk_ner_tag(const pk_ner *m, const char *s, size_t a, size_t b,
 	       pk_ner_span **out, size_t *n, size_t *cap);
+
+/**
+ * Is the word s[0, len) (UTF-8) one the model knows: one of the most
+ * frequent words of the text it was trained and clustered on (its word
+ * classes)?  Compared folded.  Lets the entity pass tell a common word from
+ * a rare one (अधिकारियों is अधिकारी's plural; मैक्रों's मैक्र is no word).
+ * False without word classes.
+ */
+bool pk_ner_knows(const pk_ner *m, const char *s, size_t len);
 
 #endif

@@ -256,6 +256,38 @@ test_person_runs_into_body(void **state)
 	pk_ner_free(ner);
 }
 
+/* A plural noun is no name, even as a quoted speaker (अधिकारियों ने
+ * कहा); a name that only looks like one (मैक्रों, whose मैक्र is no word
+ * the model knows) stays. */
+static void
+test_plural_is_no_name(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"फ्रांस के राष्ट्रपति इमैनुएल मैक्रों ने कहा, “हम मिलकर काम करेंगे।” "
+		"मैक्रों पेरिस में थे।\n\n"
+		"अधिकारियों ने कहा, “जाँच जारी है।” सूत्रों के मुताबिक़ देशों के प्रतिनिधि भी आए थे।\n";
+	pk_status st;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	assert_true(pk_ner_knows(ner, "देश", strlen("देश")));
+	assert_false(pk_ner_knows(ner, "मैक्र", strlen("मैक्र")));
+	fix f;
+	run(&f, text, ner);
+	assert_int_equal(pk_entities_lookup(&f.e, "अधिकारियों"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "सूत्रों"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "देशों"), (size_t)-1);
+	size_t m = pk_entities_lookup(&f.e, "इमैनुएल मैक्रों");
+	assert_true(m != (size_t)-1);
+	assert_int_equal(f.e.e[m].type, PK_ENT_PER);
+	assert_true(f.e.e[m].mentions >= 2);
+	/* the quotation keeps its descriptor, without an entity */
+	assert_string_equal(f.q.v[1].speaker, "अधिकारियों");
+	assert_int_equal(f.q.v[1].speaker_entity, PK_QUOTE_NONE);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -336,6 +368,7 @@ main(void)
 		cmocka_unit_test(test_slices_same_as_whole),
 		cmocka_unit_test(test_quotes_later),
 		cmocka_unit_test(test_person_runs_into_body),
+		cmocka_unit_test(test_plural_is_no_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
