@@ -322,10 +322,9 @@ title_word(const ectx *c, const tok *t)
 	       lex_suffix(LS_ADJ_SUFFIX, c->s, t->s, t->e) || lex_suffix(LS_VADI_SUFFIX, c->s, t->s, t->e);
 }
 
-/* Record words [i, j) of the block as a mention of type @p ty (a vote),
- * kept in order; one that overlaps a mention already there only votes. */
 /* Is the word s[a, b) an oblique plural: ending in ों, with a stem the
- * tagger knows as a word (देशों: देश; अधिकारियों: अधिकारी; इलाकों: इलाका)?
+ * tagger knows as a word, one with a word class (देशों: देश; अधिकारियों:
+ * अधिकारी; इलाकों: इलाका)?
  * Not मैक्रों, whose मैक्र is no word.  Without a tagger, any word in ों. */
 static bool
 plural_noun(const ectx *c, const char *s, size_t a, size_t b)
@@ -346,17 +345,19 @@ plural_noun(const ectx *c, const char *s, size_t a, size_t b)
 	if (!c->ner || n + 4 > sizeof w)
 		return true;
 	memcpy(w, s + a, n);
-	if (pk_ner_knows(c->ner, w, n))
+	if (pk_ner_word_class(c->ner, w, n))
 		return true;
 	memcpy(w + n, a_, sizeof a_ - 1);  /* इलाकों: इलाका */
-	if (pk_ner_knows(c->ner, w, n + sizeof a_ - 1))
+	if (pk_ner_word_class(c->ner, w, n + sizeof a_ - 1))
 		return true;
 	/* अधिकारियों: अधिकारी (िय becomes ी) */
 	return n > il && memcmp(w + n - il, i_, il) == 0 &&
 	       (memcpy(w + n - il, ii, sizeof ii - 1),
-		pk_ner_knows(c->ner, w, n - il + sizeof ii - 1));
+		pk_ner_word_class(c->ner, w, n - il + sizeof ii - 1));
 }
 
+/* Record words [i, j) of the block as a mention of type @p ty (a vote),
+ * kept in order; one that overlaps a mention already there only votes. */
 static int
 add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 {
@@ -521,7 +522,141 @@ raw_other(const ectx *c, size_t a, size_t b)
 	return false;
 }
 
-/* Pass 1 over one block: the tagger's spans, then the speakers' names. */
+static pk_ent_type surf_type(const surf *x);
+
+/* The raw mention of exactly bytes [a, b), or NO_SURF (c->rv is in order). */
+static size_t
+raw_exact(const ectx *c, size_t a, size_t b)
+{
+	size_t lo = 0, hi = c->nr;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->rv[mid].s < a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nr && c->rv[lo].s == a && c->rv[lo].e == b ? lo : NO_SURF;
+}
+
+static bool
+is_comma(const tok *t)
+{
+	return t->t == T_PUNCT && t->cp == ',';
+}
+
+/* May words [i, j) be a name in a list: words, none a function word, a
+ * title, a number or a plural? */
+static bool
+list_words(const ectx *c, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++) {
+		const tok *t = &c->tk.v[k];
+		if (t->t != T_WORD || title_word(c, t) || (c->s[t->s] >= '0' && c->s[t->s] <= '9') ||
+		    plural_noun(c, c->s, t->s, t->e))
+			return false;
+	}
+	return i < j;
+}
+
+enum { LIST_MAX = 16, LIST_WORDS = 3 };
+
+/* A list of names, "A, B, C और D", in which most are names of one type
+ * found already: the rest are names of that type too (विनोबापुरी, आदर्श
+ * नगर, वसुंधरा, साहिबाबाद, … ओखला और बदरपुर with four of them places).
+ * Items of one to three words between commas; the first runs back from
+ * the first comma to a function word, the last is one word after और/तथा/
+ * एवं/या (or a name found already).  -1 when out of memory. */
+static int
+fill_lists(ectx *c)
+{
+	size_t n = c->tk.n;
+	for (size_t k = 0; k < n; k++) {
+		if (!is_comma(&c->tk.v[k]))
+			continue;
+		size_t a[LIST_MAX], b[LIST_MAX], ni = 0;
+		/* the first item: a name found already, or one word */
+		size_t f = k;
+		while (f > 0 && k - f < LIST_WORDS && list_words(c, f - 1, f))
+			f--;
+		if (f == k)
+			continue;
+		while (f + 1 < k && raw_exact(c, c->tk.v[f].s, c->tk.v[k - 1].e) == NO_SURF)
+			f++;
+		a[ni] = f, b[ni] = k, ni++;
+		size_t p = k + 1;
+		bool last = false;
+		while (ni < LIST_MAX && p < n) {
+			if (IS(&c->tk.v[p], CONJ)) {  /* ", और" */
+				last = true;
+				p++;
+			}
+			size_t q = p;
+			while (q < n && q - p < LIST_WORDS && list_words(c, q, q + 1))
+				q++;
+			if (q == p)
+				break;
+			if (last || q == n || !(is_comma(&c->tk.v[q]) || IS(&c->tk.v[q], CONJ))) {
+				/* the last: a name found already, or one word */
+				size_t e = p + 1;
+				for (size_t l = q; l > p; l--)
+					if (raw_exact(c, c->tk.v[p].s, c->tk.v[l - 1].e) != NO_SURF) {
+						e = l;
+						break;
+					}
+				a[ni] = p, b[ni] = e, ni++;
+				last = true;
+				break;
+			}
+			a[ni] = p, b[ni] = q, ni++;
+			if (IS(&c->tk.v[q], CONJ))
+				last = true;
+			p = q + 1;
+		}
+		k = p;  /* a list is looked at once */
+		if (ni < 3 || !last)
+			continue;
+		unsigned found[PK_ENT_NTYPES] = { 0 }, typed = 0, cls[LIST_MAX];
+		for (size_t x = 0; x < ni; x++) {
+			size_t r = raw_exact(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e);
+			const tok *lw = &c->tk.v[b[x] - 1];
+			cls[x] = pk_ner_word_class(c->ner, c->s + lw->s, lw->e - lw->s);
+			if (r != NO_SURF) {
+				found[surf_type(&c->sv[c->rv[r].surf])]++;
+				typed++;
+			} else if (raw_other(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e)) {
+				typed = 0;  /* part of a longer name: no list of names */
+				break;
+			}
+		}
+		pk_ent_type ty = PK_ENT_PER;
+		for (int t = 0; t < PK_ENT_NTYPES; t++)
+			if (found[t] > found[ty])
+				ty = (pk_ent_type)t;
+		if (found[ty] != typed || typed < 2 || 3 * typed < ni)
+			continue;
+		/* a word the model knows is a name only in the company of the
+		 * names' own words (कानपुर beside टुमकुर, not चार or शायद) */
+		for (size_t x = 0; x < ni; x++) {
+			if (raw_exact(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e) != NO_SURF ||
+			    b[x] - a[x] > 2)
+				continue;
+			/* the first begins where a name would: at a mark or a
+			 * function word (not तीन नाम सुझाए, जहांगीर, …) */
+			if (x == 0 && a[x] > 0 && c->tk.v[a[x] - 1].t == T_WORD &&
+			    !function_word(&c->tk.v[a[x] - 1]))
+				continue;
+			bool alike = cls[x] == 0;
+			for (size_t y = 0; y < ni && !alike; y++)
+				alike = y != x && cls[y] == cls[x] &&
+					raw_exact(c, c->tk.v[a[y]].s, c->tk.v[b[y] - 1].e) != NO_SURF;
+			if (alike && add_raw(c, a[x], b[x], ty) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* Pass 1a of a block: its tokens and keys (as bv[nb - 1]) and the
  * tagger's spans, sentence by sentence.  Needs no quotations, and changes
  * nothing another block's pass 1b reads, so it may run ahead of 1b (the
@@ -660,7 +795,7 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 	free(B->sp);
 	B->sp = NULL;
 	B->nsp = B->spcap = 0;
-	return rc;
+	return rc == 0 ? fill_lists(c) : rc;
 }
 
 /* The type a surface's votes give: the most votes, PER first on a tie. */

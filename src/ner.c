@@ -720,12 +720,12 @@ pk_ner_tag(const pk_ner *m, const char *s, size_t a, size_t b,
 	return flush(m, toks, nt, out, n, cap);
 }
 
-bool
-pk_ner_knows(const pk_ner *m, const char *s, size_t len)
+unsigned
+pk_ner_word_class(const pk_ner *m, const char *s, size_t len)
 {
 	if (!m || !m->v.clus || len == 0)
-		return false;
+		return 0;
 	ner_tok t;
 	ner_tok_init(&t, s, len);
-	return ner_table_get(m->v.clus, m->v.cmask, t.word) != 0;
+	return ner_table_get(m->v.clus, m->v.cmask, t.word) & 0x3FF;
 }

@@ -74,12 +74,15 @@ int pk_ner_tag(const pk_ner *m, const char *s, size_t a, size_t b,
 	       pk_ner_span **out, size_t *n, size_t *cap);
 
 /**
- * Is the word s[0, len) (UTF-8) one the model knows: one of the most
- * frequent words of the text it was trained and clustered on (its word
- * classes)?  Compared folded.  Lets the entity pass tell a common word from
- * a rare one (अधिकारियों is अधिकारी's plural; मैक्रों's मैक्र is no word).
- * False without word classes.
+ * The class of the word s[0, len) (UTF-8, compared folded) among the most
+ * frequent words of the text the model was trained and clustered on: words
+ * used alike share one (कानपुर, टुमकुर; कहा, बताया).  Lets the entity pass
+ * tell a common word from a rare one (अधिकारियों is अधिकारी's plural;
+ * मैक्रों's मैक्र is no word) and a name from a word in a list of names.
+ *
+ * @return 1 + the class, or 0 when the word is not among them (or the
+ *         model has no word classes)
  */
-bool pk_ner_knows(const pk_ner *m, const char *s, size_t len);
+unsigned pk_ner_word_class(const pk_ner *m, const char *s, size_t len);
 
 #endif
