@@ -657,6 +657,39 @@ fill_lists(ectx *c)
 	return 0;
 }
 
+/* A quoted name beside the kind of thing it names (‘शर्क’ अखबार, संस्था
+ * 'ऑफ़स्टेड', धार्मिक स्थल ‘कुम’): an organisation or a place, whatever the
+ * tagger made of it (two votes).  -1 when out of memory. */
+static int
+kind_names(ectx *c)
+{
+	size_t n = c->tk.n;
+	for (size_t i = 0; i + 2 < n; i++) {
+		if (c->tk.v[i].t != T_MARK)
+			continue;
+		/* words, no postposition among them (not a quoted title:
+		 * ‘कोविड-19 महामारी की …’ पत्रिका में) */
+		size_t j = i + 1;
+		while (j < n && j - i <= MAX_WORDS && c->tk.v[j].t == T_WORD &&
+		       !IS(&c->tk.v[j], GENITIVES) && !IS(&c->tk.v[j], POSTP))
+			j++;
+		if (j == i + 1 || j >= n || j - i > MAX_WORDS || c->tk.v[j].t != T_MARK)
+			continue;
+		const tok *before = i > 0 ? &c->tk.v[i - 1] : NULL,
+			  *after = j + 1 < n ? &c->tk.v[j + 1] : NULL;
+		int ty = -1;
+		if ((before && IS(before, ORG_KIND)) || (after && IS(after, ORG_KIND)))
+			ty = PK_ENT_ORG;
+		else if ((before && IS(before, LOC_KIND)) || (after && IS(after, LOC_KIND)))
+			ty = PK_ENT_LOC;
+		if (ty >= 0 && (add_raw(c, i + 1, j, (pk_ent_type)ty) < 0 ||
+				add_raw(c, i + 1, j, (pk_ent_type)ty) < 0))
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
 /* Pass 1a of a block: its tokens and keys (as bv[nb - 1]) and the
  * tagger's spans, sentence by sentence.  Needs no quotations, and changes
  * nothing another block's pass 1b reads, so it may run ahead of 1b (the
@@ -795,7 +828,7 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 	free(B->sp);
 	B->sp = NULL;
 	B->nsp = B->spcap = 0;
-	return rc == 0 ? fill_lists(c) : rc;
+	return rc == 0 && kind_names(c) == 0 ? fill_lists(c) : -1;
 }
 
 /* The type a surface's votes give: the most votes, PER first on a tie. */

@@ -316,6 +316,26 @@ test_list_of_names(void **state)
 	pk_ner_free(ner);
 }
 
+/* A quoted name beside the kind of thing it names is a body or a place;
+ * a quoted title with a postposition in it is neither. */
+static void
+test_kind_names(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"‘नयाप्रभात’ अखबार के मुताबिक़ वे तीर्थ स्थल ‘रामकुंड’ गए थे। "
+		"उनका लेख ‘शहर की हवा’ पत्रिका में छपा।\n";
+	fix f;
+	run(&f, text, NULL);  /* no tagger: the words alone */
+	size_t o = pk_entities_lookup(&f.e, "नयाप्रभात"), l = pk_entities_lookup(&f.e, "रामकुंड");
+	assert_true(o != (size_t)-1 && l != (size_t)-1);
+	assert_int_equal(f.e.e[o].type, PK_ENT_ORG);
+	assert_int_equal(f.e.e[l].type, PK_ENT_LOC);
+	assert_int_equal(pk_entities_lookup(&f.e, "शहर की हवा"), (size_t)-1);
+	assert_int_equal(f.e.ne, 2);
+	done(&f);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -398,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_person_runs_into_body),
 		cmocka_unit_test(test_plural_is_no_name),
 		cmocka_unit_test(test_list_of_names),
+		cmocka_unit_test(test_kind_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
