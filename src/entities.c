@@ -322,19 +322,20 @@ title_word(const ectx *c, const tok *t)
 	       lex_suffix(LS_ADJ_SUFFIX, c->s, t->s, t->e) || lex_suffix(LS_VADI_SUFFIX, c->s, t->s, t->e);
 }
 
-/* Is the word s[a, b) an oblique plural: ending in ों, with a stem the
+/* Is the word s[a, b) an oblique plural: ending in ों or ओं, with a stem the
  * tagger knows as a word, one with a word class (देशों: देश; अधिकारियों:
  * अधिकारी; इलाकों: इलाका)?
  * Not मैक्रों, whose मैक्र is no word.  Without a tagger, any word in ों. */
 static bool
 plural_noun(const ectx *c, const char *s, size_t a, size_t b)
 {
-	static const char oo[] = "\u094B\u0902", a_[] = "\u093E", i_[] = "\u093F\u092F",
-			  ii[] = "\u0940";
+	static const char oo[] = "\u094B\u0902", OO[] = "\u0913\u0902", a_[] = "\u093E",
+			  i_[] = "\u093F\u092F", ii[] = "\u0940";
 	const size_t ol = sizeof oo - 1, il = sizeof i_ - 1;
 	char w[128];
-	if (!lex_suffix(LS_OBL_PLURAL, s, a, b) || b - a <= ol ||
-	    memcmp(s + b - ol, oo, ol) != 0)
+	/* ों, or ओं after a vowel (उलेमाओं, महिलाओं: उलेमा, महिला) */
+	if (b - a <= ol || !((lex_suffix(LS_OBL_PLURAL, s, a, b) && !memcmp(s + b - ol, oo, ol)) ||
+			     !memcmp(s + b - ol, OO, ol)))
 		return false;
 	for (size_t k = b - ol; k > a + 1; k--)  /* दिशा-निर्देशों: निर्देश */
 		if (s[k - 1] == '-') {

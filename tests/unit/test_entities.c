@@ -266,7 +266,8 @@ test_plural_is_no_name(void **state)
 	static const char text[] =
 		"फ्रांस के राष्ट्रपति इमैनुएल मैक्रों ने कहा, “हम मिलकर काम करेंगे।” "
 		"मैक्रों पेरिस में थे।\n\n"
-		"अधिकारियों ने कहा, “जाँच जारी है।” सूत्रों के मुताबिक़ देशों के प्रतिनिधि भी आए थे।\n";
+		"अधिकारियों ने कहा, “जाँच जारी है।” सूत्रों के मुताबिक़ देशों के प्रतिनिधि भी आए थे।\n\n"
+		"शोधकर्ताओं ने कहा, “नतीजे अच्छे हैं।”\n";
 	pk_status st;
 	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
 	assert_non_null(ner);
@@ -277,6 +278,7 @@ test_plural_is_no_name(void **state)
 	assert_int_equal(pk_entities_lookup(&f.e, "अधिकारियों"), (size_t)-1);
 	assert_int_equal(pk_entities_lookup(&f.e, "सूत्रों"), (size_t)-1);
 	assert_int_equal(pk_entities_lookup(&f.e, "देशों"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "शोधकर्ताओं"), (size_t)-1);
 	size_t m = pk_entities_lookup(&f.e, "इमैनुएल मैक्रों");
 	assert_true(m != (size_t)-1);
 	assert_int_equal(f.e.e[m].type, PK_ENT_PER);
