@@ -147,13 +147,21 @@ test_lookup_folds(void **state)
 
 /* The seed through run() with the shipped model; the model is returned,
  * the text in *text (both for the caller to free). */
+/* The shipped model, loaded (free with pk_ner_free()). */
+static pk_ner *
+shipped_model(void)
+{
+	pk_status st;
+	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
+	assert_non_null(ner);
+	return ner;
+}
+
 static pk_ner *
 run_seed(fix *f, char **text)
 {
-	pk_status st;
 	size_t len;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
+	pk_ner *ner = shipped_model();
 	*text = test_slurp(TEST_SEED, &len);
 	run(f, *text, ner);
 	return ner;
@@ -239,9 +247,7 @@ test_person_runs_into_body(void **state)
 	static const char text[] =
 		"नंदन नीलकांत ने कहा, “हम चुनाव जीतेंगे।” कांग्रेस ने उनका समर्थन किया है।\n\n"
 		"वे इस बार भी मैदान में हैं.नंदन कांग्रेस की तरफ से दक्षिण सीट पर लड़ रहे हैं।\n";
-	pk_status st;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
+	pk_ner *ner = shipped_model();
 	fix f;
 	run(&f, text, ner);
 	long m = mention(&f, "नंदन", 0);
@@ -268,9 +274,7 @@ test_plural_is_no_name(void **state)
 		"मैक्रों पेरिस में थे।\n\n"
 		"अधिकारियों ने कहा, “जाँच जारी है।” सूत्रों के मुताबिक़ देशों के प्रतिनिधि भी आए थे।\n\n"
 		"शोधकर्ताओं ने कहा, “नतीजे अच्छे हैं।”\n";
-	pk_status st;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
+	pk_ner *ner = shipped_model();
 	assert_true(pk_ner_word_class(ner, "देश", strlen("देश")) != 0);
 	assert_int_equal(pk_ner_word_class(ner, "मैक्र", strlen("मैक्र")), 0);
 	fix f;
@@ -300,9 +304,7 @@ test_list_of_names(void **state)
 	static const char text[] =
 		"रिपोर्ट के अनुसार इन शहरों में बिसरख, दिल्ली, मुंबई और कोलकाता की हवा सबसे साफ़ रही।\n\n"
 		"उन्होंने तीन नाम सुझाए, दिल्ली, मुंबई और कोलकाता।\n";
-	pk_status st;
-	pk_ner *ner = pk_ner_load(TEST_SRCDIR "/assets/ner.model", &st);
-	assert_non_null(ner);
+	pk_ner *ner = shipped_model();
 	fix f;
 	run(&f, text, ner);
 	size_t b = pk_entities_lookup(&f.e, "बिसरख");
