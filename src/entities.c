@@ -240,6 +240,49 @@ split_hyphens(ectx *c, toks *tk)
 	return 0;
 }
 
+/* Split an agency glued to the next word when a line break was lost
+ * (`रिपोर्ट एएफपीविशेषज्ञों का`): the word starts with a MEDIA name and
+ * the rest is a word of its own, one the tagger knows.  Without a tagger
+ * nothing is split.  -1 when out of memory. */
+static int
+split_glued_media(ectx *c, toks *tk)
+{
+	if (!c->ner)
+		return 0;
+	for (size_t i = 0; i < tk->n; i++) {
+		tok *t = &tk->v[i];
+		if (t->t != T_WORD || IS(t, MEDIA) || t->e - t->s < 12)
+			continue;
+		size_t p = t->s, cut = 0;
+		for (unsigned k = 0; k < 8 && p < t->e && !cut; k++) {
+			pk_decode(c->s, t->e, &p);
+			if (p >= t->e || t->e - p < 6)
+				break;
+			size_t z = p;
+			if (!(qc_class(pk_decode(c->s, t->e, &z)) & CC_WSTART))
+				continue;
+			lexset ls = lex_find(c->lex, c->s, t->s, p);
+			if (lex_has(&ls, LC_MEDIA) && pk_ner_word_class(c->ner, c->s + p, t->e - p))
+				cut = p;
+		}
+		if (!cut)
+			continue;
+		if (pk_grow(&tk->v, &tk->cap, tk->n + 1, sizeof *tk->v, 64) < 0)
+			return -1;
+		t = &tk->v[i];
+		memmove(t + 2, t + 1, (tk->n - i - 1) * sizeof *t);
+		tk->n++;
+		t[1] = *t;
+		t[1].s = cut;
+		t[1].sp = false;
+		t[1].lex = lex_find(c->lex, c->s, t[1].s, t[1].e);
+		t->e = cut;
+		t->lex = lex_find(c->lex, c->s, t->s, t->e);
+		i++;
+	}
+	return 0;
+}
+
 /* Tokenize block [a, b) and fold each word, keeping both for pass 3 (as
  * bv[nb - 1]) and making them the current block; -1 when out of memory. */
 static int
@@ -252,6 +295,7 @@ block_tokens(ectx *c, size_t a, size_t b)
 	B->start = a;
 	B->end = b;
 	if (q_tokenize(c->lex, c->s, a, b, &B->tk) < 0 || split_hyphens(c, &B->tk) < 0 ||
+	    split_glued_media(c, &B->tk) < 0 ||
 	    !(B->keys = calloc(B->tk.n + 1, sizeof *B->keys)))
 		return -1;
 	for (size_t i = 0; i < B->tk.n; i++) {

@@ -340,6 +340,30 @@ test_kind_names(void **state)
 	done(&f);
 }
 
+/* An agency glued to the next word when a line break was lost is found
+ * (एएफपीविशेषज्ञों: एएफपी | विशेषज्ञों) when the tagger knows the rest as a
+ * word. */
+static void
+test_glued_agency(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"रूस की एक रिपोर्ट एएफपीविशेषज्ञों का हवाला देते हुए कहा कि बैठक लंबी चली।\n";
+	pk_ner *ner = shipped_model();
+	fix f;
+	run(&f, text, ner);
+	size_t k = pk_entities_lookup(&f.e, "एएफपी");
+	assert_true(k != (size_t)-1);
+	assert_int_equal(f.e.e[k].type, PK_ENT_ORG);
+	assert_int_equal(pk_entities_lookup(&f.e, "एएफपीविशेषज्ञों"), (size_t)-1);
+	done(&f);
+	/* without a tagger to know the rest as a word, nothing is split */
+	run(&f, text, NULL);
+	assert_int_equal(pk_entities_lookup(&f.e, "एएफपी"), (size_t)-1);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -423,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_plural_is_no_name),
 		cmocka_unit_test(test_list_of_names),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_glued_agency),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
