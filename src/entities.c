@@ -606,6 +606,62 @@ list_words(const ectx *c, size_t i, size_t j)
 
 enum { LIST_MAX = 16, LIST_WORDS = 3 };
 
+/* The type a kind noun after a list's last item (at token i) gives its
+ * items: places before इलाकों, शहरों, …, bodies before कंपनियों, जैसे
+ * ब्रांड, …; -1 when there is none. */
+static int
+list_kind(const ectx *c, size_t i)
+{
+	if (i < c->tk.n && IS(&c->tk.v[i], LIKE))
+		i++;
+	if (i >= c->tk.n)
+		return -1;
+	if (IS(&c->tk.v[i], LOC_KINDS))
+		return PK_ENT_LOC;
+	if (IS(&c->tk.v[i], ORG_KINDS))
+		return PK_ENT_ORG;
+	return -1;
+}
+
+/* A list its kind noun names (पुणे में कोथरूड, हडपसर और वाकड इलाकों
+ * में): each item is a name of that type when at least half of them are
+ * words the tagger does not know or names found already (not सरकारी, निजी
+ * और ग्रामीण इलाकों). */
+static int
+kind_list(ectx *c, const size_t *a, const size_t *b, size_t ni, pk_ent_type ty)
+{
+	size_t good = 0;
+	for (size_t x = 0; x < ni; x++) {
+		size_t r = raw_exact(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e);
+		if (r != NO_SURF) {
+			good++;
+			continue;
+		}
+		if (raw_other(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e) || b[x] - a[x] > 2)
+			return 0;
+		bool known = false;
+		for (size_t w = a[x]; w < b[x] && !known; w++)
+			known = pk_ner_word_class(c->ner, c->s + c->tk.v[w].s,
+						  c->tk.v[w].e - c->tk.v[w].s) != 0;
+		good += !known;
+	}
+	/* the first begins where a name would: at a mark or a function word */
+	if (2 * good < ni || (a[0] > 0 && c->tk.v[a[0] - 1].t == T_WORD &&
+			      !function_word(&c->tk.v[a[0] - 1])))
+		return 0;
+	/* the kind outvotes the tagger's type for a name it found (सैमसंग as a
+	 * place): two votes */
+	for (size_t x = 0; x < ni; x++) {
+		size_t r = raw_exact(c, c->tk.v[a[x]].s, c->tk.v[b[x] - 1].e);
+		if (r != NO_SURF && surf_type(&c->sv[c->rv[r].surf]) == ty)
+			continue;
+		if (add_raw(c, a[x], b[x], ty) < 0 ||
+		    (r != NO_SURF && add_raw(c, a[x], b[x], ty) < 0))
+			return -1;
+	}
+	return 0;
+}
+
 /* A list of names, "A, B, C और D", in which most are names of one type
  * found already: the rest are names of that type too (विनोबापुरी, आदर्श
  * नगर, वसुंधरा, साहिबाबाद, … ओखला और बदरपुर with four of them places).
@@ -659,7 +715,15 @@ fill_lists(ectx *c)
 			p = q + 1;
 		}
 		k = p;  /* a list is looked at once */
-		if (ni < 3 || !last)
+		if (ni < 2 || !last)
+			continue;
+		int kind = list_kind(c, b[ni - 1]);
+		if (kind >= 0) {
+			if (kind_list(c, a, b, ni, (pk_ent_type)kind) < 0)
+				return -1;
+			continue;
+		}
+		if (ni < 3)
 			continue;
 		unsigned found[PK_ENT_NTYPES] = { 0 }, typed = 0, cls[LIST_MAX];
 		for (size_t x = 0; x < ni; x++) {

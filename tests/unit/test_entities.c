@@ -364,6 +364,38 @@ test_glued_agency(void **state)
 	pk_ner_free(ner);
 }
 
+/* A list before a kind noun is a list of names of that kind (places before
+ * इलाकों, bodies before जैसी कंपनियों), found by nothing else; a list of
+ * words the tagger knows (adjectives) is not. */
+static void
+test_kind_list(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"पुणे में कोथरूड, हडपसर और वाकड इलाकों में पानी भर गया। "
+		"सैमसंग, श्याओमी और ओप्पो जैसी कंपनियों ने दाम घटाए। "
+		"सरकारी, निजी और ग्रामीण इलाकों में स्कूल बंद रहे।\n";
+	pk_ner *ner = shipped_model();
+	fix f;
+	run(&f, text, ner);
+	static const char *const loc[] = { "कोथरूड", "हडपसर", "वाकड" },
+			  *const org[] = { "श्याओमी", "ओप्पो" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = pk_entities_lookup(&f.e, loc[i]);
+		assert_true(k != (size_t)-1);
+		assert_int_equal(f.e.e[k].type, PK_ENT_LOC);
+	}
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = pk_entities_lookup(&f.e, org[i]);
+		assert_true(k != (size_t)-1);
+		assert_int_equal(f.e.e[k].type, PK_ENT_ORG);
+	}
+	assert_int_equal(pk_entities_lookup(&f.e, "निजी"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "ग्रामीण"), (size_t)-1);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -448,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_list_of_names),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_glued_agency),
+		cmocka_unit_test(test_kind_list),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
