@@ -584,6 +584,69 @@ raw_exact(const ectx *c, size_t a, size_t b)
 	return lo < c->nr && c->rv[lo].s == a && c->rv[lo].e == b ? lo : NO_SURF;
 }
 
+/* Words the head noun of a body ends (आम आदमी पार्टी, भारतीय खेल
+ * प्राधिकरण), which the tagger found nothing of: two or three words
+ * after a mark, a postposition or a function word, none of them a title,
+ * a plural or a number: an organisation, one vote.  And one word the
+ * tagger does not know after the kind of body or place it is (कंपनी
+ * इनफ़ोसिस में, शहर वुहान से), before a postposition.  -1 when
+ * out of memory. */
+static bool list_words(const ectx *c, size_t i, size_t j);
+
+/* Are the bytes [a, b) of the current block written in it again? */
+static bool
+written_twice(const ectx *c, size_t a, size_t b)
+{
+	size_t s0 = c->tk.v[0].s, e0 = c->tk.v[c->tk.n - 1].e;
+	for (size_t p = s0; p + (b - a) <= e0;) {
+		const char *f = memmem(c->s + p, e0 - p, c->s + a, b - a);
+		if (!f)
+			return false;
+		if ((size_t)(f - c->s) != a)
+			return true;
+		p = (size_t)(f - c->s) + 1;
+	}
+	return false;
+}
+
+static int
+head_names(ectx *c)
+{
+	size_t n = c->tk.n;
+	for (size_t j = 2; j < n; j++) {
+		const tok *h = &c->tk.v[j];
+		if (h->t != T_WORD || !IS(h, ORG_NAME_HEAD) ||
+		    raw_other(c, c->tk.v[j - 1].s, h->e) ||
+		    raw_exact(c, c->tk.v[j - 1].s, c->tk.v[j - 1].e) != NO_SURF)
+			continue;
+		size_t i = j;
+		while (i > 0 && j - i < 3 && list_words(c, i - 1, i) &&
+		       !IS(&c->tk.v[i - 1], ORG_HEAD))
+			i--;
+		if (j - i < 2 || (i > 0 && c->tk.v[i - 1].t == T_WORD &&
+				  !function_word(&c->tk.v[i - 1])))
+			continue;
+		if (raw_other(c, c->tk.v[i].s, h->e) ||
+		    !written_twice(c, c->tk.v[i].s, h->e))
+			continue;
+		if (add_raw(c, i, j + 1, PK_ENT_ORG) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i + 2 < n; i++) {
+		const tok *k = &c->tk.v[i], *w = &c->tk.v[i + 1], *e = &c->tk.v[i + 2];
+		int ty = IS(k, ORG_KIND) ? PK_ENT_ORG : IS(k, LOC_KIND) ? PK_ENT_LOC : -1;
+		if (ty < 0 || w->t != T_WORD || !list_words(c, i + 1, i + 2) ||
+		    memchr(c->s + w->s, '-', w->e - w->s) ||
+		    e->t != T_WORD || (!IS(e, POSTP) && !IS(e, LOC)) ||
+		    pk_ner_word_class(c->ner, c->s + w->s, w->e - w->s) ||
+		    raw_other(c, w->s, w->e) || raw_exact(c, w->s, w->e) != NO_SURF)
+			continue;
+		if (add_raw(c, i + 1, i + 2, (pk_ent_type)ty) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static bool
 is_comma(const tok *t)
 {
@@ -937,7 +1000,7 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 	free(B->sp);
 	B->sp = NULL;
 	B->nsp = B->spcap = 0;
-	return rc == 0 && kind_names(c) == 0 ? fill_lists(c) : -1;
+	return rc == 0 && kind_names(c) == 0 && head_names(c) == 0 ? fill_lists(c) : -1;
 }
 
 /* The type a surface's votes give: the most votes, PER first on a tie. */

@@ -396,6 +396,37 @@ test_kind_list(void **state)
 	pk_ner_free(ner);
 }
 
+/* Words before the head noun of a body, written twice, are its name (जन
+ * अधिकार परिषद); a word the tagger does not know after the kind of body
+ * or place it is, before a postposition, is one (कंपनी कोडाली में, गांव
+ * टिकरिया के).  Not a description, nor a known word after the kind. */
+static void
+test_head_names(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"वे जन अधिकार परिषद के नेता हैं और उन्होंने आईटी कंपनी कोडाली में काम किया। "
+		"जन अधिकार परिषद ने कहा कि कोई बड़ी राजनीतिक पार्टी उनके साथ नहीं है। "
+		"कंपनी प्रबंधन ने कुछ नहीं कहा। वे गांव टिकरिया के रहने वाले हैं।\n";
+	pk_ner *ner = shipped_model();
+	fix f;
+	run(&f, text, ner);
+	static const struct { const char *name; pk_ent_type type; } want[] = {
+		{ "जन अधिकार परिषद", PK_ENT_ORG }, { "कोडाली", PK_ENT_ORG },
+		{ "टिकरिया", PK_ENT_LOC },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		size_t k = pk_entities_lookup(&f.e, want[i].name);
+		assert_true(k != (size_t)-1);
+		assert_int_equal(f.e.e[k].type, want[i].type);
+	}
+	assert_int_equal(pk_entities_lookup(&f.e, "बड़ी राजनीतिक पार्टी"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "राजनीतिक पार्टी"), (size_t)-1);
+	assert_int_equal(pk_entities_lookup(&f.e, "प्रबंधन"), (size_t)-1);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -481,6 +512,7 @@ main(void)
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_glued_agency),
 		cmocka_unit_test(test_kind_list),
+		cmocka_unit_test(test_head_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
