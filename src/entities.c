@@ -589,8 +589,9 @@ raw_exact(const ectx *c, size_t a, size_t b)
  * after a mark, a postposition or a function word, none of them a title,
  * a plural or a number: an organisation, one vote.  And one word the
  * tagger does not know after the kind of body or place it is (कंपनी
- * इनफ़ोसिस में, शहर वुहान से), before a postposition.  -1 when
- * out of memory. */
+ * इनफ़ोसिस में, शहर वुहान से), before a postposition, or before the
+ * kind (के कानौड़ गांव में).  A dateline's agency in brackets is a body.
+ * -1 when out of memory. */
 static bool list_words(const ectx *c, size_t i, size_t j);
 
 /* Are the bytes [a, b) of the current block written in it again? */
@@ -642,6 +643,34 @@ head_names(ectx *c)
 		    raw_other(c, w->s, w->e) || raw_exact(c, w->s, w->e) != NO_SURF)
 			continue;
 		if (add_raw(c, i + 1, i + 2, (pk_ent_type)ty) < 0)
+			return -1;
+	}
+	/* and before it (उदयपुर के कानौड़ गांव में), after a function word */
+	for (size_t i = 1; i + 2 < n; i++) {
+		const tok *w = &c->tk.v[i], *k = &c->tk.v[i + 1], *e = &c->tk.v[i + 2];
+		int ty = IS(k, ORG_KIND) ? PK_ENT_ORG : IS(k, LOC_KIND) ? PK_ENT_LOC : -1;
+		if (ty < 0 || w->t != T_WORD || !list_words(c, i, i + 1) ||
+		    c->tk.v[i - 1].t != T_WORD || !function_word(&c->tk.v[i - 1]) ||
+		    memchr(c->s + w->s, '-', w->e - w->s) ||
+		    e->t != T_WORD || (!IS(e, POSTP) && !IS(e, LOC)) ||
+		    pk_ner_word_class(c->ner, c->s + w->s, w->e - w->s) ||
+		    raw_other(c, w->s, k->e) || raw_exact(c, w->s, w->e) != NO_SURF)
+			continue;
+		if (add_raw(c, i, i + 1, (pk_ent_type)ty) < 0)
+			return -1;
+	}
+	/* a dateline's agency: नयी दिल्ली, 5 मई (भाषा) */
+	for (size_t i = 0; i + 3 < n; i++) {
+		const tok *m = &c->tk.v[i], *o = &c->tk.v[i + 1];
+		if (m->t != T_WORD || !IS(m, MONTHS) || o->t != T_PUNCT || o->cp != '(')
+			continue;
+		size_t j = i + 2;
+		while (j < n && j - i <= 4 && c->tk.v[j].t == T_WORD)
+			j++;
+		if (j == i + 2 || j >= n || j - i > 4 || c->tk.v[j].t != T_PUNCT ||
+		    c->tk.v[j].cp != ')')
+			continue;
+		if (add_raw(c, i + 2, j, PK_ENT_ORG) < 0 || add_raw(c, i + 2, j, PK_ENT_ORG) < 0)
 			return -1;
 	}
 	return 0;

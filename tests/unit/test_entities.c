@@ -399,7 +399,8 @@ test_kind_list(void **state)
 /* Words before the head noun of a body, written twice, are its name (जन
  * अधिकार परिषद); a word the tagger does not know after the kind of body
  * or place it is, before a postposition, is one (कंपनी कोडाली में, गांव
- * टिकरिया के).  Not a description, nor a known word after the kind. */
+ * टिकरिया के), or before it (जयपुर के सांवरला गांव की); a dateline's
+ * agency is a body.  Not a description, nor a known word after the kind. */
 static void
 test_head_names(void **state)
 {
@@ -407,13 +408,15 @@ test_head_names(void **state)
 	static const char text[] =
 		"वे जन अधिकार परिषद के नेता हैं और उन्होंने आईटी कंपनी कोडाली में काम किया। "
 		"जन अधिकार परिषद ने कहा कि कोई बड़ी राजनीतिक पार्टी उनके साथ नहीं है। "
-		"कंपनी प्रबंधन ने कुछ नहीं कहा। वे गांव टिकरिया के रहने वाले हैं।\n";
+		"कंपनी प्रबंधन ने कुछ नहीं कहा। वे गांव टिकरिया के रहने वाले हैं, "
+		"उनकी पत्नी जयपुर के सांवरला गांव की हैं।\n\n"
+		"जयपुर, 5 मई (भाषा) राज्य में बारिश हुई।\n";
 	pk_ner *ner = shipped_model();
 	fix f;
 	run(&f, text, ner);
 	static const struct { const char *name; pk_ent_type type; } want[] = {
 		{ "जन अधिकार परिषद", PK_ENT_ORG }, { "कोडाली", PK_ENT_ORG },
-		{ "टिकरिया", PK_ENT_LOC },
+		{ "टिकरिया", PK_ENT_LOC }, { "सांवरला", PK_ENT_LOC }, { "भाषा", PK_ENT_ORG },
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		size_t k = pk_entities_lookup(&f.e, want[i].name);
