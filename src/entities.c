@@ -41,6 +41,8 @@ typedef struct surf {
 	bool part;            /* made from a part of a full name, not tagged */
 	size_t ent;           /* its entity, once grouped */
 	char *name;           /* a quoted speaker's name as the attributor gave it, or NULL */
+	unsigned tagged;      /* mentions the tagger found */
+	size_t glued;         /* the name this one is with a descriptor before it, or NO_SURF */
 } surf;
 
 typedef struct raw {
@@ -80,6 +82,7 @@ typedef struct ectx {
 	fword *fw;            /* the fold cache: open addressing, power of 2 */
 	size_t nfw, fwcap;
 	struct first { uint64_t h; size_t nw; } *fv;  /* see index_firsts() */
+	bool tagging;         /* add_raw() is given the tagger's spans */
 	size_t nf, fcap;
 } ectx;
 
@@ -149,7 +152,7 @@ surf_get(ectx *c, char *key, size_t nw, size_t s, size_t e)
 	if (pk_grow(&c->sv, &c->scap, c->ns + 1, sizeof *c->sv, 64) < 0)
 		goto oom;
 	c->sv[c->ns] = (surf){ .key = key, .nw = nw, .s = s, .e = e, .parent = NO_SURF,
-			       .ent = NO_SURF };
+			       .ent = NO_SURF, .glued = NO_SURF };
 	size_t h = hash_str(key) & (c->nslot - 1);
 	while (c->slot[h])
 		h = (h + 1) & (c->nslot - 1);
@@ -429,6 +432,7 @@ add_raw(ectx *c, size_t i, size_t j, pk_ent_type ty)
 	if (si == NO_SURF)
 		return -1;
 	c->sv[si].votes[ty]++;
+	c->sv[si].tagged += c->tagging;
 	raw r = { c->tk.v[i].s, c->tk.v[j - 1].e, si };
 	size_t at = c->nr;
 	while (at > 0 && c->rv[at - 1].s > r.s)
@@ -927,6 +931,7 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 	btoks *B = &c->bv[bi];
 	const pk_ner_span *sp = B->sp;
 	const pk_block blkv = { .start = B->start, .end = B->end }, *blk = &blkv;
+	c->tagging = true;
 	for (size_t k = 0; k < B->nsp && rc == 0; k++) {
 		size_t i, j;
 		pk_ent_type ty = sp[k].type;
@@ -946,6 +951,7 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 			continue;
 		rc = add_raw(c, i, j, ty);
 	}
+	c->tagging = false;
 	/* agencies, broadcasters and social networks of bylines and sign-offs
 	 * are organisations, whatever the tagger made of them (two votes) */
 	for (size_t i = 0; i < c->tk.n && rc == 0; i++) {
@@ -1093,7 +1099,44 @@ key_words(const char *key, const char **w, size_t *wl)
 static bool
 full_name(const surf *F)
 {
-	return F->nw >= 2 && !F->part && surf_type(F) == PK_ENT_PER;
+	return F->nw >= 2 && !F->part && F->glued == NO_SURF && surf_type(F) == PK_ENT_PER;
+}
+
+/* A speaker's name the attributor ran into the word before it (पोते
+ * मंडला मंडेला, गुस्साए शाहिद अफरीदी): the tagger never found it, but found
+ * the name after its first word, of two words or more (a surname alone
+ * is as often a first name left out: ओलीवर | क्रॉफ़टन), and that word
+ * begins no name the tagger found.  Such a name joins the one after the word (link_parts()), and
+ * the quotation's speaker becomes that (pk_entities_link_speakers()). */
+static void
+mark_glued(ectx *c)
+{
+	for (size_t f = 0; f < c->ns; f++) {
+		surf *S = &c->sv[f];
+		if (!S->name || S->tagged || S->nw < 3 || surf_type(S) != PK_ENT_PER)
+			continue;
+		const char *sp = strchr(S->key, ' ');
+		size_t r = sp ? surf_find(c, sp + 1) : NO_SURF;
+		if (r == NO_SURF || !c->sv[r].tagged || surf_type(&c->sv[r]) != PK_ENT_PER)
+			continue;
+		/* the word is a word: one the tagger knows (पोते, सीएम), or a
+		 * title by its form (वार्ताकार) */
+		const char *w = S->name, *ws = strchr(w, ' ');
+		size_t wl = ws ? (size_t)(ws - w) : strlen(w);
+		tok t = { .lex = lex_find(c->lex, w, 0, wl), .s = 0, .e = wl };
+		if (!pk_ner_word_class(c->ner, w, wl) && !function_word(&t) &&
+		    !lex_suffix(LS_PROF_SUFFIX, w, 0, wl) && !lex_suffix(LS_ADJ_SUFFIX, w, 0, wl))
+			continue;
+		size_t l = (size_t)(sp - S->key);
+		bool first = false;
+		for (size_t g = 0; g < c->ns && !first; g++) {
+			const surf *G = &c->sv[g];
+			first = g != f && G->tagged && surf_type(G) == PK_ENT_PER &&
+				!strncmp(G->key, S->key, l) && (G->key[l] == ' ' || !G->key[l]);
+		}
+		if (!first)
+			S->glued = r;
+	}
 }
 
 /* Pass 2: the first and last words of each person's full name become
@@ -1108,6 +1151,7 @@ link_parts(ectx *c)
 	size_t wl[MAX_WORDS], n0 = c->ns;
 	int rc = -1;
 
+	mark_glued(c);
 	for (size_t f = 0; f < n0; f++) {
 		if (!full_name(&c->sv[f]))
 			continue;
@@ -1173,7 +1217,9 @@ link_parts(ectx *c)
 			}
 	}
 	for (size_t i = 0; i < c->ns; i++) {
-		if (best[i] != NO_SURF && !amb[i])
+		if (c->sv[i].glued != NO_SURF)
+			c->sv[i].parent = c->sv[i].glued;
+		else if (best[i] != NO_SURF && !amb[i])
 			c->sv[i].parent = best[i];
 		else if (c->sv[i].part)
 			c->sv[i].part = false;  /* unlinked, a part names nobody: not spread */
@@ -1771,6 +1817,19 @@ pk_entities_lookup(const pk_entities *e, const char *name)
 	return r;
 }
 
+/* Is one of entity k's mentions written as @p name? */
+static bool
+written_as(const pk_entities *e, const pk_doc *d, size_t k, const char *name)
+{
+	const char *s = pk_doc_input(d)->bytes;
+	size_t l = strlen(name);
+	for (size_t i = 0; i < e->nm; i++)
+		if (e->m[i].entity == k && e->m[i].end - e->m[i].start == l &&
+		    !memcmp(s + e->m[i].start, name, l))
+			return true;
+	return false;
+}
+
 /* The entity of the last person (or, with none, organisation) mentioned
  * inside bytes [a, b), or (size_t)-1: in `हसन रहानी के प्रतिनिधि महमूद
  * वैजी` the head of the phrase comes last. */
@@ -1820,7 +1879,6 @@ words_within(const char *a, const char *b)
 pk_status
 pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 {
-	(void)d;
 	for (size_t i = 0; i < e->ne; i++)
 		e->e[i].quotes = 0;
 	for (size_t i = 0; i < q->n; i++) {
@@ -1829,6 +1887,7 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 		x->speaker_entity = PK_QUOTE_NONE;
 		if (x->speaker)
 			k = pk_entities_lookup(e, x->speaker);
+		bool direct = k != (size_t)-1;
 		/* a place of the same name does not speak (the tagger may type an
 		 * organisation as one: पंजाबी महासभा) */
 		if (k != (size_t)-1 && e->e[k].type != PK_ENT_PER && e->e[k].type != PK_ENT_ORG)
@@ -1844,7 +1903,14 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 			char *sk = tidy_fold(x->speaker);
 			if (!sk)
 				return PK_ERR_NOMEM;
-			bool fuller = words_within(sk, e->e[k].key_);
+			/* or the entity pass found it the entity's name with a
+			 * descriptor before it (पोते मंडला मंडेला → मंडला मंडेला):
+			 * written so, it is one of the entity's mentions */
+			size_t ls = strlen(sk), lk = strlen(e->e[k].key_);
+			bool fuller = words_within(sk, e->e[k].key_) ||
+				      (!direct && ls > lk + 1 && sk[ls - lk - 1] == ' ' &&
+				       !strcmp(sk + ls - lk, e->e[k].key_) &&
+				       written_as(e, d, k, x->speaker));
 			free(sk);
 			if (!fuller)
 				continue;

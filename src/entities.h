@@ -133,7 +133,10 @@ void pk_entities_job_free(pk_entities_job *j);
  * जिबकलम); a speaker found another way (a pronoun resolved, a continued
  * turn) that names a person is linked the same way.  The attributor's name
  * gives way only to a fuller form of itself (its words all in the entity's
- * name); a descriptor with no person in it (विभाग के एक प्रवक्ता) stays.
+ * name), or to the name it is with a descriptor before it, when the entity
+ * pass found it so (पोते मंडला मंडेला → मंडला मंडेला: the tagger found the
+ * name without the word); a descriptor with no person in it (विभाग के एक
+ * प्रवक्ता) stays.
  * Sets each quotation's speaker_entity, and each entity's `quotes` count.
  *
  * @return PK_OK or PK_ERR_NOMEM (then some speakers may be renamed)

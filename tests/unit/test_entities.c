@@ -430,6 +430,34 @@ test_head_names(void **state)
 	pk_ner_free(ner);
 }
 
+/* A speaker's name the attributor ran into a kin word before it (बेटे
+ * अनिल शर्मा) is named as the tagger found the person: अनिल शर्मा, one
+ * entity with every mention; the mention keeps what was written. */
+static void
+test_glued_speaker(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"समारोह में उनके बेटे अनिल शर्मा भी मौजूद थे। बेटे अनिल शर्मा ने कहा, "
+		"\"हम सब बहुत खुश हैं।\"\n\n"
+		"अनिल शर्मा दिल्ली में रहते हैं। शर्मा कहते हैं, \"यह दिन हमेशा याद रहेगा।\"\n";
+	pk_ner *ner = shipped_model();
+	fix f;
+	run(&f, text, ner);
+	assert_int_equal(f.q.n, 2);
+	size_t k = pk_entities_lookup(&f.e, "अनिल शर्मा");
+	assert_true(k != (size_t)-1);
+	assert_string_equal(f.e.e[k].name, "अनिल शर्मा");
+	for (size_t i = 0; i < 2; i++) {
+		assert_string_equal(f.q.v[i].speaker, "अनिल शर्मा");
+		assert_int_equal(f.q.v[i].speaker_entity, k);
+	}
+	assert_int_equal(f.e.e[k].quotes, 2);
+	assert_true(mention(&f, "बेटे अनिल शर्मा", 0) >= 0);
+	done(&f);
+	pk_ner_free(ner);
+}
+
 /* The same entities as e (mentions, types, names, quotation counts)? */
 static void
 same_entities(const pk_entities *e, const pk_entities *f)
@@ -516,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_glued_agency),
 		cmocka_unit_test(test_kind_list),
 		cmocka_unit_test(test_head_names),
+		cmocka_unit_test(test_glued_speaker),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
