@@ -598,11 +598,17 @@ raw_exact(const ectx *c, size_t a, size_t b)
  * -1 when out of memory. */
 static bool list_words(const ectx *c, size_t i, size_t j);
 
-/* Are the bytes [a, b) of the current block written in it again? */
+/* Are the bytes [a, b) of the current block written in it again, within
+ * WINDOW bytes (a block may be a whole file without paragraph breaks)? */
+#define WINDOW 65536
 static bool
 written_twice(const ectx *c, size_t a, size_t b)
 {
 	size_t s0 = c->tk.v[0].s, e0 = c->tk.v[c->tk.n - 1].e;
+	if (a > s0 + WINDOW)
+		s0 = a - WINDOW;
+	if (e0 > b + WINDOW)
+		e0 = b + WINDOW;
 	for (size_t p = s0; p + (b - a) <= e0;) {
 		const char *f = memmem(c->s + p, e0 - p, c->s + a, b - a);
 		if (!f)
@@ -1108,9 +1114,18 @@ full_name(const surf *F)
  * is as often a first name left out: ओलीवर | क्रॉफ़टन), and that word
  * begins no name the tagger found.  Such a name joins the one after the word (link_parts()), and
  * the quotation's speaker becomes that (pk_entities_link_speakers()). */
-static void
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int
 mark_glued(ectx *c)
 {
+	uint64_t *firsts = NULL;  /* first words of the names the tagger found, sorted */
+	size_t nfirst = 0;
 	for (size_t f = 0; f < c->ns; f++) {
 		surf *S = &c->sv[f];
 		if (!S->name || S->tagged || S->nw < 3 || surf_type(S) != PK_ENT_PER)
@@ -1127,16 +1142,20 @@ mark_glued(ectx *c)
 		if (!pk_ner_word_class(c->ner, w, wl) && !function_word(&t) &&
 		    !lex_suffix(LS_PROF_SUFFIX, w, 0, wl) && !lex_suffix(LS_ADJ_SUFFIX, w, 0, wl))
 			continue;
-		size_t l = (size_t)(sp - S->key);
-		bool first = false;
-		for (size_t g = 0; g < c->ns && !first; g++) {
-			const surf *G = &c->sv[g];
-			first = g != f && G->tagged && surf_type(G) == PK_ENT_PER &&
-				!strncmp(G->key, S->key, l) && (G->key[l] == ' ' || !G->key[l]);
+		if (!firsts) {
+			if (!(firsts = malloc((c->ns + 1) * sizeof *firsts)))
+				return -1;
+			for (size_t g = 0; g < c->ns; g++)
+				if (c->sv[g].tagged && surf_type(&c->sv[g]) == PK_ENT_PER)
+					firsts[nfirst++] = hash_first(c->sv[g].key);
+			qsort(firsts, nfirst, sizeof *firsts, cmp_u64);
 		}
-		if (!first)
+		uint64_t h = hash_first(S->key);
+		if (!bsearch(&h, firsts, nfirst, sizeof *firsts, cmp_u64))
 			S->glued = r;
 	}
+	free(firsts);
+	return 0;
 }
 
 /* Pass 2: the first and last words of each person's full name become
@@ -1151,7 +1170,8 @@ link_parts(ectx *c)
 	size_t wl[MAX_WORDS], n0 = c->ns;
 	int rc = -1;
 
-	mark_glued(c);
+	if (mark_glued(c) < 0)
+		return -1;
 	for (size_t f = 0; f < n0; f++) {
 		if (!full_name(&c->sv[f]))
 			continue;
@@ -1817,13 +1837,22 @@ pk_entities_lookup(const pk_entities *e, const char *name)
 	return r;
 }
 
-/* Is one of entity k's mentions written as @p name? */
+/* Is one of entity k's mentions within WINDOW bytes of @p at written as
+ * @p name?  (The mentions are in document order.) */
 static bool
-written_as(const pk_entities *e, const pk_doc *d, size_t k, const char *name)
+written_as(const pk_entities *e, const pk_doc *d, size_t k, const char *name, size_t at)
 {
 	const char *s = pk_doc_input(d)->bytes;
-	size_t l = strlen(name);
-	for (size_t i = 0; i < e->nm; i++)
+	size_t l = strlen(name), lo = 0, hi = e->nm;
+	size_t from = at > WINDOW ? at - WINDOW : 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->m[mid].start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < e->nm && e->m[i].start <= at + WINDOW; i++)
 		if (e->m[i].entity == k && e->m[i].end - e->m[i].start == l &&
 		    !memcmp(s + e->m[i].start, name, l))
 			return true;
@@ -1910,7 +1939,7 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 			bool fuller = words_within(sk, e->e[k].key_) ||
 				      (!direct && ls > lk + 1 && sk[ls - lk - 1] == ' ' &&
 				       !strcmp(sk + ls - lk, e->e[k].key_) &&
-				       written_as(e, d, k, x->speaker));
+				       written_as(e, d, k, x->speaker, x->mention_start));
 			free(sk);
 			if (!fuller)
 				continue;
