@@ -209,6 +209,25 @@ fold_word(ectx *c, size_t a, size_t b)
 
 static bool is_place(const char *key);
 
+/* Split token i of tk in two: [s, cut) and [rest, e).  -1 when out of
+ * memory. */
+static int
+split_token(ectx *c, toks *tk, size_t i, size_t cut, size_t rest)
+{
+	if (pk_grow(&tk->v, &tk->cap, tk->n + 1, sizeof *tk->v, 64) < 0)
+		return -1;
+	tok *t = &tk->v[i];
+	memmove(t + 2, t + 1, (tk->n - i - 1) * sizeof *t);
+	tk->n++;
+	t[1] = *t;
+	t[1].s = rest;
+	t[1].sp = false;
+	t[1].lex = lex_find(c->lex, c->s, t[1].s, t[1].e);
+	t->e = cut;
+	t->lex = lex_find(c->lex, c->s, t->s, t->e);
+	return 0;
+}
+
 /* Split two places joined by a hyphen (प्योंगयांग-मॉस्को, ईरान-इराक): each
  * is a name of its own (but not फीबी वॉलर-ब्रिज, गोला-बारूद).  -1 when out
  * of memory. */
@@ -228,17 +247,8 @@ split_hyphens(ectx *c, toks *tk)
 			return -1;
 		if (!is_place(k1) || !is_place(k2))
 			continue;
-		if (pk_grow(&tk->v, &tk->cap, tk->n + 1, sizeof *tk->v, 64) < 0)
+		if (split_token(c, tk, i, cut, cut + 1) < 0)
 			return -1;
-		t = &tk->v[i];
-		memmove(t + 2, t + 1, (tk->n - i - 1) * sizeof *t);
-		tk->n++;
-		t[1] = *t;
-		t[1].s = cut + 1;
-		t[1].sp = false;
-		t[1].lex = lex_find(c->lex, c->s, t[1].s, t[1].e);
-		t->e = cut;
-		t->lex = lex_find(c->lex, c->s, t->s, t->e);
 	}
 	return 0;
 }
@@ -270,17 +280,8 @@ split_glued_media(ectx *c, toks *tk)
 		}
 		if (!cut)
 			continue;
-		if (pk_grow(&tk->v, &tk->cap, tk->n + 1, sizeof *tk->v, 64) < 0)
+		if (split_token(c, tk, i, cut, cut) < 0)
 			return -1;
-		t = &tk->v[i];
-		memmove(t + 2, t + 1, (tk->n - i - 1) * sizeof *t);
-		tk->n++;
-		t[1] = *t;
-		t[1].s = cut;
-		t[1].sp = false;
-		t[1].lex = lex_find(c->lex, c->s, t[1].s, t[1].e);
-		t->e = cut;
-		t->lex = lex_find(c->lex, c->s, t->s, t->e);
 		i++;
 	}
 	return 0;
