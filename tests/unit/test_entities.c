@@ -70,6 +70,23 @@ entity_of(const fix *f, long m)
 	return &f->e.e[f->e.m[m].entity];
 }
 
+typedef struct { const char *name; pk_ent_type type; } named;
+
+/* Each of @p want is an entity of its type; none of @p none is an entity. */
+static void
+expect_names(const fix *f, const named *want, size_t nw, const char *const *none, size_t nn)
+{
+	for (size_t i = 0; i < nw; i++) {
+		size_t k = pk_entities_lookup(&f->e, want[i].name);
+		if (k == (size_t)-1)
+			fail_msg("%s is no entity", want[i].name);
+		assert_int_equal(f->e.e[k].type, want[i].type);
+	}
+	for (size_t i = 0; i < nn; i++)
+		if (pk_entities_lookup(&f->e, none[i]) != (size_t)-1)
+			fail_msg("%s is an entity", none[i]);
+}
+
 static void
 test_title_and_short_name(void **state)
 {
@@ -279,10 +296,8 @@ test_plural_is_no_name(void **state)
 	assert_int_equal(pk_ner_word_class(ner, "मैक्र", strlen("मैक्र")), 0);
 	fix f;
 	run(&f, text, ner);
-	assert_int_equal(pk_entities_lookup(&f.e, "अधिकारियों"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "सूत्रों"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "देशों"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "शोधकर्ताओं"), (size_t)-1);
+	static const char *const none[] = { "अधिकारियों", "सूत्रों", "देशों", "शोधकर्ताओं" };
+	expect_names(&f, NULL, 0, none, sizeof none / sizeof *none);
 	size_t m = pk_entities_lookup(&f.e, "इमैनुएल मैक्रों");
 	assert_true(m != (size_t)-1);
 	assert_int_equal(f.e.e[m].type, PK_ENT_PER);
@@ -378,20 +393,12 @@ test_kind_list(void **state)
 	pk_ner *ner = shipped_model();
 	fix f;
 	run(&f, text, ner);
-	static const char *const loc[] = { "कोथरूड", "हडपसर", "वाकड" },
-			  *const org[] = { "श्याओमी", "ओप्पो" };
-	for (size_t i = 0; i < 3; i++) {
-		size_t k = pk_entities_lookup(&f.e, loc[i]);
-		assert_true(k != (size_t)-1);
-		assert_int_equal(f.e.e[k].type, PK_ENT_LOC);
-	}
-	for (size_t i = 0; i < 2; i++) {
-		size_t k = pk_entities_lookup(&f.e, org[i]);
-		assert_true(k != (size_t)-1);
-		assert_int_equal(f.e.e[k].type, PK_ENT_ORG);
-	}
-	assert_int_equal(pk_entities_lookup(&f.e, "निजी"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "ग्रामीण"), (size_t)-1);
+	static const named want[] = {
+		{ "कोथरूड", PK_ENT_LOC }, { "हडपसर", PK_ENT_LOC }, { "वाकड", PK_ENT_LOC },
+		{ "श्याओमी", PK_ENT_ORG }, { "ओप्पो", PK_ENT_ORG },
+	};
+	static const char *const none[] = { "निजी", "ग्रामीण" };
+	expect_names(&f, want, sizeof want / sizeof *want, none, sizeof none / sizeof *none);
 	done(&f);
 	pk_ner_free(ner);
 }
@@ -414,18 +421,12 @@ test_head_names(void **state)
 	pk_ner *ner = shipped_model();
 	fix f;
 	run(&f, text, ner);
-	static const struct { const char *name; pk_ent_type type; } want[] = {
+	static const named want[] = {
 		{ "जन अधिकार परिषद", PK_ENT_ORG }, { "कोडाली", PK_ENT_ORG },
 		{ "टिकरिया", PK_ENT_LOC }, { "सांवरला", PK_ENT_LOC }, { "भाषा", PK_ENT_ORG },
 	};
-	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
-		size_t k = pk_entities_lookup(&f.e, want[i].name);
-		assert_true(k != (size_t)-1);
-		assert_int_equal(f.e.e[k].type, want[i].type);
-	}
-	assert_int_equal(pk_entities_lookup(&f.e, "बड़ी राजनीतिक पार्टी"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "राजनीतिक पार्टी"), (size_t)-1);
-	assert_int_equal(pk_entities_lookup(&f.e, "प्रबंधन"), (size_t)-1);
+	static const char *const none[] = { "बड़ी राजनीतिक पार्टी", "राजनीतिक पार्टी", "प्रबंधन" };
+	expect_names(&f, want, sizeof want / sizeof *want, none, sizeof none / sizeof *none);
 	done(&f);
 	pk_ner_free(ner);
 }
