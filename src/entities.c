@@ -902,6 +902,77 @@ kind_names(ectx *c)
 	return 0;
 }
 
+/* A person's one-word name the tagger found, then one word the tagger
+ * does not know before a postposition, a function word or a mark (नरगिस
+ * फ़करी एक …, पर्जेस्क्यू): the second word is the surname, and the
+ * mention is the full name, so that the short mentions join it.  Not a
+ * title, a place, a hyphened word or a word that begins a mention. */
+/* Is the word s[a, b) two words the tagger knows, glued when a space was
+ * lost (खन्नाउन्होंने, प्रसादभले)? */
+static bool
+glued_words(const ectx *c, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k < b; k++) {
+		if ((c->s[k] & 0xC0) == 0x80)
+			continue;
+		const unsigned char *u = (const unsigned char *)c->s + k;
+		size_t l = b - k;
+		uint32_t cp = l >= 3 && u[0] == 0xE0 ? (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F) : 0;
+		/* a sign (vowel sign, virama, nukta, anusvara) begins no word */
+		if ((cp >= 0x900 && cp <= 0x903) || (cp >= 0x93A && cp <= 0x94F))
+			continue;
+		if (pk_ner_word_class(c->ner, c->s + a, k - a) &&
+		    pk_ner_word_class(c->ner, c->s + k, l))
+			return true;
+	}
+	return false;
+}
+
+static size_t cps(const char *s);
+
+static int
+surnames(ectx *c)
+{
+	size_t n = c->tk.n;
+	for (size_t i = 0; i + 1 < n; i++) {
+		const tok *f = &c->tk.v[i], *w = &c->tk.v[i + 1];
+		if (f->t != T_WORD || w->t != T_WORD || !c->keys[i] || !c->keys[i + 1] || !c->ner)
+			continue;
+		size_t x = surf_find(c, c->keys[i]);
+		if (x == NO_SURF || c->sv[x].nw != 1 || !c->sv[x].votes[PK_ENT_PER] ||
+		    surf_type(&c->sv[x]) != PK_ENT_PER)
+			continue;
+		/* a word and then है is said of the person (युवराज कैसानोवा हैं) */
+		if (i + 2 < n && c->tk.v[i + 2].t == T_WORD &&
+		    (!function_word(&c->tk.v[i + 2]) || IS(&c->tk.v[i + 2], AUXES)))
+			continue;
+		if (title_word(c, w) || IS(w, NE_VERBS) || IS(w, SUBJ_VERBS) ||
+		    memchr(c->s + w->s, '-', w->e - w->s) || cps(c->keys[i + 1]) < MIN_PART_CPS ||
+		    pk_ner_word_class(c->ner, c->s + w->s, w->e - w->s) || place_at(c, i + 1) ||
+		    raw_other(c, f->s, f->e) || raw_exact(c, w->s, w->e) != NO_SURF ||
+		    raw_other(c, w->s, w->e) || IS(w, ORG_HEAD) || IS(w, LOC_HEAD) ||
+		    plural_noun(c, c->s, w->s, w->e) || glued_words(c, w->s, w->e))
+			continue;
+		size_t r = raw_exact(c, f->s, f->e);
+		if (r == NO_SURF) {
+			if (add_raw(c, i, i + 2, PK_ENT_PER) < 0)
+				return -1;
+		} else {
+			char *key = join_keys(c, i, i + 2);
+			if (!key)
+				return -1;
+			size_t si = surf_get(c, key, 2, f->s, w->e);
+			if (si == NO_SURF)
+				return -1;
+			c->sv[si].votes[PK_ENT_PER]++;
+			c->rv[r].e = w->e;
+			c->rv[r].surf = si;
+		}
+		i++;
+	}
+	return 0;
+}
+
 /* Pass 1a of a block: its tokens and keys (as bv[nb - 1]) and the
  * tagger's spans, sentence by sentence.  Needs no quotations, and changes
  * nothing another block's pass 1b reads, so it may run ahead of 1b (the
@@ -1042,7 +1113,8 @@ vote_block(ectx *c, size_t bi, const pk_quotes *q, size_t *qi)
 	free(B->sp);
 	B->sp = NULL;
 	B->nsp = B->spcap = 0;
-	return rc == 0 && kind_names(c) == 0 && head_names(c) == 0 ? fill_lists(c) : -1;
+	return rc == 0 && kind_names(c) == 0 && head_names(c) == 0 && surnames(c) == 0
+		       ? fill_lists(c) : -1;
 }
 
 /* The type a surface's votes give: the most votes, PER first on a tie. */
@@ -1906,6 +1978,30 @@ words_within(const char *a, const char *b)
 	return true;
 }
 
+/* The one person whose name holds the words of @p name and who is written
+ * so near @p at (the attributor resolved a pronoun to नरगिस; the article
+ * names her नरगिस फ़करी once), or -1: none, or more than one. */
+static size_t
+part_of(const pk_entities *e, const pk_doc *d, const char *name, size_t at)
+{
+	char *sk = tidy_fold(name);
+	size_t r = (size_t)-1;
+	if (!sk)
+		return r;
+	for (size_t i = 0; i < e->ne; i++) {
+		if (e->e[i].type != PK_ENT_PER || !strcmp(sk, e->e[i].key_) ||
+		    !words_within(sk, e->e[i].key_) || !written_as(e, d, i, name, at))
+			continue;
+		if (r != (size_t)-1) {
+			r = (size_t)-1;
+			break;
+		}
+		r = i;
+	}
+	free(sk);
+	return r;
+}
+
 pk_status
 pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 {
@@ -1924,6 +2020,8 @@ pk_entities_link_speakers(pk_entities *e, const pk_doc *d, pk_quotes *q)
 			k = (size_t)-1;
 		if (k == (size_t)-1 && x->mention_start != PK_QUOTE_NONE)
 			k = named_in(e, x->mention_start, x->mention_end);
+		if (k == (size_t)-1 && x->speaker && !strchr(x->speaker, ' '))
+			k = part_of(e, d, x->speaker, x->start);
 		if (k == (size_t)-1)
 			continue;
 		if (x->speaker && strcmp(x->speaker, e->e[k].name)) {

@@ -524,6 +524,33 @@ test_quotes_later(void **state)
 	pk_ner_free(ner);
 }
 
+/* A person's one-word name, then a word the tagger does not know before
+ * a function word, is her full name (सुलोचना पेठकर); the short mentions
+ * join it, and a quotation the attributor gave to the short name through
+ * a pronoun is hers by her full name. */
+static void
+test_surname(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"अभिनेत्री सुलोचना ने कहा, \"मैं बहुत खुश हूं।\" उन्होंने कहा, \"काम अच्छा रहा।\"\n\n"
+		"सुलोचना पेठकर एक मॉडल भी रही हैं।\n";
+	pk_ner *ner = shipped_model();
+	assert_int_equal(pk_ner_word_class(ner, "पेठकर", strlen("पेठकर")), 0);
+	fix f;
+	run(&f, text, ner);
+	static const named want[] = { { "सुलोचना पेठकर", PK_ENT_PER } };
+	static const char *const none[] = { "सुलोचना" };
+	expect_names(&f, want, 1, none, 1);
+	assert_int_equal(f.q.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_string_equal(f.q.v[i].speaker, "सुलोचना पेठकर");
+		assert_int_equal(f.q.v[i].speaker_entity, pk_entities_lookup(&f.e, "सुलोचना पेठकर"));
+	}
+	done(&f);
+	pk_ner_free(ner);
+}
+
 int
 main(void)
 {
@@ -543,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_kind_list),
 		cmocka_unit_test(test_head_names),
 		cmocka_unit_test(test_glued_speaker),
+		cmocka_unit_test(test_surname),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
