@@ -64,6 +64,12 @@ _cleanup() {
 _TEST_PID=$$
 T=$(mktemp -d "${TMPDIR:-/tmp}/pathak-test.XXXXXX") || hard_error "mktemp -d failed"
 trap '_st=$?; _cleanup; _vg_verdict "$_st"' EXIT
+# pathak remembers places and searches and reads a config file: each test
+# has its own, so no test sees another's (or the user's) and none is left.
+XDG_STATE_HOME=$T/state
+XDG_CONFIG_HOME=$T/config
+export XDG_STATE_HOME XDG_CONFIG_HOME
+unset PATHAK_OPTIONS
 trap '_cleanup; exit 1' HUP INT TERM
 
 [ -x "$PATHAK" ] || hard_error "the program $PATHAK is missing (build it first)"
@@ -148,6 +154,9 @@ tm_start() {
 	_TMUX_SOCK=pathak-$$-$_TMUX_N
 	_TMUX_SOCKS="${_TMUX_SOCKS:-} $_TMUX_SOCK"
 	rm -f "$T/exit"
+	# each window opens its article afresh, unless the test is about
+	# coming back (KEEP_PLACES set)
+	[ -n "${KEEP_PLACES:-}" ] || rm -f "$XDG_STATE_HOME/pathak/places"
 	cat >"$T/tmux.conf" <<EOF
 set -g status off
 set -g remain-on-exit on

@@ -35,7 +35,7 @@ const key_binding keys_table[] = {
 	{ { "%", "p" }, ACT_PERCENT,
 	  "N percent into the article, as in 50%", NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous quotation, with its speaker\n(a person selected in the pane: theirs)",
+	  "next / previous quotation, with its speaker",
 	  "The quotation is highlighted and brought on screen, and the status line "
 	  "shows its number, its speaker and the cue. While it is on screen the "
 	  "next and previous are counted from it; otherwise ] takes the first "
@@ -51,8 +51,8 @@ const key_binding keys_table[] = {
 	  "(on the speaker, the cue and the quoted text), Backspace and Ctrl-U edit "
 	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
 	  "move, Enter jumps to the quotation, Esc closes the list." },
-	{ { "e" }, ACT_PANE,
-	  "entity pane: people, places, organisations\n(in it: j k, Enter highlights, type to filter)",
+	{ { "e", "Tab" }, ACT_NONE,   /* the help row of the two below */
+	  "entity pane; Tab moves the focus to it and back",
 	  "The pane on the right lists the entities of the article under PER, LOC "
 	  "and ORG, most mentioned first, with their mentions and, for a person, "
 	  "the quotations that are theirs. It opens with the focus; the text "
@@ -63,9 +63,10 @@ const key_binding keys_table[] = {
 	  "typing a letter (other than j k g G n N e q h) or / starts a filter "
 	  "(compared with spelling variants folded; a Latin filter such as putin "
 	  "matches the romanized names), Backspace and Ctrl-U edit it, Enter ends "
-	  "it and Esc clears it." },
-	{ { "Tab" }, ACT_FOCUS,
-	  "move focus between the text and the entity pane", NULL },
+	  "it and Esc clears it. Tab moves the focus between the text and the "
+	  "pane." },
+	{ { "e" }, ACT_PANE, NULL, NULL },
+	{ { "Tab" }, ACT_FOCUS, NULL, NULL },
 	{ { "/", "?" }, ACT_NONE,   /* the help row of the two below */
 	  "search forward / backward (lit up as you type)",
 	  "Spelling variants match by default: with or without nukta, \u0949 and "
@@ -123,6 +124,26 @@ const key_binding keys_table[] = {
 	  "be read again." },
 	{ { "Ctrl-L" }, ACT_REDRAW, NULL, NULL },
 	{ { "R" }, ACT_RELOAD, NULL, NULL },
+	{ { "m<letter>", "'<letter>", "''" }, ACT_NONE,   /* the help row of the three below */
+	  "mark the top line, go to a mark; '' go back",
+	  "As in less: m and a letter marks the top line, ' and the letter goes "
+	  "there. The marks of an article are remembered with its reading "
+	  "position (see FILES). "
+	  "'' returns to where the screen was before the last jump: G, g, a "
+	  "percent, a line number, a quotation, a search, an entity's mention, a "
+	  "mark, or '' itself (so '' '' goes back and forth)." },
+	{ { "m<letter>" }, ACT_MARK, NULL, NULL },
+	{ { "'<letter>" }, ACT_GOTO_MARK, NULL, NULL },
+	{ { "''" }, ACT_BACK, NULL, NULL },
+	{ { ":n", ":p", ":e" }, ACT_NONE,   /* the help row of the three below */
+	  "next / previous file; open a file",
+	  "With several files on the command line, :n and :p move between them "
+	  "(a count moves that many); each keeps its place. :e asks for a file "
+	  "name and adds the file after the current one. The status line shows "
+	  "which file of how many is on screen." },
+	{ { ":n" }, ACT_FILE_NEXT, NULL, NULL },
+	{ { ":p" }, ACT_FILE_PREV, NULL, NULL },
+	{ { ":e" }, ACT_FILE_OPEN, NULL, NULL },
 	{ { "h", "H", "F1" }, ACT_HELP,
 	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
@@ -152,6 +173,11 @@ keys_parse(const char *name, int codes[2])
 	if (n == 6 && strncmp(name, "Ctrl-", 5) == 0 && isupper((unsigned char)name[5])) {
 		codes[0] = name[5] & 0x1f;
 		return 1;
+	}
+	if (n == 9 && strcmp(name + 1, "<letter>") == 0 && isgraph((unsigned char)name[0])) {
+		codes[0] = (unsigned char)name[0];
+		codes[1] = PK_KEY_LETTER;
+		return 2;
 	}
 	if (n < 1 || n > 2)
 		return 0;
@@ -190,9 +216,11 @@ seq_match(const char *k, const int *seq, int nseq)
 	int n = keys_parse(k, codes);
 	if (n < nseq)
 		return 0;
-	for (int i = 0; i < nseq; i++)
-		if (codes[i] != seq[i])
+	for (int i = 0; i < nseq; i++) {
+		bool letter = (seq[i] >= 'a' && seq[i] <= 'z') || (seq[i] >= 'A' && seq[i] <= 'Z');
+		if (codes[i] != seq[i] && !(codes[i] == PK_KEY_LETTER && letter))
 			return 0;
+	}
 	return n == nseq ? 1 : 2;
 }
 
@@ -228,6 +256,7 @@ keys_feed(keys_state *ks, int code, key_action *act, long *count)
 			if (m == 1) {
 				*act = keys_table[i].action;
 				*count = ks->count;
+				ks->letter = ks->seq[ks->nseq - 1];
 				reset(ks);
 				return KEYS_DONE;
 			}

@@ -26,6 +26,7 @@ enum {
 	PK_KEY_END,
 	PK_KEY_F1,
 	PK_KEY_OTHER,              /**< a special key no binding uses */
+	PK_KEY_LETTER,             /**< in a binding: any of a-z, A-Z ("m<letter>") */
 };
 
 /** What a key does. */
@@ -61,6 +62,12 @@ typedef enum {
 	ACT_HELP,
 	ACT_QUIT,
 	ACT_RELOAD,      /**< read the file again (after it changed) */
+	ACT_MARK,        /**< m<letter>: mark the top line with the letter */
+	ACT_GOTO_MARK,   /**< '<letter>: go to the mark */
+	ACT_BACK,        /**< '': back to where the last jump left */
+	ACT_FILE_NEXT,   /**< :n: the next file of the command line */
+	ACT_FILE_PREV,   /**< :p: the previous one */
+	ACT_FILE_OPEN,   /**< :e: open a file (a prompt for its name) */
 	ACT_N
 } key_action;
 
@@ -68,7 +75,8 @@ typedef enum {
 
 /** One row of the table. */
 typedef struct key_binding {
-	const char *keys[KEYS_NAMES_MAX]; /**< names: "j", "Down", "Ctrl-N", "ZZ", ":q"; NULL-ended */
+	const char *keys[KEYS_NAMES_MAX]; /**< names: "j", "Down", "Ctrl-N", "ZZ", ":q",
+	                                   *   "m<letter>"; NULL-ended */
 	key_action action;
 	const char *help;                 /**< the help screen's line ('\n': a second line) */
 	const char *more;                 /**< the manual adds this, or NULL */
@@ -89,9 +97,10 @@ typedef struct keys_state {
 	long count;       /**< -1 when none was typed */
 	int seq[2];
 	int nseq;
+	int letter;       /**< after KEYS_DONE: the letter a "<letter>" binding took */
 } keys_state;
 
-#define KEYS_STATE_INIT { -1, { 0, 0 }, 0 }
+#define KEYS_STATE_INIT { -1, { 0, 0 }, 0, 0 }
 
 typedef enum {
 	KEYS_MORE,       /**< part of a count or of a sequence: wait for more */

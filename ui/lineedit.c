@@ -3,13 +3,12 @@
 
 #include "lineedit.h"
 #include "layout.h"
+#include "xdg.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 struct ledit {
 	char buf[LEDIT_MAX + 1];
@@ -288,16 +287,7 @@ ledit_hist_get(const ledit *e, size_t i)
 bool
 ledit_hist_path(char *buf, size_t n)
 {
-	const char *x = getenv("XDG_STATE_HOME"), *h = getenv("HOME");
-	int k;
-	/* the XDG spec: a relative path is to be ignored */
-	if (x && x[0] == '/')
-		k = snprintf(buf, n, "%s/pathak/search_history", x);
-	else if (h && h[0] == '/')
-		k = snprintf(buf, n, "%s/.local/state/pathak/search_history", h);
-	else
-		return false;
-	return k > 0 && (size_t)k < n;
+	return xdg_path(XDG_STATE, "search_history", buf, n);
 }
 
 int
@@ -325,46 +315,18 @@ ledit_hist_load(ledit *e, const char *path)
 	return rc;
 }
 
-/* mkdir -p for the directories of @p path. */
+/* The entries, oldest first, a line each. */
 static int
-make_dirs(const char *path)
+hist_write(FILE *f, const void *ctx)
 {
-	char d[4096];
-	size_t n = strlen(path);
-	if (n >= sizeof d)
-		return -1;
-	memcpy(d, path, n + 1);
-	for (char *s = d + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = 0;
-		if (mkdir(d, 0700) < 0 && errno != EEXIST)
-			return -1;
-		*s = '/';
-	}
+	const ledit *e = ctx;
+	for (size_t i = 0; i < e->nhist; i++)
+		fprintf(f, "%s\n", e->hist[i]);
 	return 0;
 }
 
 int
 ledit_hist_save(const ledit *e, const char *path)
 {
-	char tmp[4200];
-	FILE *f;
-	if (snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid()) >= (int)sizeof tmp ||
-	    make_dirs(path) < 0 || !(f = fopen(tmp, "w")))
-		return -1;
-	for (size_t i = 0; i < e->nhist; i++)
-		fprintf(f, "%s\n", e->hist[i]);
-	bool bad = ferror(f) != 0;
-	if (fflush(f) != 0 || fsync(fileno(f)) != 0)
-		bad = true;
-	if (fclose(f) != 0)
-		bad = true;
-	if (bad || rename(tmp, path) < 0) {
-		int err = errno;
-		unlink(tmp);
-		errno = err;
-		return -1;
-	}
-	return 0;
+	return xdg_write_atomic(path, hist_write, e);
 }

@@ -28,6 +28,7 @@
 #include "keys.h"
 #include "quotes.h"
 #include "pager.h"
+#include "places.h"
 #include "render.h"
 #include "search.h"
 #include "term.h"
@@ -40,10 +41,11 @@ static void
 usage(FILE *f)
 {
 	fputs(
-"Usage: pathak [OPTION]... [+/WORD] [FILE]\n"
+"Usage: pathak [OPTION]... [+/WORD] [FILE]...\n"
 "Read a Hindi (Devanagari) news article in the terminal.\n"
 "With no FILE, read standard input if it is not a terminal, otherwise open\n"
-"the bundled sample article.\n"
+"the bundled sample article.  With several, :n and :p move between them.\n"
+"An article reopens where it was left, in the render mode chosen there.\n"
 "\n"
 "  -d, --dump          print the laid-out lines to standard output and exit\n"
 "  -w, --width=N       widest text column in cells (default 80)\n"
@@ -68,6 +70,8 @@ usage(FILE *f)
 "      --encoding=NAME decode the input from NAME (ISO-8859-1, windows-1252,\n"
 "                      UTF-16LE...; default UTF-8, or UTF-16/32 by a BOM)\n"
 "      --binary        read a file that looks binary without asking\n"
+"      --no-resume     open at the start, and do not remember where reading\n"
+"                      stopped (kept in $XDG_STATE_HOME/pathak/places)\n"
 "      --max-input=SIZE  stop reading standard input or a device after SIZE\n"
 "                      bytes (K, M, G suffixes; default 1G)\n"
 "      --help-keys[=man]  list the keys (as the manual's troff with =man) and exit\n"
@@ -293,21 +297,83 @@ typedef struct reading {
 	const char *path;     /* NULL: standard input */
 	guard_stamp stamp;    /* the file as opened */
 	bool changed;         /* truncated, rewritten or replaced since */
+	place pl;             /* where it was left (places.h); pl.key 0: not kept */
+	bool resume;          /* keep and restore places (not --no-resume) */
 } reading;
+
+/* The files of the command line (and those :e added), and which is read. */
+typedef struct filelist {
+	char **v;
+	size_t n, cap, cur;
+} filelist;
 
 static char note_buf[PATH_MAX + 64];
 
-/* R: open the file again and put a new pager over it, at the same place.
- * On failure the old one stays, with a note. */
+/* Where r's file was left, from the places file: r->pl (its key 0 when
+ * standard input, or resume is off). */
+static bool
+place_find(reading *r)
+{
+	char path[PATH_MAX];
+	place_init(&r->pl, 0);
+	if (!r->resume || !r->path || r->in->growing || !places_path(path, sizeof path))
+		return false;
+	place_init(&r->pl, place_key(r->in->bytes, r->in->len));
+	return places_get(path, r->pl.key, &r->pl) == 1;
+}
+
+/* The render mode r's place asks for, if any and if no --render said
+ * otherwise. */
+static void
+place_mode(const reading *r, bool have_render, pager_opts *po)
+{
+	render_mode m;
+	if (!have_render && !po->ascii && r->pl.mode[0] && render_mode_parse(r->pl.mode, &m))
+		po->mode = m;
+}
+
+/* Put pager p at r's place: the top (unless a search is to find where)
+ * and the marks. */
+static void
+place_apply(const reading *r, pager *p, const pager_opts *po)
+{
+	if (!r->pl.key)
+		return;
+	if (r->pl.when && !(po->search && *po->search) && r->pl.top > 0) {
+		pager_jump(p, r->pl.top);
+		pager_note(p, "back where you left off ('' goes to the start)");
+	}
+	pager_set_marks(p, r->pl.marks);
+}
+
+/* Remember where p is in r's file (a read-only home: quietly not). */
+static void
+place_keep(reading *r, pager *p)
+{
+	char path[PATH_MAX];
+	if (!r->pl.key || !places_path(path, sizeof path))
+		return;
+	r->pl.top = pager_top_offset(p);
+	if (pager_mode_chosen(p))
+		snprintf(r->pl.mode, sizeof r->pl.mode, "%s", render_mode_name(pager_mode(p)));
+	memcpy(r->pl.marks, pager_marks(p), sizeof r->pl.marks);
+	r->pl.when = (long long)time(NULL);
+	places_put(path, &r->pl);
+}
+
+/* Open @p path and put a new pager over it in place of p: R (the same
+ * file again, at offset @p off), :n, :p and :e (at the file's own place,
+ * @p off PLACE_NONE).  On failure the old one stays, with a note. */
 static pager *
-reload(pager *p, reading *r, const pager_opts *po)
+switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_render,
+            size_t off)
 {
 	pk_input *nin;
 	pk_doc *nd;
 	pager *np;
 	pk_status st;
 
-	if (!r->path) {
+	if (!path) {
 		pager_note(p, "standard input cannot be read again");
 		return p;
 	}
@@ -315,40 +381,109 @@ reload(pager *p, reading *r, const pager_opts *po)
 		pager_note(p, "out of memory");
 		return p;
 	}
-	guard_stamp_get(r->path, &r->stamp);
-	if ((st = pk_input_open(nin, r->path)) != PK_OK) {
-		snprintf(note_buf, sizeof note_buf, "%s: %s", r->path, strerror(errno));
+	guard_stamp stamp;
+	guard_stamp_get(path, &stamp);
+	if ((st = pk_input_open(nin, path)) != PK_OK) {
+		safe_name(path, note_buf, sizeof note_buf - 40);
+		size_t k = strlen(note_buf);
+		snprintf(note_buf + k, sizeof note_buf - k, ": %s",
+		         st == PK_ERR_ISDIR ? "Is a directory" :
+		         st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
 		pager_note(p, note_buf);
 		free(nin);
 		return p;
 	}
+	reading old = *r;
+	r->in = nin;
+	r->path = path;
+	if (off == PLACE_NONE) {
+		place_find(r);
+		po->mode = pager_mode(p);  /* the mode goes on to the next file ... */
+		place_mode(r, have_render, po);  /* ... unless it has its own */
+	}
+	po->name = path;
 	if (!(nd = pk_doc_new(nin)) || !(np = pager_new(nd, po))) {
 		pk_doc_free(nd);
 		pk_input_close(nin);
 		free(nin);
+		*r = old;
 		pager_note(p, "out of memory");
 		return p;
 	}
-	size_t off = pager_top_offset(p);
+	if (off == PLACE_NONE)
+		place_keep(&old, p);
+	else
+		pager_set_marks(np, pager_marks(p));
 	pager_free(p);
 	early_drop(po->early);  /* it may still be reading the old document */
+	po->early = NULL;
 	guard_map(NULL, 0);
-	pk_doc_free(r->doc);
-	pk_input_close(r->in);
-	free(r->owned);
-	r->in = r->owned = nin;
+	pk_doc_free(old.doc);
+	pk_input_close(old.in);
+	free(old.owned);
+	r->owned = nin;
 	r->doc = nd;
+	r->stamp = stamp;
 	size_t mlen;
 	const void *m = pk_input_mapping(nin, &mlen);
 	guard_map(m, mlen);
 	r->changed = false;
-	pager_goto_offset(np, off);
+	if (off != PLACE_NONE) {
+		if (r->pl.key)
+			r->pl.key = place_key(nin->bytes, nin->len);  /* R: it may have changed */
+		pager_goto_offset(np, off);
+	} else {
+		place_apply(r, np, po);
+	}
 	return np;
 }
 
-static int
-run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *binary)
+/* :n, :p and :e: the file to read next, or NULL (with a note). */
+static const char *
+next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 {
+	if (req == PAGER_OPEN) {
+		if (fl->n == fl->cap) {
+			size_t cap = fl->cap ? 2 * fl->cap : 8;
+			char **v = realloc(fl->v, cap * sizeof *v);
+			if (!v) {
+				pager_note(p, "out of memory");
+				return NULL;
+			}
+			fl->v = v;
+			fl->cap = cap;
+		}
+		char *copy = strdup(name);
+		if (!copy) {
+			pager_note(p, "out of memory");
+			return NULL;
+		}
+		/* after the current one, as less's :e */
+		memmove(fl->v + fl->cur + 2, fl->v + fl->cur + 1,
+		        (fl->n - fl->cur - 1) * sizeof *fl->v);
+		fl->v[fl->cur + 1] = copy;
+		fl->n++;
+		return copy;
+	}
+	if (req == PAGER_NEXT && fl->cur + 1 >= fl->n) {
+		pager_note(p, fl->n > 1 ? "no next file (this is the last)" : "no next file");
+		return NULL;
+	}
+	if (req == PAGER_PREV && fl->cur == 0) {
+		pager_note(p, fl->n > 1 ? "no previous file (this is the first)" : "no previous file");
+		return NULL;
+	}
+	size_t step = count > 0 ? (size_t)count : 1;
+	if (req == PAGER_NEXT)
+		return fl->v[fl->cur + step < fl->n ? fl->cur + step : fl->n - 1];
+	return fl->v[fl->cur >= step ? fl->cur - step : 0];
+}
+
+static int
+run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render,
+           bool keys_from_tty, const char *binary)
+{
+	pager_opts opts = *po0, *po = &opts;
 	FILE *tty = NULL;
 	SCREEN *scr;
 	pager *p;
@@ -410,6 +545,7 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 		fputs("pathak: out of memory\n", stderr);
 		return EXIT_FAILURE;
 	}
+	place_apply(r, p, po);
 	for (bool dirty = true;;) {
 		if (!r->changed && guard_map_faulted())
 			r->changed = dirty = true;  /* the file shrank under us */
@@ -458,11 +594,42 @@ run_curses(reading *r, const pager_opts *po, bool keys_from_tty, const char *bin
 		if (ch == 27 && swallow_sequence())
 			continue;
 		if (!pager_key(p, ch)) {
-			if (!pager_reload_asked(p))
+			long count;
+			const char *name;
+			pager_req req = pager_request(p, &count, &name);
+			if (req == PAGER_NONE)
 				break;
-			p = reload(p, r, po);
+			if (req == PAGER_RELOAD) {
+				p = switch_file(p, r, r->path, po, have_render, pager_top_offset(p));
+				continue;
+			}
+			const char *next = next_file(p, fl, req, count, name);
+			if (!next)
+				continue;
+			size_t i = 0;
+			while (i < fl->n && fl->v[i] != next)
+				i++;
+			int was_file = po->file, was_files = po->files;
+			po->file = (int)i + 1;
+			po->files = (int)fl->n;
+			pager *np = switch_file(p, r, next, po, have_render, PLACE_NONE);
+			if (np != p) {
+				fl->cur = i;
+			} else {
+				/* it did not open: the old file stays, and a name :e
+				 * added goes again */
+				po->file = was_file;
+				po->files = was_files;
+				if (req == PAGER_OPEN) {
+					free(fl->v[i]);
+					memmove(fl->v + i, fl->v + i + 1, (fl->n - i - 1) * sizeof *fl->v);
+					fl->n--;
+				}
+			}
+			p = np;
 		}
 	}
+	place_keep(r, p);
 	pager_free(p);
 	endwin();
 	guard_term(-1, NULL, NULL, 0);
@@ -756,10 +923,12 @@ main(int argc, char **argv)
 		{ "binary", no_argument, NULL, 264 },
 		{ "theme", required_argument, NULL, 265 },
 		{ "help-terminals", optional_argument, NULL, 266 },
+		{ "no-resume", no_argument, NULL, 267 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
-	bool pane = false, binary_ok = false;
+	bool pane = false, binary_ok = false, resume = true;
+	filelist fl = { 0 };
 	color_theme theme = THEME_AUTO;
 	pk_input_opts io = { 0 };
 	const char *search = NULL;
@@ -850,6 +1019,9 @@ main(int argc, char **argv)
 		case 264:
 			binary_ok = true;
 			break;
+		case 267:
+			resume = false;
+			break;
 		case 265:
 			if (!strcmp(optarg, "dark"))
 				theme = THEME_DARK;
@@ -925,11 +1097,34 @@ main(int argc, char **argv)
 		i--;
 	}
 	if (argc - optind > 1) {
-		fputs("pathak: only one FILE may be given (see 'pathak --help')\n", stderr);
-		return EXIT_USAGE;
+		bool printing = export != EXPORT_NONE || dump || !isatty(STDOUT_FILENO);
+		if (printing) {
+			fputs("pathak: --dump, --json, --quotes and output that is not a terminal "
+			      "take one FILE\n", stderr);
+			return EXIT_USAGE;
+		}
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0) {
+				fputs("pathak: standard input (-) cannot be one of several files\n",
+				      stderr);
+				return EXIT_USAGE;
+			}
 	}
 	if (optind < argc && strcmp(argv[optind], "-") != 0) {
-		path = argv[optind];
+		/* the files :n and :p move between (each is opened when reached) */
+		fl.cap = (size_t)(argc - optind);
+		if (!(fl.v = calloc(fl.cap, sizeof *fl.v))) {
+			fputs("pathak: out of memory\n", stderr);
+			return EXIT_FAILURE;
+		}
+		for (int i = optind; i < argc; i++)
+			if (!(fl.v[fl.n++] = strdup(argv[i]))) {
+				fputs("pathak: out of memory\n", stderr);
+				return EXIT_FAILURE;
+			}
+	}
+	if (fl.n) {
+		path = fl.v[0];
 		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	} else if (optind < argc || !isatty(STDIN_FILENO)) {
@@ -963,7 +1158,7 @@ main(int argc, char **argv)
 	}
 	/* A file truncated while mapped reads as zeros rather than killing us
 	 * (SIGBUS); fatal signals leave the terminal sane (guard.h). */
-	reading rd = { &in, doc, NULL, path, { 0 }, false };
+	reading rd = { .in = &in, .doc = doc, .path = path, .resume = resume };
 	guard_stamp_get(path, &rd.stamp);
 	guard_init(false);
 	{
@@ -1024,12 +1219,20 @@ main(int argc, char **argv)
 		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL,
 		                  .early = ew, .gfx = ti.gfx, .cell_w = ti.cell_w,
 		                  .cell_h = ti.cell_h, .text_mode = ti.text_mode };
-		rc = run_curses(&rd, &po, !path || !isatty(STDIN_FILENO), binary ? name : NULL);
+		po.file = 1;
+		po.files = (int)fl.n;
+		place_find(&rd);
+		place_mode(&rd, have_render, &po);
+		rc = run_curses(&rd, &fl, &po, have_render, !path || !isatty(STDIN_FILENO),
+		                binary ? name : NULL);
 		early_free(ew);  /* before the document it reads goes */
 	}
 	guard_map(NULL, 0);
 	pk_doc_free(rd.doc);
 	pk_input_close(rd.in);
 	free(rd.owned);
+	for (size_t i = 0; i < fl.n; i++)
+		free(fl.v[i]);
+	free(fl.v);
 	return rc;
 }

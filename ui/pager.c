@@ -18,6 +18,7 @@
 #include "imgrows.h"
 #include "keys.h"
 #include "overlay.h"
+#include "places.h"
 #include "prompt.h"
 #include "qlist.h"
 #include "qnav.h"
@@ -87,7 +88,15 @@ struct pager {
 	                      * wait for the rest of a line; SIZE_MAX: none */
 	bool cap_said, enc_said;
 	char rnote[128];     /* "reading… N bytes" */
-	bool reload;         /* R: the caller reads the file again */
+	pager_req req;       /* what the caller is asked to do when pager_key() returns false */
+	long req_count;      /* :n, :p: how many files on */
+	char open_name[4096];/* :e: the file name typed */
+	size_t marks[PLACE_MARKS]; /* m<letter>: input offsets, PLACE_NONE unset */
+	size_t back;         /* '': where the last jump left, or PLACE_NONE */
+	bool jumped;         /* this key jumped (G, ], n, a mark...): '' comes back */
+	size_t jump_from;    /* where from, when not the top as the key came (a search
+	                      * typed moves the screen before Enter) */
+	bool mode_chosen;    /* r was pressed: the mode is the reader's choice */
 	bool img_tried;      /* image mode: imgrows_new() was tried (d.img if it worked) */
 	const char *img_why; /* why not */
 };
@@ -216,6 +225,7 @@ quote_show(pager *p, size_t i)
 	const pk_quote *q = &p->quotes.v[i];
 	size_t first, last;
 	p->cur = i;
+	p->jumped = true;
 	view_screen_span(p->v, &first, &last);
 	if (q->start >= first && q->end <= last)
 		return;
@@ -313,6 +323,7 @@ match_show(pager *p, const finder *f, size_t k)
 {
 	const pk_span *m = &finder_matches(f)->v[k];
 	size_t first, last;
+	p->jumped = true;
 	view_screen_span(p->v, &first, &last);
 	if (m->start >= first && m->end <= last)
 		return;
@@ -463,12 +474,22 @@ prompt_done(pager *p)
 static void
 prompt_keyed(pager *p, int ch)
 {
+	if (prompt_kind(p->pr) == ':') {
+		/* :e: a file name; Enter asks the caller to open it */
+		if (prompt_key(p->pr, ch) == PR_ENTER && prompt_len(p->pr)) {
+			snprintf(p->open_name, sizeof p->open_name, "%s", prompt_text(p->pr));
+			p->req = PAGER_OPEN;
+		}
+		return;
+	}
 	switch (prompt_key(p->pr, ch)) {
 	case PR_EDIT:
 	case PR_FLAGS:
 		incremental(p);
 		break;
 	case PR_ENTER:
+		p->jumped = true;  /* '' goes back to where the prompt opened */
+		p->jump_from = p->origin_off;
 		prompt_done(p);
 		break;
 	case PR_CANCEL:
@@ -605,7 +626,8 @@ static void
 draw_status(pager *p)
 {
 	status_info st = { .empty = view_empty(p->v), .ascii = p->o.ascii,
-	                   .flash = p->flash, .name = p->o.name };
+	                   .flash = p->flash, .name = p->o.name, .file = p->o.file,
+	                   .files = p->o.files };
 	pk_block title;
 	char filter[160];
 
@@ -788,8 +810,44 @@ pager_act(pager *p, key_action act, long n)
 	case ACT_QUIT:
 		return false;
 	case ACT_RELOAD:
-		p->reload = true;
+		p->req = PAGER_RELOAD;
 		return false;
+	case ACT_FILE_NEXT:
+	case ACT_FILE_PREV:
+		p->req = act == ACT_FILE_NEXT ? PAGER_NEXT : PAGER_PREV;
+		p->req_count = times;
+		return false;
+	case ACT_FILE_OPEN:
+		prompt_start(p, ':');
+		return true;
+	case ACT_MARK: {
+		int slot = place_mark_slot(p->keys.letter);
+		if (slot < 0 || view_empty(p->v))
+			return true;
+		p->marks[slot] = pager_top_offset(p);
+		say(p, "mark %c set", p->keys.letter);
+		return true;
+	}
+	case ACT_GOTO_MARK: {
+		int slot = place_mark_slot(p->keys.letter);
+		if (slot < 0)
+			return true;
+		if (p->marks[slot] == PLACE_NONE) {
+			say(p, "mark %c is not set (m%c sets it)", p->keys.letter, p->keys.letter);
+			return true;
+		}
+		p->jumped = true;
+		pager_goto_offset(p, p->marks[slot]);
+		break;
+	}
+	case ACT_BACK:
+		if (p->back == PLACE_NONE) {
+			p->flash = "'': no jump to go back from yet";
+			return true;
+		}
+		p->jumped = true;
+		pager_goto_offset(p, p->back);
+		break;
 	case ACT_DOWN:
 		view_scroll(p->v, times);
 		break;
@@ -809,12 +867,14 @@ pager_act(pager *p, key_action act, long n)
 		view_scroll(p->v, -(n > 0 ? n : half));
 		break;
 	case ACT_TOP:
+		p->jumped = true;
 		if (n > 0)
 			view_goto_line(p->v, (size_t)n);
 		else
 			view_top(p->v);
 		break;
 	case ACT_END:
+		p->jumped = true;
 		if (n > 0)
 			view_goto_line(p->v, (size_t)n);
 		else
@@ -830,6 +890,7 @@ pager_act(pager *p, key_action act, long n)
 			say(p, "not reading: the whole input is here");
 		break;
 	case ACT_PERCENT:
+		p->jumped = true;
 		view_goto_percent(p->v, n > 100 ? 100 : n > 0 ? (int)n : 0);
 		break;
 	case ACT_QUOTE_NEXT:
@@ -883,8 +944,10 @@ pager_act(pager *p, key_action act, long n)
 		/* the search or the entity: whichever was used last */
 		if (p->nn == NN_SEARCH && finder_active(p->find))
 			search_step(p, act == ACT_NEXT ? 1 : -1, times);
-		else if (p->nn == NN_ENTITY || entpane_chosen(p->pane))
+		else if (p->nn == NN_ENTITY || entpane_chosen(p->pane)) {
 			entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
+			p->jumped = true;
+		}
 		else
 			p->flash = "n, N: no search, no entity selected (/ searches)";
 		break;
@@ -898,6 +961,7 @@ pager_act(pager *p, key_action act, long n)
 		if (m == RENDER_IMAGE && !image_ready(p))
 			m = render_mode_next(m);  /* no pictures here: the cycle skips it */
 		set_mode(p, m);
+		p->mode_chosen = true;
 		if (m == RENDER_IMAGE) {
 			char b[200];
 			say(p, "image (%s)", imgrows_describe(p->d.img, b, sizeof b));
@@ -925,14 +989,13 @@ pager_act(pager *p, key_action act, long n)
 	return true;
 }
 
-bool
-pager_key(pager *p, int ch)
+static bool
+key_dispatch(pager *p, int ch)
 {
 	key_action act = ACT_NONE;
 	long n = -1;
 	char seq[48];
 
-	p->reload = false;
 	if (ch == KEY_RESIZE) {
 		pager_resize(p);
 		if (p->help.up)
@@ -969,6 +1032,7 @@ pager_key(pager *p, int ch)
 			/* Enter on an entity: n and N step through its mentions now */
 			p->chose = entpane_choices(p->pane);
 			p->nn = NN_ENTITY;
+			p->jumped = true;
 		}
 		return true;
 	}
@@ -990,6 +1054,22 @@ pager_key(pager *p, int ch)
 		break;
 	}
 	return pager_act(p, act, n);
+}
+
+bool
+pager_key(pager *p, int ch)
+{
+	size_t before = pager_top_offset(p);
+	p->req = PAGER_NONE;
+	p->jumped = false;
+	p->jump_from = PLACE_NONE;
+	bool go_on = key_dispatch(p, ch);
+	if (p->jumped) {
+		size_t from = p->jump_from != PLACE_NONE ? p->jump_from : before;
+		if (pager_top_offset(p) != from)
+			p->back = from;
+	}
+	return go_on && p->req == PAGER_NONE;
 }
 
 void
@@ -1220,6 +1300,9 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		say(p, "not UTF-8: it may be %s (try --encoding=%s)", p->in->detected,
 		    p->in->detected);
 	}
+	p->back = PLACE_NONE;
+	for (int i = 0; i < PLACE_MARKS; i++)
+		p->marks[i] = PLACE_NONE;
 	if (o->pane)
 		pane_toggle(p);
 	if (o->search && *o->search) {
@@ -1280,10 +1363,42 @@ pager_note(pager *p, const char *msg)
 		p->flash = msg;
 }
 
-bool
-pager_reload_asked(const pager *p)
+pager_req
+pager_request(const pager *p, long *count, const char **name)
 {
-	return p->reload;
+	if (count)
+		*count = p->req_count;
+	if (name)
+		*name = p->open_name;
+	return p->req;
+}
+
+bool
+pager_mode_chosen(const pager *p)
+{
+	return p->mode_chosen;
+}
+
+const size_t *
+pager_marks(const pager *p)
+{
+	return p->marks;
+}
+
+void
+pager_set_marks(pager *p, const size_t *marks)
+{
+	for (int i = 0; i < PLACE_MARKS; i++)
+		p->marks[i] = marks[i] <= p->in->len ? marks[i] : PLACE_NONE;
+}
+
+void
+pager_jump(pager *p, size_t off)
+{
+	size_t from = pager_top_offset(p);
+	pager_goto_offset(p, off);
+	if (pager_top_offset(p) != from)
+		p->back = from;
 }
 
 size_t
@@ -1298,6 +1413,15 @@ pager_top_offset(pager *p)
 void
 pager_goto_offset(pager *p, size_t off)
 {
-	if (!view_empty(p->v))
-		view_goto_offset(p->v, off < p->in->len ? off : p->in->len, 0);
+	if (view_empty(p->v))
+		return;
+	off = off < p->in->len ? off : p->in->len;
+	view_goto_offset(p->v, off, 0);
+	/* a blank row between paragraphs has its block's end as its offset,
+	 * which the row below starts at too: the blank row was the top */
+	if (pager_top_offset(p) != off) {
+		view_scroll(p->v, -1);
+		if (pager_top_offset(p) != off)
+			view_scroll(p->v, 1);
+	}
 }

@@ -37,6 +37,8 @@ typedef struct pager_opts {
 	int cell_w, cell_h; /**< its cell size in pixels, 0 unknown */
 	render_mode text_mode; /**< the terminal's text mode: image mode's stand-in
 	                        *   where pictures cannot be drawn */
+	int file, files;    /**< this is file @p file (1-based) of @p files on the
+	                     *   command line: the status line says so when files > 1 */
 } pager_opts;
 
 typedef struct pager pager;
@@ -79,11 +81,31 @@ bool pager_busy(const pager *p);
  * the pager's own is due there. */
 void pager_note(pager *p, const char *msg);
 
-/** R was pressed: pager_key() returned false to have the file read again. */
-bool pager_reload_asked(const pager *p);
+/** Why pager_key() returned false. */
+typedef enum {
+	PAGER_NONE,    /**< the reader quit */
+	PAGER_RELOAD,  /**< R: read the file again */
+	PAGER_NEXT,    /**< :n: the count-th next file */
+	PAGER_PREV,    /**< :p: the count-th previous file */
+	PAGER_OPEN,    /**< :e: open the file *name */
+} pager_req;
+
+/** What the last pager_key() that returned false asks of the caller;
+ * @p count (:n, :p) and @p name (:e, kept by the pager) may be NULL. */
+pager_req pager_request(const pager *p, long *count, const char **name);
+
+/** Was the render mode chosen with r (so it is worth remembering)? */
+bool pager_mode_chosen(const pager *p);
+
+/** The marks a-z, A-Z (places.h: PLACE_MARKS input offsets, PLACE_NONE
+ * unset), and setting them all (offsets past the end are dropped). */
+const size_t *pager_marks(const pager *p);
+void pager_set_marks(pager *p, const size_t *marks);
 
 /** The offset of the first byte on screen, and a jump there (after R). */
 size_t pager_top_offset(pager *p);
 void pager_goto_offset(pager *p, size_t off);
+/** The same as a jump that '' comes back from (a resumed place). */
+void pager_jump(pager *p, size_t off);
 
 #endif

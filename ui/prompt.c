@@ -78,7 +78,7 @@ prompt_key(prompt *p, int ch)
 		return PR_CANCEL;
 	case '\n': case '\r': case KEY_ENTER:
 		p->open = false;
-		if (ledit_len(p->e))
+		if (ledit_len(p->e) && p->kind != ':')  /* file names are no searches */
 			prompt_remember(p, ledit_text(p->e));
 		return PR_ENTER;
 	case KEY_BACKSPACE: case 127: case 8:
@@ -98,8 +98,12 @@ prompt_key(prompt *p, int ch)
 	case KEY_END: case 'e' & 0x1f:
 		return ledit_end(p->e) ? PR_MOVE : PR_NONE;
 	case KEY_UP:
+		if (p->kind == ':')
+			return PR_NONE;
 		return ledit_hist_prev(p->e) ? PR_EDIT : PR_NONE;
 	case KEY_DOWN:
+		if (p->kind == ':')
+			return PR_NONE;
 		return ledit_hist_next(p->e) ? PR_EDIT : PR_NONE;
 	case 'u' & 0x1f:
 		if (!ledit_len(p->e))
@@ -154,8 +158,11 @@ prompt_draw(prompt *p, const drawer *d, int y, const char *note)
 	attrset(A_NORMAL);
 	move(y, 0);
 	clrtoeol();
-	snprintf(label, sizeof label, "%s%s%c", p->flags & PK_SEARCH_EXACT ? "exact " : "",
-	         p->flags & PK_SEARCH_REGEX ? "regex " : "", p->kind);
+	if (p->kind == ':')
+		snprintf(label, sizeof label, "Examine: ");  /* as less's :e */
+	else
+		snprintf(label, sizeof label, "%s%s%c", p->flags & PK_SEARCH_EXACT ? "exact " : "",
+		         p->flags & PK_SEARCH_REGEX ? "regex " : "", p->kind);
 	attrset(A_BOLD);
 	mvaddnstr(y, 0, label, COLS);
 	int x = (int)strlen(label);

@@ -25,6 +25,10 @@ position(const status_info *st, char *buf, size_t n)
 		         c < 10 ? 1 : c < 100 ? 2 : c < 1000 ? 3 : 4, st->para + 1, c);
 	if (st->end && !st->empty && strlen(buf) + 5 < n)
 		strcat(buf, " END ");
+	if (st->files > 1) {
+		size_t k = strlen(buf);
+		snprintf(buf + k, n - k, " file %d/%d ", st->file, st->files);
+	}
 	/* ¶: two bytes, one column */
 	return (int)strlen(buf) - (st->ascii || st->empty ? 0 : 1);
 }

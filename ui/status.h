@@ -37,6 +37,7 @@ typedef struct status_info {
 	size_t title_a, title_b;
 	const char *name;     /**< the file name, shown when there is no title */
 	const char *filter;   /**< the paragraph filter while it is on ("&word"), or NULL */
+	int file, files;      /**< file @p file of @p files: shown when files > 1 */
 } status_info;
 
 /** Draw the status line on the last row of stdscr. */

@@ -135,6 +135,38 @@ test_sequences(void **state)
 	assert_int_equal(a, ACT_FORGET);
 }
 
+/* m<letter>, '<letter>, '' and the file keys, as in less */
+static void
+test_marks(void **state)
+{
+	keys_state ks = KEYS_STATE_INIT;
+	key_action a;
+	long n;
+	char name[32];
+	(void)state;
+	assert_int_equal(feed(&ks, "m", &a, &n), KEYS_MORE);
+	assert_int_equal(feed(&ks, "q", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_MARK);
+	assert_int_equal(ks.letter, 'q');   /* q is the mark here, not quit */
+	assert_int_equal(feed(&ks, "'Z", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_GOTO_MARK);
+	assert_int_equal(ks.letter, 'Z');
+	assert_int_equal(feed(&ks, "''", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_BACK);
+	/* a mark is a letter: m1 and m@ are no keys */
+	assert_int_equal(feed(&ks, "m1", &a, &n), KEYS_UNBOUND);
+	keys_seq_name(&ks, name, sizeof name);
+	assert_string_equal(name, "m1");
+	assert_int_equal(feed(&ks, "m@", &a, &n), KEYS_UNBOUND);
+	assert_int_equal(feed(&ks, "3:n", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_FILE_NEXT);
+	assert_int_equal(n, 3);
+	assert_int_equal(feed(&ks, ":p", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_FILE_PREV);
+	assert_int_equal(feed(&ks, ":e", &a, &n), KEYS_DONE);
+	assert_int_equal(a, ACT_FILE_OPEN);
+}
+
 static void
 test_unbound(void **state)
 {
@@ -183,6 +215,7 @@ main(void)
 		cmocka_unit_test(test_single_keys),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_sequences),
+		cmocka_unit_test(test_marks),
 		cmocka_unit_test(test_unbound),
 		cmocka_unit_test(test_help_lines),
 	};
