@@ -58,7 +58,9 @@ _cleanup() {
 		tmux -L "$_s" kill-server >/dev/null 2>&1 || :
 	done
 	if [ -n "${T:-}" ]; then
-		rm -rf "$T"
+		# a pathak whose terminal just went away may still be writing its
+		# place into $T/state: try again once it has
+		rm -rf "$T" 2>/dev/null || { sleep 0.3; rm -rf "$T"; }
 	fi
 }
 _TEST_PID=$$

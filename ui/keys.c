@@ -151,6 +151,62 @@ const key_binding keys_table[] = {
 };
 const size_t keys_count = sizeof keys_table / sizeof *keys_table;
 
+/* The actions' names in a configuration file, in key_action's order. */
+static const char *const action_names[ACT_N] = {
+	[ACT_NONE] = "none", [ACT_DOWN] = "down", [ACT_UP] = "up",
+	[ACT_PAGE_DOWN] = "page-down", [ACT_PAGE_UP] = "page-up",
+	[ACT_HALF_DOWN] = "half-down", [ACT_HALF_UP] = "half-up", [ACT_TOP] = "top",
+	[ACT_END] = "end", [ACT_FOLLOW] = "follow", [ACT_PERCENT] = "percent",
+	[ACT_QUOTE_NEXT] = "quote-next", [ACT_QUOTE_PREV] = "quote-prev",
+	[ACT_QUOTE_LIST] = "quote-list", [ACT_FORGET] = "forget", [ACT_PANE] = "pane",
+	[ACT_FOCUS] = "focus", [ACT_SEARCH] = "search", [ACT_SEARCH_BACK] = "search-back",
+	[ACT_FILTER] = "filter", [ACT_EXACT] = "exact", [ACT_REGEX] = "regex",
+	[ACT_NEXT] = "next", [ACT_PREV] = "prev", [ACT_RENDER] = "render",
+	[ACT_INFO] = "info", [ACT_REDRAW] = "redraw", [ACT_HELP] = "help",
+	[ACT_QUIT] = "quit", [ACT_RELOAD] = "reload", [ACT_MARK] = "mark",
+	[ACT_GOTO_MARK] = "goto-mark", [ACT_BACK] = "back", [ACT_FILE_NEXT] = "file-next",
+	[ACT_FILE_PREV] = "file-prev", [ACT_FILE_OPEN] = "file-open",
+};
+
+const char *
+keys_action_name(key_action a)
+{
+	return a < ACT_N && action_names[a] ? action_names[a] : "?";
+}
+
+bool
+keys_action_parse(const char *name, key_action *a)
+{
+	for (int i = 0; i < ACT_N; i++)
+		if (action_names[i] && strcmp(name, action_names[i]) == 0) {
+			*a = (key_action)i;
+			return true;
+		}
+	return false;
+}
+
+bool
+keys_user_bind(keys_user *u, const char *name, key_action a)
+{
+	int codes[2];
+	int n = keys_parse(name, codes);
+	if (n == 0)
+		return false;
+	size_t i = 0;
+	while (i < u->n && !(u->v[i].n == n && u->v[i].codes[0] == codes[0] &&
+	                     (n == 1 || u->v[i].codes[1] == codes[1])))
+		i++;
+	if (i == KEYS_USER_MAX)
+		return false;
+	if (i == u->n)
+		u->n++;
+	u->v[i].n = n;
+	u->v[i].codes[0] = codes[0];
+	u->v[i].codes[1] = n == 2 ? codes[1] : 0;
+	u->v[i].action = a;
+	return true;
+}
+
 static const struct {
 	const char *name;
 	int code;
@@ -207,13 +263,11 @@ keys_name(int code, char *buf, size_t n)
 		snprintf(buf, n, "byte 0x%02X", (unsigned)code & 0xff);
 }
 
-/* Does binding name k match the typed sequence?  1: exactly, 2: the
+/* Do the codes of a binding match the typed sequence?  1: exactly, 2: the
  * sequence is a proper prefix of it, 0: no. */
 static int
-seq_match(const char *k, const int *seq, int nseq)
+codes_match(const int *codes, int n, const int *seq, int nseq)
 {
-	int codes[2];
-	int n = keys_parse(k, codes);
 	if (n < nseq)
 		return 0;
 	for (int i = 0; i < nseq; i++) {
@@ -222,6 +276,15 @@ seq_match(const char *k, const int *seq, int nseq)
 			return 0;
 	}
 	return n == nseq ? 1 : 2;
+}
+
+/* The same for a binding's name. */
+static int
+seq_match(const char *k, const int *seq, int nseq)
+{
+	int codes[2];
+	int n = keys_parse(k, codes);
+	return n ? codes_match(codes, n, seq, nseq) : 0;
 }
 
 static void
@@ -248,6 +311,23 @@ keys_feed(keys_state *ks, int code, key_action *act, long *count)
 		return KEYS_MORE;
 	}
 	ks->seq[ks->nseq++] = code;
+	/* the reader's own bindings first: an exact one wins, "none" unbinds */
+	for (size_t i = 0; ks->user && i < ks->user->n; i++) {
+		int m = codes_match(ks->user->v[i].codes, ks->user->v[i].n, ks->seq, ks->nseq);
+		if (m == 1 && ks->user->v[i].action == ACT_NONE) {
+			if (ks->nseq < 2)
+				ks->seq[ks->nseq++] = -1;
+			return KEYS_UNBOUND;
+		}
+		if (m == 1) {
+			*act = ks->user->v[i].action;
+			*count = ks->count;
+			ks->letter = ks->seq[ks->nseq - 1];
+			reset(ks);
+			return KEYS_DONE;
+		}
+		prefix |= m == 2;
+	}
 	for (size_t i = 0; i < keys_count; i++) {
 		if (keys_table[i].action == ACT_NONE)
 			continue;

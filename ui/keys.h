@@ -92,15 +92,38 @@ int keys_parse(const char *name, int codes[2]);
 /** A key code's name ("j", "Ctrl-G", "Down", "U+0915"), for messages. */
 void keys_name(int code, char *buf, size_t n);
 
+/** The name of an action in a configuration file ("down", "quote-next",
+ * "none"), and back.  keys_action_parse() returns false for no action. */
+const char *keys_action_name(key_action a);
+bool keys_action_parse(const char *name, key_action *a);
+
+/** Bindings of the reader's own (`bind KEY ACTION` in the configuration),
+ * looked at before the table: ACT_NONE unbinds the key. */
+#define KEYS_USER_MAX 64
+typedef struct keys_user {
+	struct {
+		int codes[2];
+		int n;
+		key_action action;
+	} v[KEYS_USER_MAX];
+	size_t n;
+} keys_user;
+
+/** Add a binding of @p name (keys_parse) to @p a; a later one for the same
+ * keys replaces it.  @return false when the name is no key or the table
+ * is full. */
+bool keys_user_bind(keys_user *u, const char *name, key_action a);
+
 /** The state of a key sequence being typed: a count, a prefix such as Z. */
 typedef struct keys_state {
 	long count;       /**< -1 when none was typed */
 	int seq[2];
 	int nseq;
 	int letter;       /**< after KEYS_DONE: the letter a "<letter>" binding took */
+	const keys_user *user; /**< the reader's bindings, or NULL */
 } keys_state;
 
-#define KEYS_STATE_INIT { -1, { 0, 0 }, 0, 0 }
+#define KEYS_STATE_INIT { -1, { 0, 0 }, 0, 0, NULL }
 
 typedef enum {
 	KEYS_MORE,       /**< part of a count or of a sequence: wait for more */

@@ -30,6 +30,7 @@
 #include "pager.h"
 #include "places.h"
 #include "render.h"
+#include "settings.h"
 #include "search.h"
 #include "term.h"
 #include "width.h"
@@ -900,6 +901,49 @@ file_end(const reading *r, int rc)
 	return EXIT_FAILURE;
 }
 
+/* $PATHAK_OPTIONS (as less's $LESS): options split at blanks, put before
+ * the command line's so that those win.  Returns the new argv (argv itself
+ * when the variable is unset or blank), with *argc updated; NULL when out
+ * of memory.  The strings live as long as the program. */
+static char **
+env_options(int *argc, char **argv)
+{
+	const char *env = getenv("PATHAK_OPTIONS");
+	size_t n = 0;
+	char *copy, *tok, *save;
+	char **v;
+	if (!env || !env[strspn(env, " \t\n")])
+		return argv;
+	if (!(copy = strdup(env)) || !(v = calloc((size_t)*argc + strlen(env) / 2 + 2, sizeof *v))) {
+		free(copy);
+		return NULL;
+	}
+	v[n++] = argv[0];
+	for (tok = strtok_r(copy, " \t\n", &save); tok; tok = strtok_r(NULL, " \t\n", &save))
+		v[n++] = tok;
+	for (int i = 1; i < *argc; i++)
+		v[n++] = argv[i];
+	v[n] = NULL;
+	*argc = (int)n;
+	return v;
+}
+
+/* --theme's and the configuration's theme names. */
+static bool
+theme_parse(const char *s, color_theme *t)
+{
+	static const struct { const char *name; color_theme t; } names[] = {
+		{ "auto", THEME_AUTO }, { "dark", THEME_DARK }, { "light", THEME_LIGHT },
+		{ "mono", THEME_MONO },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(s, names[i].name) == 0) {
+			*t = names[i].t;
+			return true;
+		}
+	return false;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -947,6 +991,34 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	width_init();
+	/* the configuration first, then $PATHAK_OPTIONS and the command line
+	 * over it; a wrong line is said and skipped (settings.h) */
+	static settings cfg;
+	char cfgpath[PATH_MAX], cfgnote[320] = "";
+	settings_init(&cfg);
+	if (settings_path(cfgpath, sizeof cfgpath) && settings_load(&cfg, cfgpath, stderr) > 0)
+		snprintf(cfgnote, sizeof cfgnote, "%s%s", cfg.first_error,
+		         cfg.errors > 1 ? " (and more: see standard error)" : "");
+	if (cfg.width > 0)
+		width = cfg.width;
+	if (cfg.theme[0])
+		theme_parse(cfg.theme, &theme);
+	if (cfg.pane > 0)
+		pane = true;
+	if (cfg.resume == 0)
+		resume = false;
+	if (cfg.exact > 0)
+		search_flags |= PK_SEARCH_EXACT;
+	if (cfg.regex > 0)
+		search_flags |= PK_SEARCH_REGEX;
+	if (cfg.advance >= 0) {
+		advance = (width_model)cfg.advance;
+		have_advance = true;
+	}
+	if (!(argv = env_options(&argc, argv))) {
+		fputs("pathak: out of memory\n", stderr);
+		return EXIT_FAILURE;
+	}
 	opterr = 0;  /* getopt's messages would echo the argument raw: ours below */
 	while ((c = getopt_long(argc, argv, ":dw:hVp:e", longopts, NULL)) != -1) {
 		switch (c) {
@@ -1023,15 +1095,7 @@ main(int argc, char **argv)
 			resume = false;
 			break;
 		case 265:
-			if (!strcmp(optarg, "dark"))
-				theme = THEME_DARK;
-			else if (!strcmp(optarg, "light"))
-				theme = THEME_LIGHT;
-			else if (!strcmp(optarg, "mono"))
-				theme = THEME_MONO;
-			else if (!strcmp(optarg, "auto"))
-				theme = THEME_AUTO;
-			else {
+			if (!theme_parse(optarg, &theme)) {
 				fprintf(stderr, "pathak: invalid theme '%s' (auto, dark, light, mono)\n",
 				        optarg);
 				return EXIT_USAGE;
@@ -1210,7 +1274,8 @@ main(int argc, char **argv)
 		width_set_zwnj_cell(ti.zwnj_cell);  /* counted in the cluster model only */
 		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
 		                  .name = name,
-		                  .mode = have_render ? render : ti.mode,
+		                  .mode = have_render ? render : cfg.have_render ? cfg.render : ti.mode,
+		                  .keys = &cfg.keys, .note = cfgnote[0] ? cfgnote : NULL,
 		                  .deva = render_mode_roman(ti.text_mode) ? RENDER_REORDER
 		                                                          : ti.text_mode,
 		                  .ascii = !utf8, .pane = pane, .search = search,

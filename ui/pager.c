@@ -1260,6 +1260,7 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	p->cur = PK_QUOTE_NONE;
 	p->idx_stall = SIZE_MAX;
 	p->keys = (keys_state)KEYS_STATE_INIT;
+	p->keys.user = o->keys;
 	if (p->o.width < 1)
 		p->o.width = 80;
 	if (p->o.ascii)
@@ -1295,6 +1296,8 @@ pager_new(pk_doc *doc, const pager_opts *o)
 		set_mode(p, p->o.text_mode == RENDER_IMAGE ? RENDER_SHAPED : p->o.text_mode);
 		say(p, "image mode: %s; %s instead", p->img_why, render_mode_name(p->o.mode));
 	}
+	if (o->note)
+		p->flash = o->note;
 	if (p->in->detected[0]) {
 		p->enc_said = true;
 		say(p, "not UTF-8: it may be %s (try --encoding=%s)", p->in->detected,

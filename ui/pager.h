@@ -13,6 +13,7 @@
 #include "render.h"
 #include "colors.h"
 #include "term.h"
+#include "keys.h"
 
 /** Options that shape the text column. */
 typedef struct pager_opts {
@@ -37,6 +38,9 @@ typedef struct pager_opts {
 	int cell_w, cell_h; /**< its cell size in pixels, 0 unknown */
 	render_mode text_mode; /**< the terminal's text mode: image mode's stand-in
 	                        *   where pictures cannot be drawn */
+	const keys_user *keys; /**< the configuration's key bindings, or NULL */
+	const char *note;   /**< a message for the status line at start (a wrong line
+	                     *   in the configuration), kept by the caller; or NULL */
 	int file, files;    /**< this is file @p file (1-based) of @p files on the
 	                     *   command line: the status line says so when files > 1 */
 } pager_opts;
