@@ -397,6 +397,28 @@ pane_choose(entpane *e)
 		mention_show(e, 0);
 }
 
+bool
+entpane_click(entpane *e, int y, int x)
+{
+	if (!e->pw || x < e->edge)
+		return false;
+	e->pane_focus = true;
+	bool frow = e->filtering || e->nfilter;
+	int list = LINES - 2 - (frow ? 1 : 0);
+	if (!e->ep || y < 1 || y > list)
+		return true;  /* the header, the filter row, the edge: the focus only */
+	size_t top = epane_top(e->ep, list > 0 ? (size_t)list : 0);
+	size_t row = top + (size_t)(y - 1);
+	if (row >= epane_nrows(e->ep))
+		return true;
+	const ep_row *r = epane_row(e->ep, row);
+	if (r->head)
+		return true;  /* PER, LOC, ORG: no entity */
+	epane_select(e->ep, r->ent);
+	pane_choose(e);
+	return true;
+}
+
 unsigned
 entpane_choices(const entpane *e)
 {

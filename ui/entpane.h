@@ -100,6 +100,13 @@ void entpane_draw(entpane *e);
  */
 bool entpane_key(entpane *e, int ch);
 
+/**
+ * A click at row @p y, column @p x of the screen: on an entity's row, as
+ * selecting it and Enter; anywhere on the pane, the focus.
+ * @return false when the click is not on the pane.
+ */
+bool entpane_click(entpane *e, int y, int x);
+
 /** Is an entity chosen (Enter), its mentions highlighted in the text? */
 bool entpane_chosen(const entpane *e);
 /** How many times an entity was chosen (Enter): a new choice gives n and

@@ -71,6 +71,8 @@ usage(FILE *f)
 "      --encoding=NAME decode the input from NAME (ISO-8859-1, windows-1252,\n"
 "                      UTF-16LE...; default UTF-8, or UTF-16/32 by a BOM)\n"
 "      --binary        read a file that looks binary without asking\n"
+"      --no-mouse      leave the mouse to the terminal (by default the wheel\n"
+"                      scrolls and a click picks a quotation or an entity)\n"
 "      --no-resume     open at the start, and do not remember where reading\n"
 "                      stopped (kept in $XDG_STATE_HOME/pathak/places)\n"
 "      --max-input=SIZE  stop reading standard input or a device after SIZE\n"
@@ -481,7 +483,7 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 }
 
 static int
-run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render,
+run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bool mouse,
            bool keys_from_tty, const char *binary)
 {
 	pager_opts opts = *po0, *po = &opts;
@@ -523,6 +525,17 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render,
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
+	if (mouse) {
+		/* the wheel and clicks, as less --mouse: a click is a press and a
+		 * release close together; Shift still selects text in most
+		 * terminals */
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		          | BUTTON5_PRESSED
+#endif
+		          , NULL);
+		mouseinterval(0);
+	}
 	colors_init(po->theme, po->bg);
 
 	int see = binary ? see_binary(binary) : 1;
@@ -968,10 +981,11 @@ main(int argc, char **argv)
 		{ "theme", required_argument, NULL, 265 },
 		{ "help-terminals", optional_argument, NULL, 266 },
 		{ "no-resume", no_argument, NULL, 267 },
+		{ "no-mouse", no_argument, NULL, 268 },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
-	bool pane = false, binary_ok = false, resume = true;
+	bool pane = false, binary_ok = false, resume = true, mouse = true;
 	filelist fl = { 0 };
 	color_theme theme = THEME_AUTO;
 	pk_input_opts io = { 0 };
@@ -1007,6 +1021,8 @@ main(int argc, char **argv)
 		pane = true;
 	if (cfg.resume == 0)
 		resume = false;
+	if (cfg.mouse == 0)
+		mouse = false;
 	if (cfg.exact > 0)
 		search_flags |= PK_SEARCH_EXACT;
 	if (cfg.regex > 0)
@@ -1093,6 +1109,9 @@ main(int argc, char **argv)
 			break;
 		case 267:
 			resume = false;
+			break;
+		case 268:
+			mouse = false;
 			break;
 		case 265:
 			if (!theme_parse(optarg, &theme)) {
@@ -1288,7 +1307,7 @@ main(int argc, char **argv)
 		po.files = (int)fl.n;
 		place_find(&rd);
 		place_mode(&rd, have_render, &po);
-		rc = run_curses(&rd, &fl, &po, have_render, !path || !isatty(STDIN_FILENO),
+		rc = run_curses(&rd, &fl, &po, have_render, mouse, !path || !isatty(STDIN_FILENO),
 		                binary ? name : NULL);
 		early_free(ew);  /* before the document it reads goes */
 	}

@@ -715,6 +715,110 @@ draw_screen(pager *p)
 	draw_status(p);
 }
 
+/* ---------------------------------------------------------------- mouse */
+
+/* Walking a row's clusters to the one under a column. */
+typedef struct hit {
+	int want, col;
+	size_t at;
+	bool found;
+} hit;
+
+static int
+on_hit(void *ctx, size_t cs, size_t ce, int w)
+{
+	hit *h = ctx;
+	(void)ce;
+	if (h->col + w > h->want) {
+		h->at = cs;
+		h->found = true;
+		return 1;
+	}
+	h->col += w;
+	return 0;
+}
+
+/* The input offset under row @p y, column @p x of the text, or
+ * PLACE_NONE (a blank row, past the end of the line, the margin). */
+static size_t
+offset_at(pager *p, int y, int x)
+{
+	if (view_empty(p->v) || y < 0 || y >= view_rows(p->v) || x < p->left)
+		return PLACE_NONE;
+	view_pos q = view_top_pos(p->v);
+	for (int i = 0; i < y; i++)
+		if (!view_pos_next(p->v, &q))
+			return PLACE_NONE;
+	view_row r;
+	view_row_get(p->v, &q, &r);
+	if (r.blank)
+		return PLACE_NONE;
+	hit h = { x - p->left, 0, 0, false };
+	layout_clusters(view_layout(p->v), r.s, r.start, r.vis_end, on_hit, &h);
+	if (!h.found)
+		return PLACE_NONE;
+	return r.map ? r.map[h.at] : h.at;
+}
+
+/* A click on the text: the quotation under it becomes the current one
+ * (the status line names its speaker); elsewhere the current one goes. */
+static void
+click_text(pager *p, int y, int x)
+{
+	size_t off = offset_at(p, y, x);
+	if (off == PLACE_NONE || !quotes_ensure_visibly(p))
+		return;
+	for (size_t i = 0; i < p->quotes.n; i++) {
+		const pk_quote *q = &p->quotes.v[i];
+		size_t a = q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start;
+		if (off >= a && off < q->end) {
+			p->cur = i;
+			return;
+		}
+	}
+	p->cur = PK_QUOTE_NONE;
+}
+
+/* A mouse event: the wheel scrolls (what is open: the help, the list, the
+ * text) three lines, as less --mouse does; button 1 clicks. */
+static void
+mouse_event(pager *p)
+{
+	MEVENT ev;
+	if (getmouse(&ev) != OK)
+		return;
+	int dir = ev.bstate & BUTTON4_PRESSED ? -1 :
+#ifdef BUTTON5_PRESSED
+	          ev.bstate & BUTTON5_PRESSED ? 1 :
+#endif
+	          0;
+	if (dir) {
+		for (int i = 0; i < 3; i++) {
+			if (p->help.up)
+				help_key(&p->help, dir > 0 ? 'j' : 'k');
+			else if (p->ql)
+				qlist_key(p->ql, dir > 0 ? KEY_DOWN : KEY_UP);
+		}
+		if (!p->help.up && !p->ql)
+			view_scroll(p->v, 3 * dir);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) || p->help.up || p->ql ||
+	    prompt_is_open(p->pr))
+		return;
+	if (entpane_click(p->pane, ev.y, ev.x)) {
+		if (entpane_choices(p->pane) != p->chose) {
+			p->chose = entpane_choices(p->pane);
+			p->nn = NN_ENTITY;
+			p->jumped = true;
+		}
+		return;
+	}
+	if (entpane_focused(p->pane))
+		entpane_focus(p->pane);  /* a click on the text takes the focus there */
+	click_text(p, ev.y, ev.x);
+}
+
 /* ---------------------------------------------------------------- keys */
 
 /* curses' key -> the key table's code. */
@@ -1000,6 +1104,13 @@ key_dispatch(pager *p, int ch)
 		pager_resize(p);
 		if (p->help.up)
 			help_key(&p->help, ch);
+		return true;
+	}
+	if (ch == KEY_MOUSE) {
+		p->flash = NULL;
+		p->follow = false;
+		mouse_event(p);
+		follow_screen(p);
 		return true;
 	}
 	/* a message stays until a key: a redraw when idle work is done
