@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <curses.h>
 #include <term.h>
 
@@ -26,6 +27,8 @@
 #include "guard.h"
 #include "input.h"
 #include "keys.h"
+#include "artlist.h"
+#include "listscr.h"
 #include "quotes.h"
 #include "pager.h"
 #include "places.h"
@@ -482,10 +485,86 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 	return fl->v[fl->cur >= step ? fl->cur - step : 0];
 }
 
+/* Open @p path into r, which holds nothing (the article list's Enter).
+ * @return false with the reason in @p why. */
+static bool
+load_reading(reading *r, const char *path, char *why, size_t n)
+{
+	pk_input *in = calloc(1, sizeof *in);
+	pk_status st;
+	if (!in) {
+		snprintf(why, n, "out of memory");
+		return false;
+	}
+	guard_stamp_get(path, &r->stamp);
+	if ((st = pk_input_open(in, path)) != PK_OK) {
+		safe_name(path, why, n > 40 ? n - 40 : n);
+		size_t k = strlen(why);
+		snprintf(why + k, n - k, ": %s", st == PK_ERR_ISDIR ? "Is a directory" :
+		         st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
+		free(in);
+		return false;
+	}
+	if (!(r->doc = pk_doc_new(in))) {
+		pk_input_close(in);
+		free(in);
+		snprintf(why, n, "out of memory");
+		return false;
+	}
+	r->in = r->owned = in;
+	r->path = path;
+	r->changed = false;
+	size_t mlen;
+	const void *m = pk_input_mapping(in, &mlen);
+	guard_map(m, mlen);
+	place_find(r);
+	return true;
+}
+
+/* Let go of r's file (back to the article list). */
+static void
+unload_reading(reading *r)
+{
+	guard_map(NULL, 0);
+	pk_doc_free(r->doc);
+	pk_input_close(r->in);
+	free(r->owned);
+	r->doc = NULL;
+	r->in = r->owned = NULL;
+	r->path = NULL;
+}
+
+/* The article list's rows shown, in order, as the files :n and :p (and
+ * the reader's n and p) move through; the one at @p sel current. */
+static bool
+list_files(filelist *fl, const artlist *al, size_t sel)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		free(fl->v[i]);
+	fl->n = fl->cur = 0;
+	size_t n = artlist_shown(al);
+	if (n > fl->cap) {
+		char **v = realloc(fl->v, n * sizeof *v);
+		if (!v)
+			return false;
+		fl->v = v;
+		fl->cap = n;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!(fl->v[fl->n++] = strdup(artlist_row(al, i)->path))) {
+			fl->n--;
+			return false;
+		}
+	fl->cur = sel < fl->n ? sel : 0;
+	return true;
+}
+
 static int
 run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bool mouse,
-           bool keys_from_tty, const char *binary)
+           bool keys_from_tty, const char *binary, artlist *al)
 {
+	listscr *ls = NULL;
+	char why[PATH_MAX + 64];
 	pager_opts opts = *po0, *po = &opts;
 	FILE *tty = NULL;
 	SCREEN *scr;
@@ -551,16 +630,87 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 		      "input/output error (the terminal went away)\n", stderr);
 		return EXIT_FAILURE;
 	}
-	p = pager_new(r->doc, po);
-	if (!p) {
+	if (al) {
+		/* pathak DIR: the list first; the reader comes and goes */
+		p = NULL;
+		po->in_list = true;
+		ls = listscr_new(al, po->model, po->mode, po->ascii);
+	} else {
+		ls = NULL;
+		p = pager_new(r->doc, po);
+	}
+	if (!p && !ls) {
 		endwin();
 		guard_term(-1, NULL, NULL, 0);
 		delscreen(scr);
 		fputs("pathak: out of memory\n", stderr);
 		return EXIT_FAILURE;
 	}
-	place_apply(r, p, po);
+	if (p)
+		place_apply(r, p, po);
 	for (bool dirty = true;;) {
+		if (!p) {
+			/* the article list */
+			if (dirty) {
+				listscr_draw(ls);
+				draw_refresh();
+				listscr_overlay(ls);
+				dirty = false;
+				if (term_gone(keys_fd)) {
+					err = EIO;
+					rc = EXIT_FAILURE;
+					break;
+				}
+			}
+			bool busy = listscr_busy(ls);
+			timeout(busy ? 0 : -1);
+			errno = 0;
+			int ch = getch();
+			if (ch == ERR) {
+				if (busy) {
+					if (term_gone(keys_fd)) {
+						err = EIO;
+						rc = EXIT_FAILURE;
+						break;
+					}
+					dirty = listscr_idle(ls);
+					continue;
+				}
+				if (errno == EINTR)
+					continue;
+				err = errno ? errno : EIO;
+				rc = EXIT_FAILURE;
+				break;
+			}
+			dirty = true;
+			if (ch == 27 && swallow_sequence())
+				continue;
+			ls_result lr = listscr_key(ls, ch);
+			if (lr == LS_QUIT)
+				break;
+			if (lr != LS_OPEN)
+				continue;
+			if (!list_files(fl, al, listscr_selected(ls))) {
+				listscr_note(ls, "out of memory");
+				continue;
+			}
+			if (!load_reading(r, fl->v[fl->cur], why, sizeof why)) {
+				listscr_note(ls, why);
+				continue;
+			}
+			po->name = r->path;
+			po->file = (int)fl->cur + 1;
+			po->files = (int)fl->n;
+			po->mode = po0->mode;
+			place_mode(r, have_render, po);
+			if (!(p = pager_new(r->doc, po))) {
+				unload_reading(r);
+				listscr_note(ls, "out of memory");
+				continue;
+			}
+			place_apply(r, p, po);
+			continue;
+		}
 		if (!r->changed && guard_map_faulted())
 			r->changed = dirty = true;  /* the file shrank under us */
 		if (dirty) {
@@ -611,6 +761,15 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			long count;
 			const char *name;
 			pager_req req = pager_request(p, &count, &name);
+			if (req == PAGER_NONE && ls) {
+				/* q in the reader: back to the list, on this article */
+				place_keep(r, p);
+				pager_free(p);
+				p = NULL;
+				listscr_select_path(ls, r->path);
+				unload_reading(r);
+				continue;
+			}
 			if (req == PAGER_NONE)
 				break;
 			if (req == PAGER_RELOAD) {
@@ -643,8 +802,13 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			p = np;
 		}
 	}
-	place_keep(r, p);
-	pager_free(p);
+	if (p) {
+		place_keep(r, p);
+		pager_free(p);
+		if (ls)
+			unload_reading(r);
+	}
+	listscr_free(ls);
 	endwin();
 	guard_term(-1, NULL, NULL, 0);
 	delscreen(scr);
@@ -1206,6 +1370,38 @@ main(int argc, char **argv)
 				return EXIT_FAILURE;
 			}
 	}
+	struct stat dst;
+	if (fl.n == 1 && stat(fl.v[0], &dst) == 0 && S_ISDIR(dst.st_mode) &&
+	    export == EXPORT_NONE && !dump && isatty(STDOUT_FILENO) && !probe) {
+		/* pathak DIR: the article list */
+		artlist *al = artlist_open(fl.v[0], &st);
+		if (!al) {
+			fprintf(stderr, "pathak: %s: %s\n", shown(fl.v[0]), pk_status_str(st));
+			free(fl.v[0]);
+			free(fl.v);
+			return EXIT_USAGE;
+		}
+		term_info ti;
+		term_detect(utf8, &ti);
+		width_set_zwnj_cell(ti.zwnj_cell);
+		pager_opts po = { .width = width, .model = have_advance ? advance : ti.model,
+		                  .mode = have_render ? render : cfg.have_render ? cfg.render : ti.mode,
+		                  .deva = render_mode_roman(ti.text_mode) ? RENDER_REORDER
+		                                                          : ti.text_mode,
+		                  .ascii = !utf8, .search = search, .search_kind = search_kind,
+		                  .search_flags = search_flags, .theme = theme,
+		                  .bg = ti.bg_known ? &ti.bg : NULL, .gfx = ti.gfx,
+		                  .cell_w = ti.cell_w, .cell_h = ti.cell_h,
+		                  .text_mode = ti.text_mode, .keys = &cfg.keys,
+		                  .note = cfgnote[0] ? cfgnote : NULL };
+		reading rd = { .resume = resume };
+		rc = run_curses(&rd, &fl, &po, have_render, mouse, !isatty(STDIN_FILENO), NULL, al);
+		artlist_free(al);
+		for (size_t i = 0; i < fl.n; i++)
+			free(fl.v[i]);
+		free(fl.v);
+		return rc;
+	}
 	if (fl.n) {
 		path = fl.v[0];
 		st = pk_input_open_opts(&in, path, &io);
@@ -1308,7 +1504,7 @@ main(int argc, char **argv)
 		place_find(&rd);
 		place_mode(&rd, have_render, &po);
 		rc = run_curses(&rd, &fl, &po, have_render, mouse, !path || !isatty(STDIN_FILENO),
-		                binary ? name : NULL);
+		                binary ? name : NULL, NULL);
 		early_free(ew);  /* before the document it reads goes */
 	}
 	guard_map(NULL, 0);

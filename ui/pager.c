@@ -994,6 +994,12 @@ pager_act(pager *p, key_action act, long n)
 			say(p, "not reading: the whole input is here");
 		break;
 	case ACT_PERCENT:
+		if (p->o.in_list && n < 0 && p->keys.letter == 'p') {
+			/* from the list, p alone is the previous article */
+			p->req = PAGER_PREV;
+			p->req_count = 1;
+			return false;
+		}
 		p->jumped = true;
 		view_goto_percent(p->v, n > 100 ? 100 : n > 0 ? (int)n : 0);
 		break;
@@ -1052,7 +1058,12 @@ pager_act(pager *p, key_action act, long n)
 			entpane_step(p->pane, act == ACT_NEXT ? 1 : -1, times);
 			p->jumped = true;
 		}
-		else
+		else if (p->o.in_list) {
+			/* nothing to step through: the next article of the list */
+			p->req = act == ACT_NEXT ? PAGER_NEXT : PAGER_PREV;
+			p->req_count = times;
+			return false;
+		} else
 			p->flash = "n, N: no search, no entity selected (/ searches)";
 		break;
 	case ACT_RENDER:

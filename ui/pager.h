@@ -39,6 +39,9 @@ typedef struct pager_opts {
 	render_mode text_mode; /**< the terminal's text mode: image mode's stand-in
 	                        *   where pictures cannot be drawn */
 	const keys_user *keys; /**< the configuration's key bindings, or NULL */
+	bool in_list;       /**< opened from the article list: q goes back to it, and
+	                     *   n with nothing to step through and p without a
+	                     *   count go to the next and previous article */
 	const char *note;   /**< a message for the status line at start (a wrong line
 	                     *   in the configuration), kept by the caller; or NULL */
 	int file, files;    /**< this is file @p file (1-based) of @p files on the
