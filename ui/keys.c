@@ -10,7 +10,7 @@
 const key_binding keys_table[] = {
 	{ { "j", "Down", "Enter", "Ctrl-N", "Ctrl-E" }, ACT_DOWN,
 	  "N lines down (default 1)", NULL },
-	{ { "k", "Up", "y", "Ctrl-P", "Ctrl-Y" }, ACT_UP,
+	{ { "k", "Up", "Ctrl-P", "Ctrl-Y" }, ACT_UP,
 	  "N lines up (default 1)", NULL },
 	{ { "Space", "f", "PgDn", "Ctrl-F", "Ctrl-V" }, ACT_PAGE_DOWN,
 	  "one screen down (N: N lines)", NULL },
@@ -50,7 +50,10 @@ const key_binding keys_table[] = {
 	  "The list shows position, speaker and first words. Typing filters it "
 	  "(on the speaker, the cue and the quoted text), Backspace and Ctrl-U edit "
 	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
-	  "move, Enter jumps to the quotation, Esc closes the list." },
+	  "move, Enter jumps to the quotation, Esc closes the list. s (before a "
+	  "filter is typed) or Ctrl-S saves the quotations listed to a file: JSON "
+	  "when its name ends in .json, else CSV (number, start, end, speaker, cue, "
+	  "quotation)." },
 	{ { "e", "Tab" }, ACT_NONE,   /* the help row of the two below */
 	  "entity pane; Tab moves the focus to it and back",
 	  "The pane on the right lists the entities of the article under PER, LOC "
@@ -144,6 +147,16 @@ const key_binding keys_table[] = {
 	{ { ":n" }, ACT_FILE_NEXT, NULL, NULL },
 	{ { ":p" }, ACT_FILE_PREV, NULL, NULL },
 	{ { ":e" }, ACT_FILE_OPEN, NULL, NULL },
+	{ { "y", "v" }, ACT_NONE,   /* the help row of the two below */
+	  "copy the quotation and speaker; edit the file",
+	  "y puts the current quotation (], [, a click) and its speaker on the "
+	  "clipboard through the terminal's OSC 52, where the terminal allows it "
+	  "(xterm with allowWindowOps, kitty, foot, WezTerm, tmux with "
+	  "set-clipboard on): only on this key, never from the article's bytes. "
+	  "v runs $VISUAL, else $EDITOR, else vi, on the file at the top line "
+	  "(+LINE) and reads the file again when the editor ends." },
+	{ { "y" }, ACT_COPY, NULL, NULL },
+	{ { "v" }, ACT_EDIT, NULL, NULL },
 	{ { "h", "H", "F1" }, ACT_HELP,
 	  "this help (j k Space b scroll it)", NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
@@ -165,7 +178,8 @@ static const char *const action_names[ACT_N] = {
 	[ACT_INFO] = "info", [ACT_REDRAW] = "redraw", [ACT_HELP] = "help",
 	[ACT_QUIT] = "quit", [ACT_RELOAD] = "reload", [ACT_MARK] = "mark",
 	[ACT_GOTO_MARK] = "goto-mark", [ACT_BACK] = "back", [ACT_FILE_NEXT] = "file-next",
-	[ACT_FILE_PREV] = "file-prev", [ACT_FILE_OPEN] = "file-open",
+	[ACT_FILE_PREV] = "file-prev", [ACT_FILE_OPEN] = "file-open", [ACT_COPY] = "copy",
+	[ACT_EDIT] = "edit",
 };
 
 const char *
@@ -388,10 +402,11 @@ names_width(void)
 	return w;
 }
 
-static const char *const help_head[] = { "pathak - keys", "" };
+static const char *const help_head[] = {
+	"pathak - keys   (a number typed first is a count: 5j, 20G line 20, 50%)", ""
+};
 static const char *const help_tail[] = {
 	"",
-	"A number typed first is a count: 5j, 20G (line 20), 50%.",
 	"j k Space b scroll this help; any other key closes it.",
 };
 

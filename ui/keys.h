@@ -68,6 +68,8 @@ typedef enum {
 	ACT_FILE_NEXT,   /**< :n: the next file of the command line */
 	ACT_FILE_PREV,   /**< :p: the previous one */
 	ACT_FILE_OPEN,   /**< :e: open a file (a prompt for its name) */
+	ACT_COPY,        /**< y: the current quotation and its speaker to the clipboard */
+	ACT_EDIT,        /**< v: the file in $VISUAL or $EDITOR at the top line */
 	ACT_N
 } key_action;
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <curses.h>
 #include <term.h>
 
@@ -39,6 +40,7 @@
 #include "width.h"
 
 #define EXIT_USAGE 2
+#define FOLLOW_MS 250  /* F on a file: how often it is looked at */
 #define SAMPLE "articles/seed.txt"
 
 static void
@@ -485,6 +487,62 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 	return fl->v[fl->cur >= step ? fl->cur - step : 0];
 }
 
+/* v: run $VISUAL (else $EDITOR, else vi) on r's file at the line of the
+ * top of the screen, with curses set aside; as system() does, Ctrl-C and
+ * Ctrl-\\ are the editor's meanwhile.  @return false (with a note) when
+ * there is no file or the editor could not run. */
+static bool
+run_editor(pager *p, const reading *r)
+{
+	if (!r->path) {
+		pager_note(p, "v: standard input is no file to edit");
+		return false;
+	}
+	const char *ed = getenv("VISUAL");
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	size_t top = pager_top_offset(p), line = 1;
+	for (size_t i = 0; i < top && i < r->in->len; i++)
+		line += r->in->bytes[i] == '\n';
+	char arg[32];
+	snprintf(arg, sizeof arg, "+%zu", line);
+	if (setenv("PATHAK_ED", ed, 1) != 0) {
+		pager_note(p, "out of memory");
+		return false;
+	}
+	def_prog_mode();
+	endwin();
+	struct sigaction ign = { .sa_handler = SIG_IGN }, oint, oquit;
+	sigemptyset(&ign.sa_mask);
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	int status = -1;
+	pid_t pid = fork();
+	if (pid == 0) {
+		sigaction(SIGINT, &oint, NULL);
+		sigaction(SIGQUIT, &oquit, NULL);
+		/* the editor may be a command with arguments ("code -w") */
+		execl("/bin/sh", "sh", "-c", "exec $PATHAK_ED \"$@\"", "sh", arg, r->path,
+		      (char *)NULL);
+		_exit(127);
+	}
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127) {
+		snprintf(note_buf, sizeof note_buf, "v: could not run %s", ed);
+		pager_note(p, note_buf);
+		return false;
+	}
+	return true;
+}
+
 /* Open @p path into r, which holds nothing (the article list's Enter).
  * @return false with the reason in @p why. */
 static bool
@@ -602,6 +660,16 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 	cbreak();
 	noecho();
 	nonl();
+	{
+		/* Ctrl-S is a key (the quotation list saves), not XOFF; curses
+		 * puts the terminal's own modes back at the end */
+		struct termios t;
+		if (tcgetattr(keys_fd, &t) == 0) {
+			t.c_iflag &= ~(tcflag_t)IXON;
+			tcsetattr(keys_fd, TCSANOW, &t);
+			def_prog_mode();
+		}
+	}
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	if (mouse) {
@@ -728,9 +796,10 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			continue;  /* drawing may have met the change */
 		}
 		/* While background work remains (the paragraph index, the
-		 * quotations), poll so that idle time does it; then block. */
-		bool busy = pager_busy(p);
-		timeout(busy ? 0 : -1);
+		 * quotations), poll so that idle time does it; then block.  F on
+		 * a file looks at it a few times a second. */
+		bool busy = pager_busy(p), following = r->path && pager_following_file(p);
+		timeout(busy ? 0 : following ? FOLLOW_MS : -1);
 		errno = 0;
 		int ch = getch();
 		if (ch == ERR) {
@@ -745,6 +814,20 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			}
 			if (errno == EINTR)
 				continue;  /* a signal that curses handled */
+			if (following && !term_gone(keys_fd)) {
+				guard_stamp now;
+				guard_stamp_get(r->path, &now);
+				if (guard_stamp_changed(&r->stamp, &now) ||
+				    guard_stamp_rewritten(&r->stamp, &now)) {
+					/* it grew (or was replaced): read it again, at its end */
+					pager *np = switch_file(p, r, r->path, po, have_render,
+					                        SIZE_MAX - 1);
+					pager_follow_file(np);
+					p = np;
+					dirty = true;
+				}
+				continue;
+			}
 			err = errno ? errno : EIO;
 			rc = EXIT_FAILURE;  /* the terminal went away */
 			break;
@@ -772,6 +855,17 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			}
 			if (req == PAGER_NONE)
 				break;
+			if (req == PAGER_EDIT) {
+				if (run_editor(p, r))
+					p = switch_file(p, r, r->path, po, have_render, pager_top_offset(p));
+				if (mouse)
+					mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+					          | BUTTON5_PRESSED
+#endif
+					          , NULL);
+				continue;
+			}
 			if (req == PAGER_RELOAD) {
 				p = switch_file(p, r, r->path, po, have_render, pager_top_offset(p));
 				continue;

@@ -32,6 +32,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 
 /* = counts the lines of a file up to this size. */
 #define INFO_LINES_MAX (1u << 20)
@@ -97,6 +98,8 @@ struct pager {
 	size_t jump_from;    /* where from, when not the top as the key came (a search
 	                      * typed moves the screen before Enter) */
 	bool mode_chosen;    /* r was pressed: the mode is the reader's choice */
+	bool follow_file;    /* F on a file: the caller reads it again as it grows */
+	char *clip;          /* y: what goes to the clipboard after the next refresh */
 	bool img_tried;      /* image mode: imgrows_new() was tried (d.img if it worked) */
 	const char *img_why; /* why not */
 };
@@ -902,6 +905,68 @@ show_info(pager *p)
 	    rest);
 }
 
+/* Base64 of s[0, n) into a malloc'd string (OSC 52 carries it). */
+static char *
+base64(const unsigned char *s, size_t n)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char *out = malloc((n + 2) / 3 * 4 + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0) |
+		             (i + 2 < n ? s[i + 2] : 0);
+		*o++ = tab[v >> 18];
+		*o++ = tab[(v >> 12) & 63];
+		*o++ = i + 1 < n ? tab[(v >> 6) & 63] : '=';
+		*o++ = i + 2 < n ? tab[v & 63] : '=';
+	}
+	*o = 0;
+	return out;
+}
+
+/* y: the current quotation, as written, and its speaker, for the clipboard
+ * (sent after the next refresh).  Control characters are left out: what
+ * the clipboard gets is text. */
+#define CLIP_MAX (64u << 10)
+static void
+copy_quote(pager *p)
+{
+	if (p->cur == PK_QUOTE_NONE) {
+		p->flash = "y: no quotation is current (] or a click picks one)";
+		return;
+	}
+	const pk_quote *q = &p->quotes.v[p->cur];
+	size_t a = q->open_mark != PK_QUOTE_NONE ? q->open_mark : q->start;
+	size_t b = q->close_mark != PK_QUOTE_NONE ? q->close_mark + 1 : q->end;
+	while (b < p->in->len && b > 0 && ((unsigned char)p->in->bytes[b] & 0xC0) == 0x80)
+		b++;  /* the rest of the closing mark's bytes */
+	const char *who = q->speaker ? q->speaker : "?";
+	size_t cap = (b - a < CLIP_MAX ? b - a : CLIP_MAX) + strlen(who) + 8, n = 0;
+	unsigned char *t = malloc(cap);
+	if (!t) {
+		p->flash = "out of memory";
+		return;
+	}
+	for (size_t i = a; i < b && n + 1 < cap - strlen(who) - 6; i++) {
+		unsigned char c = (unsigned char)p->in->bytes[i];
+		if (c < 0x20 && c != '\n' && c != '\t')
+			continue;
+		if (c == 0x7F || (c == 0xC2 && i + 1 < b && (unsigned char)p->in->bytes[i + 1] < 0xA0)) {
+			i += c == 0xC2;  /* DEL, a C1 control */
+			continue;
+		}
+		t[n++] = c;
+	}
+	n += (size_t)snprintf((char *)t + n, cap - n, " \xe2\x80\x94 %s", who);
+	free(p->clip);
+	p->clip = base64(t, n);
+	free(t);
+	say(p, "quote %zu/%zu and its speaker copied (OSC 52, if the terminal allows it)",
+	    p->cur + 1, p->quotes.n);
+}
+
 /* Do what a key of the table asks, @p n times or at @p n (-1: none).
  * @return false to quit. */
 static bool
@@ -990,9 +1055,21 @@ pager_act(pager *p, key_action act, long n)
 		view_end(p->v);
 		if (p->o.stream && p->o.stream->growing)
 			p->follow = true;
-		else
+		else if (p->o.stream)
 			say(p, "not reading: the whole input is here");
+		else {
+			/* a file: as less's F, wait for it to grow */
+			p->follow_file = true;
+			p->flash = p->o.ascii ? "following the file - any key stops"
+			                      : "following the file \u2014 any key stops";
+		}
 		break;
+	case ACT_COPY:
+		copy_quote(p);
+		return true;
+	case ACT_EDIT:
+		p->req = PAGER_EDIT;
+		return false;
 	case ACT_PERCENT:
 		if (p->o.in_list && n < 0 && p->keys.letter == 'p') {
 			/* from the list, p alone is the previous article */
@@ -1129,6 +1206,7 @@ key_dispatch(pager *p, int ch)
 	p->flash = NULL;
 	p->wrapped = false;  /* said once */
 	p->follow = false;   /* any key stops following; G and F start again */
+	p->follow_file = false;
 	if (prompt_is_open(p->pr)) {
 		prompt_keyed(p, ch);
 		follow_screen(p);
@@ -1449,6 +1527,7 @@ pager_free(pager *p)
 	if (!p)
 		return;
 	qlist_free(p->ql);
+	free(p->clip);
 	prompt_free(p->pr);
 	finder_free(p->find);
 	finder_free(p->inc);
@@ -1469,6 +1548,15 @@ pager_free(pager *p)
 void
 pager_overlay(pager *p)
 {
+	if (p->clip) {
+		/* OSC 52: the terminal sets the clipboard to what y copied */
+		fputs("\033]52;c;", stdout);
+		fputs(p->clip, stdout);
+		fputs("\a", stdout);
+		fflush(stdout);
+		free(p->clip);
+		p->clip = NULL;
+	}
 	if (p->d.ov)
 		overlay_flush(p->d.ov);
 	if (p->d.img && p->o.mode == RENDER_IMAGE)
@@ -1496,6 +1584,21 @@ pager_request(const pager *p, long *count, const char **name)
 	if (name)
 		*name = p->open_name;
 	return p->req;
+}
+
+bool
+pager_following_file(const pager *p)
+{
+	return p->follow_file;
+}
+
+void
+pager_follow_file(pager *p)
+{
+	view_end(p->v);
+	p->follow_file = true;
+	p->flash = p->o.ascii ? "following the file - any key stops"
+	                      : "following the file \u2014 any key stops";
 }
 
 bool

@@ -95,11 +95,17 @@ typedef enum {
 	PAGER_NEXT,    /**< :n: the count-th next file */
 	PAGER_PREV,    /**< :p: the count-th previous file */
 	PAGER_OPEN,    /**< :e: open the file *name */
+	PAGER_EDIT,    /**< v: run the editor on the file, then read it again */
 } pager_req;
 
 /** What the last pager_key() that returned false asks of the caller;
  * @p count (:n, :p) and @p name (:e, kept by the pager) may be NULL. */
 pager_req pager_request(const pager *p, long *count, const char **name);
+
+/** F on a file: the caller is to read it again when it grows (and then
+ * pager_follow_file() on the new pager); any key stops. */
+bool pager_following_file(const pager *p);
+void pager_follow_file(pager *p);
 
 /** Was the render mode chosen with r (so it is worth remembering)? */
 bool pager_mode_chosen(const pager *p);

@@ -6,10 +6,14 @@
 #include "colors.h"
 #include "search.h"
 
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define FILTER_MAX 128
+#define SAVE_MAX 512
 
 /* A row: a speaker heading (grouped view) or a quotation. */
 struct row {
@@ -30,6 +34,10 @@ struct qlist {
 	size_t sel;        /* selected row */
 	size_t top;        /* first row on screen */
 	size_t choice;
+	bool saving;       /* s: the last row asks for a file name */
+	char save[SAVE_MAX];
+	size_t nsave;
+	char note[SAVE_MAX + 64]; /* what the last save did, until the next key */
 };
 
 static const char *
@@ -151,11 +159,134 @@ move_sel(qlist *l, long d)
 	l->sel = list_move(l->sel, l->nrows, d, is_heading, l);
 }
 
+/* One CSV field (RFC 4180): quoted, quotes doubled, controls left out. */
+static void
+csv_field(FILE *f, const char *s, size_t a, size_t b)
+{
+	fputc('"', f);
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"')
+			fputs("\"\"", f);
+		else if (c >= 0x20 || c == '\t')
+			fputc(c, f);
+		else if (c == '\n' || c == '\r')
+			fputc(' ', f);
+	}
+	fputc('"', f);
+}
+
+/* The quotations listed (in the list's order) into @p path: JSON when it
+ * ends in .json, else CSV.  @return how many, or -1 (errno set). */
+static long
+save_list(const qlist *l, const char *path)
+{
+	size_t n = strlen(path);
+	bool json = n >= 5 && strcmp(path + n - 5, ".json") == 0;
+	json_t *arr = json ? json_array() : NULL;
+	FILE *f = fopen(path, "w");
+	long k = 0;
+	if (!f || (json && !arr)) {
+		int err = f ? ENOMEM : errno;
+		if (f)
+			fclose(f);
+		json_decref(arr);
+		errno = err;
+		return -1;
+	}
+	if (!json)
+		fputs("number,start,end,speaker,cue,quotation\r\n", f);
+	for (size_t r = 0; r < l->nrows; r++) {
+		size_t i = l->rows[r].quote;
+		if (i == PK_QUOTE_NONE)
+			continue;
+		const pk_quote *x = &l->q->v[i];
+		k++;
+		if (json) {
+			json_t *o = json_pack("{s:I,s:I,s:I,s:s?,s:s?,s:s%}", "number", (json_int_t)i + 1,
+			                      "start", (json_int_t)x->start, "end", (json_int_t)x->end,
+			                      "speaker", x->speaker, "cue", x->cue, "quotation",
+			                      l->in + x->start, x->end - x->start);
+			if (!o || json_array_append_new(arr, o) != 0)
+				k = -1;
+			continue;
+		}
+		fprintf(f, "%zu,%zu,%zu,", i + 1, x->start, x->end);
+		const char *who = speaker_of(x);
+		csv_field(f, who, 0, strlen(who));
+		fputc(',', f);
+		csv_field(f, x->cue ? x->cue : "", 0, x->cue ? strlen(x->cue) : 0);
+		fputc(',', f);
+		csv_field(f, l->in, x->start, x->end);
+		fputs("\r\n", f);
+	}
+	if (json && k >= 0 && json_dumpf(arr, f, JSON_INDENT(2)) != 0)
+		k = -1;
+	if (json)
+		fputc('\n', f);
+	json_decref(arr);
+	if (ferror(f))
+		k = -1;
+	if (fclose(f) != 0)
+		k = -1;
+	if (k < 0 && !errno)
+		errno = EIO;
+	return k;
+}
+
+/* A key while the file name is asked for. */
+static ql_result
+save_key(qlist *l, int ch)
+{
+	switch (ch) {
+	case 27:
+		l->saving = false;
+		return QL_STAY;
+	case '\n': case '\r': case KEY_ENTER: {
+		l->saving = false;
+		if (!l->nsave)
+			return QL_STAY;
+		l->save[l->nsave] = 0;
+		errno = 0;
+		long k = save_list(l, l->save);
+		if (k < 0)
+			snprintf(l->note, sizeof l->note, "%s: %s", l->save, strerror(errno));
+		else
+			snprintf(l->note, sizeof l->note, "saved %ld quotation%s to %s", k,
+			         k == 1 ? "" : "s", l->save);
+		return QL_STAY;
+	}
+	case KEY_BACKSPACE: case 127: case 8:
+		while (l->nsave && ((unsigned char)l->save[--l->nsave] & 0xC0) == 0x80)
+			;
+		return QL_STAY;
+	case 'u' & 0x1f:
+		l->nsave = 0;
+		return QL_STAY;
+	default:
+		if (ch >= 0x20 && ch <= 0xFF && ch != 0x7F && l->nsave + 1 < SAVE_MAX)
+			l->save[l->nsave++] = (char)ch;
+		return QL_STAY;
+	}
+}
+
 ql_result
 qlist_key(qlist *l, int ch)
 {
 	int page = LINES > 4 ? LINES - 3 : 1;
 
+	l->note[0] = 0;
+	if (l->saving)
+		return save_key(l, ch);
+	if ((ch == 's' && l->nfilter == 0) || ch == ('s' & 0x1f)) {
+		/* s saves (a filter that starts with s: / first); Ctrl-S also
+		 * with a filter typed, what it lists */
+		l->saving = true;
+		l->nsave = (size_t)snprintf(l->save, sizeof l->save, "quotations.csv");
+		return QL_STAY;
+	}
+	if (ch == '/' && l->nfilter == 0)
+		return QL_STAY;  /* the filter starts with what comes next */
 	switch (ch) {
 	case 27: case KEY_F(10):  /* Esc */
 		return QL_CLOSE;
@@ -286,6 +417,25 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 	attrset(A_NORMAL);
 	move(LINES - 1, 0);
 	clrtoeol();
+	if (l->saving) {
+		/* the file name being typed (.json: JSON, else CSV) */
+		mvaddnstr(LINES - 1, 0, " Save to (.csv or .json): ", COLS);
+		int x = 26;
+		if (l->nsave && x < COLS)
+			x = text(ctx, LINES - 1, x, COLS, l->save, 0, l->nsave, A_BOLD);
+		if (x < COLS) {
+			attrset(A_REVERSE);
+			mvaddch(LINES - 1, x, ' ');
+			attrset(A_NORMAL);
+		}
+		return;
+	}
+	if (l->note[0]) {
+		attrset(A_BOLD);
+		text(ctx, LINES - 1, 1, COLS, l->note, 0, strlen(l->note), A_BOLD);
+		attrset(A_NORMAL);
+		return;
+	}
 	snprintf(buf, sizeof buf, " Filter: ");
 	mvaddnstr(LINES - 1, 0, buf, COLS);
 	int x = 9;
@@ -294,7 +444,7 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 	if (x + 2 < COLS) {
 		attrset(A_DIM);
 		mvaddnstr(LINES - 1, x + 1 < COLS ? x + 1 : x,
-		          "(type to filter, Tab: group by speaker, Enter: jump, Esc: back)",
+		          "(type to filter, Tab: by speaker, s ^S: save, Enter: jump, Esc: back)",
 		          COLS - x - 2 > 0 ? COLS - x - 2 : 0);
 		attrset(A_NORMAL);
 	}
