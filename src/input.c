@@ -84,6 +84,7 @@ struct pk_stream_ {
 	UConverter *src, *utf8;
 	UChar pivot[PIVOT_N], *psrc, *ptgt;
 	char enc[64];       /* --encoding, or "" */
+	bool plain;         /* take terminal formatting out (pk_input_opts.plain) */
 	size_t nraw;
 	char raw[RAW_MAX];
 };
@@ -262,6 +263,46 @@ stream_end(pk_input *in)
 	set_len(in);
 }
 
+/*
+ * pk_input_opts.plain over the text that arrived, region[from, fill), in
+ * place (it only ever shortens).  A backspace takes back the character
+ * before it when that is not yet shown (published lines are final); an
+ * SGR sequence is dropped whole.  Anything cut by the end is left as is.
+ */
+static void
+plain_text(pk_input *in, size_t from)
+{
+	struct pk_stream_ *st = in->st_;
+	char *b = st->region;
+	size_t r = from, w = from, end = st->fill;
+
+	while (r < end) {
+		unsigned char c = (unsigned char)b[r];
+		if (c == '\b' && w > in->len && w > 0 && b[w - 1] != '\n') {
+			/* overstrike: the next character replaces the one before */
+			w--;
+			while (w > in->len && ((unsigned char)b[w] & 0xC0) == 0x80)
+				w--;
+			r++;
+			in->formatted = true;
+			continue;
+		}
+		if (c == 0x1B && r + 1 < end && b[r + 1] == '[') {
+			size_t q = r + 2;
+			while (q < end && q - r < 64 && (unsigned char)b[q] >= 0x30 &&
+			       (unsigned char)b[q] <= 0x3F)
+				q++;  /* parameter bytes */
+			if (q < end && b[q] == 'm') {
+				r = q + 1;  /* SGR: colour, bold, underline */
+				in->formatted = true;
+				continue;
+			}
+		}
+		b[w++] = b[r++];
+	}
+	st->fill = w;
+}
+
 pk_status
 pk_input_pump(pk_input *in, size_t budget, int timeout_ms)
 {
@@ -307,6 +348,7 @@ pk_input_pump(pk_input *in, size_t budget, int timeout_ms)
 		}
 		in->got += (size_t)n;
 		done += (size_t)n;
+		size_t from = st->fill;
 		if (to == st->region + st->fill)
 			st->fill += (size_t)n;
 		else
@@ -315,12 +357,17 @@ pk_input_pump(pk_input *in, size_t budget, int timeout_ms)
 			break;
 		if (st->decided && st->nraw && (s = drain_raw(in, false)) != PK_OK)
 			break;
+		if (st->plain && st->fill > from)
+			plain_text(in, from);
 	}
 	if (s == PK_OK && eof) {
+		size_t from = st->fill;
 		if (!st->decided)
 			s = decide(in, true);
 		if (s == PK_OK && (st->nraw || st->src))
 			s = drain_raw(in, true);
+		if (st->plain && st->fill > from)
+			plain_text(in, from);
 	}
 	if (s != PK_OK || eof || in->capped)
 		stream_end(in);
@@ -357,6 +404,7 @@ stream_start(pk_input *in, int fd, bool own, const pk_input_opts *o)
 		}
 		snprintf(st->enc, sizeof st->enc, "%s", o->encoding);
 	}
+	st->plain = o && o->plain;
 	if (lim > SIZE_MAX / 2)
 		lim = SIZE_MAX / 2;
 	/* Reserve the limit's address space: the buffer never moves. */

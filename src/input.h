@@ -43,6 +43,13 @@ typedef struct pk_input_opts {
 	/** Stop reading a stream (or converting a file) after this many bytes
 	 * of text; 0 means PK_INPUT_MAX_DEFAULT. */
 	size_t max_bytes;
+	/** A stream is another program's output for a pager (man, git): take
+	 * its terminal formatting out as it is read, so that the text is plain.
+	 * The overstrikes of nroff (X BS X bold, _ BS X underline) keep the
+	 * last character; colour and attribute sequences (ESC [ ... m) go.
+	 * Any other control stays, for the reader to show harmlessly.  A
+	 * sequence cut by the end of a read is kept as it is. */
+	bool plain;
 } pk_input_opts;
 
 /**
@@ -88,6 +95,7 @@ typedef struct pk_input {
 	size_t limit;       /**< the max_bytes in force */
 	const char *encoding; /**< the encoding converted from (ICU's name), or NULL */
 	char detected[40];  /**< not valid UTF-8: ICU's charset detector's guess, else "" */
+	bool formatted;     /**< pk_input_opts.plain took overstrikes or colours out */
 	/* private */
 	struct pk_stream_ *st_;
 } pk_input;

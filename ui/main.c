@@ -94,7 +94,11 @@ usage(FILE *f)
 "Exit status: 0 if OK, 1 on a runtime failure (a write error, a file that\n"
 "changed while read), 2 on a usage or input error, 128+N killed by signal N.\n"
 "\n"
-"Report bugs to the pathak issue tracker.\n", f);
+"As a pager: MANPAGER=pathak man ls, GIT_PAGER=pathak git log (overstrikes and\n"
+"colours from standard input come out; lines without Devanagari are kept).\n"
+"\n"
+"Report bugs to the issue tracker of the pathak repository; please give\n"
+"'pathak --version', 'pathak --probe' and, if you can, the article.\n", f);
 }
 
 static void
@@ -959,6 +963,20 @@ prefill(pk_input *in)
 	return PK_OK;
 }
 
+/* Does what has arrived of @p in hold Devanagari (U+0900..U+097F)?  Text
+ * without any through standard input, or text that had terminal formatting
+ * (pk_input.formatted), is another program's output for a pager (man,
+ * git) and is shown as it is laid out. */
+static bool
+has_devanagari(const pk_input *in)
+{
+	for (size_t i = 0; i + 1 < in->len; i++)
+		if ((unsigned char)in->bytes[i] == 0xE0 &&
+		    ((unsigned char)in->bytes[i + 1] == 0xA4 || (unsigned char)in->bytes[i + 1] == 0xA5))
+			return true;
+	return false;
+}
+
 /* Say on stderr what the input's encoding needs (for the non-pager modes). */
 static void
 encoding_note(const pk_input *in, const char *name)
@@ -1243,7 +1261,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dump = false, probe = false, have_render = false, have_advance = false, utf8;
-	bool pane = false, binary_ok = false, resume = true, mouse = true;
+	bool pane = false, binary_ok = false, resume = true, mouse = true, have_width = false;
 	filelist fl = { 0 };
 	color_theme theme = THEME_AUTO;
 	pk_input_opts io = { 0 };
@@ -1307,6 +1325,7 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			width = (int)v;
+			have_width = true;
 			break;
 		}
 		case 'J':
@@ -1501,6 +1520,8 @@ main(int argc, char **argv)
 		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	} else if (optind < argc || !isatty(STDIN_FILENO)) {
+		/* as a pager (man, git): their bold and colours come out */
+		io.plain = true;
 		st = pk_input_stream_fd(&in, STDIN_FILENO, &io);
 		name = "(stdin)";
 	} else {
@@ -1592,7 +1613,10 @@ main(int argc, char **argv)
 		                  .stream = in.growing ? &in : NULL,
 		                  .theme = theme, .bg = ti.bg_known ? &ti.bg : NULL,
 		                  .early = ew, .gfx = ti.gfx, .cell_w = ti.cell_w,
-		                  .cell_h = ti.cell_h, .text_mode = ti.text_mode };
+		                  .cell_h = ti.cell_h, .text_mode = ti.text_mode,
+		                  .verbatim = !path && (in.formatted || !has_devanagari(&in)) };
+		if (po.verbatim && !have_width)
+			po.width = 10000;  /* as laid out for the window, by its writer */
 		po.file = 1;
 		po.files = (int)fl.n;
 		place_find(&rd);

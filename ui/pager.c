@@ -1468,6 +1468,8 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	if (render_mode_roman(p->o.deva))
 		p->o.deva = RENDER_REORDER;
 	p->v = view_new(doc, o->model, p->o.mode, o->ascii);
+	if (p->v && o->verbatim)
+		view_set_verbatim(p->v, true);
 	entpane_ctx ec = { doc, p->in, p->v, &p->d, &p->quotes, p->o.ascii, &p->flash, p->msg,
 	                   sizeof p->msg };
 	if (!p->v || (o->model == WIDTH_CLUSTER && !o->ascii && !(p->d.ov = overlay_new())) ||

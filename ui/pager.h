@@ -39,6 +39,8 @@ typedef struct pager_opts {
 	render_mode text_mode; /**< the terminal's text mode: image mode's stand-in
 	                        *   where pictures cannot be drawn */
 	const keys_user *keys; /**< the configuration's key bindings, or NULL */
+	bool verbatim;      /**< lines as written (view_set_verbatim): standard input
+	                     *   with no Devanagari, as from man or git */
 	bool in_list;       /**< opened from the article list: q goes back to it, and
 	                     *   n with nothing to step through and p without a
 	                     *   count go to the next and previous article */

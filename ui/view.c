@@ -16,6 +16,7 @@ struct entry {
 	rblock rb;
 	int width;
 	bool has_next;
+	size_t blanks;       /* blank rows after the block */
 	bool used;
 	unsigned long stamp;
 };
@@ -40,6 +41,7 @@ struct view {
 	bool anchor_blank;   /* the top row was the blank row after anchor_blk */
 	pk_block anchor_blk;
 	const view_filter *only;  /* show only the blocks it keeps, or NULL */
+	bool verbatim;       /* lines as written: their indent, their blank lines */
 };
 
 /* ---------------------------------------------------------------- filtered walk */
@@ -140,7 +142,21 @@ block_entry(view *v, const pk_block *b)
 	victim->used = true;
 	victim->stamp = ++v->clock;
 	victim->has_next = doc_next(v, b, &nx);
-	if (rblock_wrap(v->lay, &v->tr, v->mode, v->ascii, v->in->bytes, b->start, b->end,
+	victim->blanks = victim->has_next ? 1 : 0;
+	size_t a = b->start;
+	if (v->verbatim) {
+		/* the blank lines of the text, not one after each line, and the
+		 * line's indent */
+		if (victim->has_next && !v->only) {
+			size_t nl = 0;
+			for (size_t i = b->end; i < nx.start; i++)
+				nl += v->in->bytes[i] == '\n';
+			victim->blanks = nl > 1 ? nl - 1 : 0;
+		}
+		while (a > 0 && (v->in->bytes[a - 1] == ' ' || v->in->bytes[a - 1] == '\t'))
+			a--;
+	}
+	if (rblock_wrap(v->lay, &v->tr, v->mode, v->ascii, v->in->bytes, a, b->end,
 	                v->width, &victim->lines, &victim->rb) < 0 ||
 	    victim->lines.n == 0) {
 		/* Out of memory or ICU failure: show the block as one clipped line. */
@@ -166,7 +182,7 @@ static size_t
 block_rows(view *v, const pk_block *b)
 {
 	struct entry *e = block_entry(v, b);
-	return e->lines.n + (e->has_next ? 1 : 0);
+	return e->lines.n + e->blanks;
 }
 
 /* ---------------------------------------------------------------- positions */
@@ -386,6 +402,15 @@ void
 view_set_mode(view *v, render_mode mode)
 {
 	relayout(v, v->width, v->rows, mode);
+}
+
+void
+view_set_verbatim(view *v, bool on)
+{
+	if (v->verbatim == on)
+		return;
+	v->verbatim = on;
+	relayout(v, v->width, v->rows, v->mode);
 }
 
 render_mode view_mode(const view *v) { return v->mode; }

@@ -118,6 +118,13 @@ void view_filter_grew(view *v);
 /** The input (a stream) grew: forget laid-out blocks, keep the top line. */
 void view_input_grew(view *v);
 const view_filter *view_get_filter(const view *v);
+/**
+ * Show the text's lines as they are written (another program's output
+ * through pathak as a pager): the blank lines it has rather than one after
+ * each line, and each line's indent.  Off by default (an article).
+ */
+void view_set_verbatim(view *v, bool on);
+
 /** Put row @p q (from view_top_pos()) back on top, as Esc after a search. */
 void view_set_top(view *v, view_pos q);
 

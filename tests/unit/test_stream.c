@@ -315,6 +315,64 @@ test_json_encoding_key(void **state)
 	unlink(path);
 }
 
+/* Read @p text through a pipe with pk_input_opts.plain, in writes of at
+ * most @p chunk bytes (each pumped before the next); the text that comes
+ * out must be @p want. */
+static void
+check_plain(const char *text, size_t chunk, const char *want, bool formatted)
+{
+	int p[2];
+	pk_input in;
+	pk_input_opts o = { .plain = true };
+	size_t n = strlen(text);
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(pk_input_stream_fd(&in, p[0], &o), PK_OK);
+	for (size_t i = 0; i < n; i += chunk) {
+		size_t k = n - i < chunk ? n - i : chunk;
+		assert_int_equal(write(p[1], text + i, k), (ssize_t)k);
+		assert_int_equal(pk_input_pump(&in, 1 << 20, 1000), PK_OK);
+	}
+	close(p[1]);
+	assert_int_equal(pk_input_finish(&in), PK_OK);
+	assert_int_equal(in.len, strlen(want));
+	assert_memory_equal(in.bytes, want, in.len);
+	assert_int_equal(in.formatted, formatted);
+	pk_input_close(&in);
+	close(p[0]);
+}
+
+/* pathak as a pager: man's overstrikes and git's colours come out */
+static void
+test_plain(void **state)
+{
+	(void)state;
+	/* bold and underline by overstrike, also of Devanagari; SGR sequences */
+	check_plain("N\bNA\bAM\bME\bE\n_\bu_\bn_\bd\n", 4096, "NAME\nund\n", true);
+	check_plain("क\bकि\bि\n", 4096, "कि\n", true);
+	check_plain("\033[1;33mcommit\033[m abc \033[4mx\033[24m\n", 4096, "commit abc x\n", true);
+	/* a backspace never reaches back over a line end */
+	check_plain("a\n\bb\n", 4096, "a\n\bb\n", false);
+	/* other controls stay, for the reader to show: a clear screen, a title */
+	check_plain("x\033[2Jy\033]2;t\007\n", 4096, "x\033[2Jy\033]2;t\007\n", false);
+	/* plain text is left as it is, byte for byte */
+	check_plain(HINDI, 4096, HINDI, false);
+	/* arriving a byte at a time: overstrikes still come out (what is not
+	 * yet shown may be taken back); a colour cut by a read stays */
+	check_plain("N\bNA\bA\n", 1, "NA\n", true);
+	/* without the option nothing is taken out */
+	int p[2];
+	pk_input in;
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(write(p[1], "N\bN\n", 4), 4);
+	close(p[1]);
+	assert_int_equal(pk_input_stream_fd(&in, p[0], NULL), PK_OK);
+	assert_int_equal(pk_input_finish(&in), PK_OK);
+	assert_int_equal(in.len, 4);
+	assert_false(in.formatted);
+	pk_input_close(&in);
+	close(p[0]);
+}
+
 int
 main(void)
 {
@@ -330,6 +388,7 @@ main(void)
 		cmocka_unit_test(test_stream_big_never_moves),
 		cmocka_unit_test(test_limit),
 		cmocka_unit_test(test_json_encoding_key),
+		cmocka_unit_test(test_plain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
