@@ -147,8 +147,13 @@ listscr_draw(listscr *s)
 	int wnum = 7, wdate = COLS >= 100 ? 22 : COLS >= 70 ? 14 : 0;
 	int wtitle = COLS - 2 - wdate - 3 * wnum - (wdate ? 2 : 0);
 
-	if (s->d.ov)
+	if (s->d.ov) {
 		overlay_begin(s->d.ov);
+		/* a terminal that advances Devanagari otherwise than the model
+		 * says still gets the columns where they belong: the dateline's
+		 * start is addressed anew, and the counts after it (overlay.h) */
+		overlay_fence(s->d.ov, wtitle > 5 ? (wdate ? 1 + wtitle + 1 : COLS - 3 * wnum - 1) : -1);
+	}
 	erase();
 	clamp(s);
 	/* the header: the folder, how many, the order, the work left */
