@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "artlist.h"
+#include "i18n.h"
 #include "doc.h"
 #include "entities.h"
 #include "ner.h"
@@ -328,7 +329,10 @@ artlist_work(artlist *l, size_t first, double budget_ms)
 
 /* ---------------------------------------------------------------- order */
 
-static const char *const sort_names[ART_BY_N] = { "name", "title", "size", "quotes", "people" };
+/* (the screen shows them translated) */
+static const char *const sort_names[ART_BY_N] = {
+	N_("name"), N_("title"), N_("size"), N_("quotes"), N_("people")
+};
 
 const char *
 artlist_sort_name(art_sort key)

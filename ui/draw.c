@@ -318,6 +318,34 @@ draw_clipped_pic(const drawer *d, const char *src, int y, int x, int w, size_t a
 	return clipped(d, src, y, x, w, a, b, attr, cut, d->img && d->mode == RENDER_IMAGE);
 }
 
+int
+draw_ui(int y, int x, const char *s, int maxcols)
+{
+	mbstate_t ms;
+	int used = 0;
+	memset(&ms, 0, sizeof ms);
+	move(y, x);
+	while (*s && used < maxcols) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, strlen(s), &ms);
+		if (k == 0 || k == (size_t)-1 || k == (size_t)-2) {
+			wc = L'?';  /* not UTF-8 (or the locale is not): one column */
+			k = 1;
+			memset(&ms, 0, sizeof ms);
+		}
+		int w = wcwidth(wc);
+		if (w < 0)
+			wc = L'?', w = 1;
+		if (used + w > maxcols)
+			break;
+		wchar_t one[2] = { wc, 0 };
+		addnwstr(one, 1);
+		used += w;
+		s += k;
+	}
+	return used;
+}
+
 void
 draw_refresh(void)
 {

@@ -69,4 +69,12 @@ int draw_clipped_pic(const drawer *d, const char *src, int y, int x, int w, size
  */
 void draw_refresh(void);
 
+/**
+ * Write the interface's own UTF-8 text @p s (a message, a label: no
+ * article bytes) at (y, x) in at most @p maxcols columns by wcwidth, whole
+ * characters only.  @return the columns used.  For the translated
+ * interface, whose strings are not ASCII.
+ */
+int draw_ui(int y, int x, const char *s, int maxcols);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "entpane.h"
 #include "colors.h"
+#include "i18n.h"
 #include "entities.h"
 #include "epane.h"
 #include "ner.h"
@@ -207,7 +208,7 @@ ent_select(entpane *e, size_t ent)
 		free(mi);
 		free(qi);
 		ent_clear(e);
-		set_flash(e, "out of memory");
+		set_flash(e, _("out of memory"));
 		return false;
 	}
 	for (size_t i = 0; i < nm; i++) {
@@ -283,7 +284,7 @@ void
 entpane_step(entpane *e, int dir, long times)
 {
 	if (e->esel == EP_NONE) {
-		set_flash(e, "n, N: no entity selected (e, then Enter on one)");
+		set_flash(e, _("n, N: no entity selected (e, then Enter on one)"));
 		return;
 	}
 	for (long i = 0; i < times && mention_step(e, dir); i++)
@@ -336,7 +337,7 @@ entpane_open(entpane *e)
 {
 	e->pane = e->pane_focus = true;
 	if (e->ep)
-		set_flash(e, "j k: select, Enter: highlight, type: filter, Tab: the text");
+		set_flash(e, _("j k: select, Enter: highlight, type: filter, Tab: the text"));
 }
 
 void
@@ -349,7 +350,7 @@ void
 entpane_focus(entpane *e)
 {
 	if (!e->pw)
-		set_flash(e, "no entity pane (e opens it)");
+		set_flash(e, _("no entity pane (e opens it)"));
 	else
 		e->pane_focus = !e->pane_focus;
 	e->filtering = false;
@@ -389,7 +390,7 @@ pane_choose(entpane *e)
 {
 	size_t ent = e->ep ? epane_selected(e->ep) : EP_NONE;
 	if (ent == EP_NONE) {
-		set_flash(e, "no entity selected");
+		set_flash(e, _("no entity selected"));
 		return;
 	}
 	e->choices++;
@@ -431,7 +432,7 @@ pane_refilter(entpane *e)
 	e->filter[e->nfilter] = 0;
 	/* the search backend matches: folded, Latin against the romanization */
 	if (e->ep && epane_filter(e->ep, e->filter) < 0)
-		set_flash(e, "out of memory");
+		set_flash(e, _("out of memory"));
 }
 
 /* A key while the filter is being typed. */
@@ -580,21 +581,21 @@ pane_header(const entpane *e, int x0)
 	for (int x = x0; x < COLS; x++)
 		addch(' ');
 	if (!e->ents_done)
-		snprintf(buf, sizeof buf, " finding entities...");
+		snprintf(buf, sizeof buf, _(" finding entities..."));
 	else if (e->c.in->len > ENTS_MAX)
-		snprintf(buf, sizeof buf, " too big for entities (%u MB)", ENTS_MAX >> 20);
+		snprintf(buf, sizeof buf, _(" too big for entities (%u MB)"), ENTS_MAX >> 20);
 	else if (!e->ner)
-		snprintf(buf, sizeof buf, " no entity model");
+		snprintf(buf, sizeof buf, _(" no entity model"));
 	else if (!e->ep)
-		snprintf(buf, sizeof buf, " no entities");
+		snprintf(buf, sizeof buf, _(" no entities"));
 	else if (e->nfilter) {
 		size_t shown = 0;
 		for (size_t r = 0; r < epane_nrows(e->ep); r++)
 			shown += !epane_row(e->ep, r)->head;
-		snprintf(buf, sizeof buf, " Entities: %zu of %zu", shown, e->ents.ne);
+		snprintf(buf, sizeof buf, _(" Entities: %zu of %zu"), shown, e->ents.ne);
 	} else
-		snprintf(buf, sizeof buf, " Entities: %zu", e->ents.ne);
-	mvaddnstr(0, x0, buf, e->pw);
+		snprintf(buf, sizeof buf, _(" Entities: %zu"), e->ents.ne);
+	draw_ui(0, x0, buf, e->pw);
 	attrset(A_NORMAL);
 }
 
@@ -660,8 +661,7 @@ entpane_draw(entpane *e)
 		pane_row(e, epane_row(e->ep, top + (size_t)y), y + 1, x0, top + (size_t)y == sel);
 	if (frow) {
 		attrset(A_NORMAL);
-		mvaddstr(rows - 1, x0, e->filtering ? " /" : " filter: ");
-		int x = x0 + (e->filtering ? 2 : 9);
+		int x = x0 + draw_ui(rows - 1, x0, e->filtering ? " /" : _(" filter: "), COLS - x0);
 		if (e->nfilter && x < COLS - 1)
 			x += draw_clipped(e->c.d, e->filter, rows - 1, x, COLS - 1 - x, 0, e->nfilter,
 			                  A_BOLD, false);

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include "help.h"
+#include "draw.h"
 #include "colors.h"
+#include "i18n.h"
 #include "keys.h"
 
 #include <curses.h>
@@ -40,13 +42,13 @@ help_draw(const help_screen *h)
 	for (int y = 0; y < rows && keys_help_line((size_t)(top + y), line, sizeof line); y++) {
 		move(y, 0);
 		clrtoeol();
-		mvaddnstr(y, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
+		draw_ui(y, 2 < COLS ? 2 : 0, line, COLS > 2 ? COLS - 2 : COLS);
 	}
 	if (rows < LINES && rows > 0) {
-		snprintf(line, sizeof line, "help %d-%d/%d: j k Space b scroll, q closes",
+		snprintf(line, sizeof line, _("help %d-%d/%d: j k Space b scroll, q closes"),
 			 top + 1, top + rows, n);
 		attrset(colors_attr(ROLE_STATUS));
-		mvaddnstr(LINES - 1, 0, line, COLS);
+		draw_ui(LINES - 1, 0, line, COLS);
 	}
 	attrset(A_NORMAL);
 }

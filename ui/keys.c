@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "keys.h"
+#include "i18n.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -9,23 +10,23 @@
 /* The one list of keys.  Order is the help screen's and the manual's. */
 const key_binding keys_table[] = {
 	{ { "j", "Down", "Enter", "Ctrl-N", "Ctrl-E" }, ACT_DOWN,
-	  "N lines down (default 1)", NULL },
+	  N_("N lines down (default 1)"), NULL },
 	{ { "k", "Up", "Ctrl-P", "Ctrl-Y" }, ACT_UP,
-	  "N lines up (default 1)", NULL },
+	  N_("N lines up (default 1)"), NULL },
 	{ { "Space", "f", "PgDn", "Ctrl-F", "Ctrl-V" }, ACT_PAGE_DOWN,
-	  "one screen down (N: N lines)", NULL },
+	  N_("one screen down (N: N lines)"), NULL },
 	{ { "b", "PgUp", "Ctrl-B" }, ACT_PAGE_UP,
-	  "one screen up (N: N lines)", NULL },
+	  N_("one screen up (N: N lines)"), NULL },
 	{ { "d", "Ctrl-D" }, ACT_HALF_DOWN,
-	  "half a screen down (N: N lines)", NULL },
+	  N_("half a screen down (N: N lines)"), NULL },
 	{ { "u", "Ctrl-U" }, ACT_HALF_UP,
-	  "half a screen up (N: N lines)", NULL },
+	  N_("half a screen up (N: N lines)"), NULL },
 	{ { "g", "Home", "<" }, ACT_TOP,
-	  "start of the article (N: line N)",
+	  N_("start of the article (N: line N)"),
 	  "Lines are counted as the screen lays them out, the blank line between "
 	  "paragraphs included, as --dump prints them." },
 	{ { "G", "End", ">", "F" }, ACT_NONE,   /* the help row of the two below */
-	  "end of the article (N: line N); F: follow a pipe",
+	  N_("end of the article (N: line N); F: follow a pipe"),
 	  "On standard input that is still arriving (a pipe, tail -f), G goes to the "
 	  "end of what has arrived and then follows it; F does so without a count. "
 	  "The screen stays at the end as more arrives; any other key stops "
@@ -33,9 +34,9 @@ const key_binding keys_table[] = {
 	{ { "G", "End", ">" }, ACT_END, NULL, NULL },
 	{ { "F" }, ACT_FOLLOW, NULL, NULL },
 	{ { "%", "p" }, ACT_PERCENT,
-	  "N percent into the article, as in 50%", NULL },
+	  N_("N percent into the article, as in 50%"), NULL },
 	{ { "]", "[" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous quotation, with its speaker",
+	  N_("next / previous quotation, with its speaker"),
 	  "The quotation is highlighted and brought on screen, and the status line "
 	  "shows its number, its speaker and the cue. While it is on screen the "
 	  "next and previous are counted from it; otherwise ] takes the first "
@@ -46,7 +47,7 @@ const key_binding keys_table[] = {
 	{ { "]" }, ACT_QUOTE_NEXT, NULL, NULL },
 	{ { "[" }, ACT_QUOTE_PREV, NULL, NULL },
 	{ { "\"" }, ACT_QUOTE_LIST,
-	  "quotation list (type: filter, Tab: by speaker)",
+	  N_("quotation list (type: filter, Tab: by speaker)"),
 	  "The list shows position, speaker and first words. Typing filters it "
 	  "(on the speaker, the cue and the quoted text), Backspace and Ctrl-U edit "
 	  "the filter, Tab groups it by speaker, Up, Down, PgUp, PgDn, Home and End "
@@ -55,7 +56,7 @@ const key_binding keys_table[] = {
 	  "when its name ends in .json, else CSV (number, start, end, speaker, cue, "
 	  "quotation)." },
 	{ { "e", "Tab" }, ACT_NONE,   /* the help row of the two below */
-	  "entity pane; Tab moves the focus to it and back",
+	  N_("entity pane; Tab moves the focus to it and back"),
 	  "The pane on the right lists the entities of the article under PER, LOC "
 	  "and ORG, most mentioned first, with their mentions and, for a person, "
 	  "the quotations that are theirs. It opens with the focus; the text "
@@ -71,7 +72,7 @@ const key_binding keys_table[] = {
 	{ { "e" }, ACT_PANE, NULL, NULL },
 	{ { "Tab" }, ACT_FOCUS, NULL, NULL },
 	{ { "/", "?" }, ACT_NONE,   /* the help row of the two below */
-	  "search forward / backward (lit up as you type)",
+	  N_("search forward / backward (lit up as you type)"),
 	  "Spelling variants match by default: with or without nukta, \u0949 and "
 	  "\u094B, chandrabindu and anusvara, long and short vowels, Devanagari and "
 	  "ASCII digits, Latin in any case; a query in Latin letters (putin) also "
@@ -89,11 +90,11 @@ const key_binding keys_table[] = {
 	{ { "/" }, ACT_SEARCH, NULL, NULL },
 	{ { "?" }, ACT_SEARCH_BACK, NULL, NULL },
 	{ { "&" }, ACT_FILTER,
-	  "only the paragraphs that match (& alone: all)",
+	  N_("only the paragraphs that match (& alone: all)"),
 	  "As in less: the status line shows the filter (&word) while it is on; "
 	  "& and Enter with nothing typed shows every paragraph again." },
 	{ { "n", "N" }, ACT_NONE,   /* the help row of the two below */
-	  "next / previous match (or mention of the entity)",
+	  N_("next / previous match (or mention of the entity)"),
 	  "After a search n goes on the way it went and N the other way; past "
 	  "the last match n goes round to the first and the status line says so. "
 	  "After Enter on an entity in the pane they step through its mentions "
@@ -102,7 +103,7 @@ const key_binding keys_table[] = {
 	{ { "n" }, ACT_NEXT, NULL, NULL },
 	{ { "N" }, ACT_PREV, NULL, NULL },
 	{ { "-e", "-i", "-r" }, ACT_NONE,   /* the help row of the two below */
-	  "toggle exact search (-e -i), regular expressions",
+	  N_("toggle exact search (-e -i), regular expressions"),
 	  "Exact search matches the bytes as typed, without spelling variants or "
 	  "romanized matching (as --exact); regular expressions are ICU's, run "
 	  "over the folded text (as --regex). The search on screen is run again "
@@ -110,16 +111,16 @@ const key_binding keys_table[] = {
 	{ { "-e", "-i" }, ACT_EXACT, NULL, NULL },
 	{ { "-r" }, ACT_REGEX, NULL, NULL },
 	{ { "Esc" }, ACT_FORGET,
-	  "forget the quotation, search, entity or count", NULL },
+	  N_("forget the quotation, search, entity or count"), NULL },
 	{ { "r" }, ACT_RENDER,
-	  "render mode: shaped, reorder, halant, latin, ...",
+	  N_("render mode: shaped, reorder, halant, latin, ..."),
 	  "The modes in turn: shaped, reorder, halant, reorder+halant, latin, "
 	  "interlinear, and image where the terminal draws pictures (kitty graphics, "
 	  "sixel): each row of Devanagari shaped by HarfBuzz and drawn as a picture." },
 	{ { "=", "Ctrl-G" }, ACT_INFO,
-	  "file name, position and size", NULL },
+	  N_("file name, position and size"), NULL },
 	{ { "Ctrl-L", "R" }, ACT_NONE,   /* the help row of the two below */
-	  "redraw the screen / read the file again",
+	  N_("redraw the screen / read the file again"),
 	  "R reads the file again: when it is truncated, rewritten or replaced "
 	  "while it is open, the status line says \"file changed \u2014 R to "
 	  "reload\"; the text read before stays on screen and what was cut off "
@@ -128,7 +129,7 @@ const key_binding keys_table[] = {
 	{ { "Ctrl-L" }, ACT_REDRAW, NULL, NULL },
 	{ { "R" }, ACT_RELOAD, NULL, NULL },
 	{ { "m<letter>", "'<letter>", "''" }, ACT_NONE,   /* the help row of the three below */
-	  "mark the top line, go to a mark; '' go back",
+	  N_("mark the top line, go to a mark; '' go back"),
 	  "As in less: m and a letter marks the top line, ' and the letter goes "
 	  "there. The marks of an article are remembered with its reading "
 	  "position (see FILES). "
@@ -139,7 +140,7 @@ const key_binding keys_table[] = {
 	{ { "'<letter>" }, ACT_GOTO_MARK, NULL, NULL },
 	{ { "''" }, ACT_BACK, NULL, NULL },
 	{ { ":n", ":p", ":e" }, ACT_NONE,   /* the help row of the three below */
-	  "next / previous file; open a file",
+	  N_("next / previous file; open a file"),
 	  "With several files on the command line, :n and :p move between them "
 	  "(a count moves that many); each keeps its place. :e asks for a file "
 	  "name and adds the file after the current one. The status line shows "
@@ -148,7 +149,7 @@ const key_binding keys_table[] = {
 	{ { ":p" }, ACT_FILE_PREV, NULL, NULL },
 	{ { ":e" }, ACT_FILE_OPEN, NULL, NULL },
 	{ { "y", "v" }, ACT_NONE,   /* the help row of the two below */
-	  "copy the quotation and speaker; edit the file",
+	  N_("copy the quotation and speaker; edit the file"),
 	  "y puts the current quotation (], [, a click) and its speaker on the "
 	  "clipboard through the terminal's OSC 52, where the terminal allows it "
 	  "(xterm with allowWindowOps, kitty, foot, WezTerm, tmux with "
@@ -158,9 +159,9 @@ const key_binding keys_table[] = {
 	{ { "y" }, ACT_COPY, NULL, NULL },
 	{ { "v" }, ACT_EDIT, NULL, NULL },
 	{ { "h", "H", "F1" }, ACT_HELP,
-	  "this help (j k Space b scroll it)", NULL },
+	  N_("this help (j k Space b scroll it)"), NULL },
 	{ { "q", "Q", ":q", ":Q", "ZZ" }, ACT_QUIT,
-	  "quit", NULL },
+	  N_("quit"), NULL },
 };
 const size_t keys_count = sizeof keys_table / sizeof *keys_table;
 
@@ -403,11 +404,11 @@ names_width(void)
 }
 
 static const char *const help_head[] = {
-	"pathak - keys   (a number typed first is a count: 5j, 20G line 20, 50%)", ""
+	N_("pathak - keys   (a number typed first is a count: 5j, 20G line 20, 50%)"), ""
 };
 static const char *const help_tail[] = {
 	"",
-	"j k Space b scroll this help; any other key closes it.",
+	N_("j k Space b scroll this help; any other key closes it."),
 };
 
 bool
@@ -417,7 +418,7 @@ keys_help_line(size_t i, char *buf, size_t n)
 	int w = names_width();
 
 	if (i < nh) {
-		snprintf(buf, n, "%s", help_head[i]);
+		snprintf(buf, n, "%s", *help_head[i] ? _(help_head[i]) : "");
 		return true;
 	}
 	i -= nh;
@@ -427,17 +428,18 @@ keys_help_line(size_t i, char *buf, size_t n)
 		if (!b->help)
 			continue;
 		names_joined(b, " ", names, sizeof names);
-		for (const char *h = b->help, *nl; h; h = nl ? nl + 1 : NULL) {
+		const char *help = _(b->help);
+		for (const char *h = help, *nl; h; h = nl ? nl + 1 : NULL) {
 			nl = strchr(h, '\n');
 			int len = nl ? (int)(nl - h) : (int)strlen(h);
 			if (i-- == 0) {
-				snprintf(buf, n, "  %-*s  %.*s", w, h == b->help ? names : "", len, h);
+				snprintf(buf, n, "  %-*s  %.*s", w, h == help ? names : "", len, h);
 				return true;
 			}
 		}
 	}
 	if (i < sizeof help_tail / sizeof *help_tail) {
-		snprintf(buf, n, "%s", help_tail[i]);
+		snprintf(buf, n, "%s", *help_tail[i] ? _(help_tail[i]) : "");
 		return true;
 	}
 	return false;

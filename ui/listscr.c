@@ -3,6 +3,7 @@
 
 #include "listscr.h"
 #include "colors.h"
+#include "i18n.h"
 #include "draw.h"
 #include "layout.h"
 #include "overlay.h"
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <wchar.h>
 
 #define SLICE_MS 8.0       /* reading per idle slice: keys wait no longer */
 #define FILTER_MAX 200
@@ -105,6 +107,19 @@ clamp(listscr *s)
 		s->top = n > rows ? n - rows : 0;
 }
 
+/* Columns of the interface's text @p t by wcwidth. */
+static int
+ui_width(const char *t)
+{
+	wchar_t w[128];
+	size_t n = mbstowcs(w, t, sizeof w / sizeof *w - 1);
+	if (n == (size_t)-1)
+		return (int)strlen(t);
+	w[n] = 0;
+	int c = wcswidth(w, n);
+	return c < 0 ? (int)n : c;
+}
+
 /* "12K", "1.4M": a size in at most 5 columns. */
 static void
 size_text(size_t n, char *buf, size_t cap)
@@ -140,7 +155,7 @@ text_at(listscr *s, int y, int x, int w, const char *t, attr_t attr)
 void
 listscr_draw(listscr *s)
 {
-	char head[512], cols[64], num[3][24];
+	char head[512], num[3][24];
 	size_t n = artlist_shown(s->l), total = artlist_total(s->l);
 	int rows = list_rows();
 	/* the columns: title | dateline | size quotes people */
@@ -159,13 +174,13 @@ listscr_draw(listscr *s)
 	/* the header: the folder, how many, the order, the work left */
 	attrset(colors_attr(ROLE_STATUS));
 	mvhline(0, 0, ' ', COLS);
-	int k = snprintf(head, sizeof head, " %zu of %zu articles, by %s%s", n, total,
-	                 artlist_sort_name(artlist_sort_key(s->l)), s->reverse ? " (reversed)" : "");
+	int k = snprintf(head, sizeof head, _(" %zu of %zu articles, by %s%s"), n, total,
+	                 _(artlist_sort_name(artlist_sort_key(s->l))),
+	                 s->reverse ? _(" (reversed)") : "");
 	if (artlist_counted(s->l) < total && k > 0 && (size_t)k < sizeof head)
-		snprintf(head + k, sizeof head - (size_t)k, "  reading %zu/%zu%s",
+		snprintf(head + k, sizeof head - (size_t)k, _("  reading %zu/%zu%s"),
 		         artlist_counted(s->l), total, s->ascii ? "..." : "\u2026");
-	mvaddnstr(0, 0, head, COLS);
-	int used = (int)strlen(head) + 2;
+	int used = draw_ui(0, 0, head, COLS) + 2;
 	if (used < COLS - 8)
 		text_at(s, 0, used, COLS - used - 1, artlist_dir(s->l),
 		        colors_attr(ROLE_STATUS) | A_BOLD);
@@ -173,11 +188,18 @@ listscr_draw(listscr *s)
 	attrset(A_BOLD);
 	mvhline(1, 0, ' ', COLS);
 	if (wtitle > 5) {
-		mvaddstr(1, 1, "title");
+		static const char *const names[3] = { N_("size"), N_("quotes"), N_("people") };
+		draw_ui(1, 1, _("title"), wtitle);
 		if (wdate)
-			mvaddstr(1, 1 + wtitle + 1, "dateline");
-		snprintf(cols, sizeof cols, "%*s%*s%*s", wnum, "size", wnum, "quotes", wnum, "people");
-		mvaddnstr(1, COLS - 3 * wnum - 1, cols, 3 * wnum);
+			draw_ui(1, 1 + wtitle + 1, _("dateline"), wdate);
+		for (int c = 0; c < 3; c++) {
+			/* right-aligned over the numbers */
+			const char *t = _(names[c]);
+			int w = ui_width(t);
+			if (w > wnum - 1)
+				w = wnum - 1;
+			draw_ui(1, COLS - 1 - (3 - c) * wnum + (wnum - w), t, w);
+		}
 	}
 	for (int y = 0; y < rows && s->top + (size_t)y < n; y++) {
 		const art_row *r = artlist_row(s->l, s->top + (size_t)y);
@@ -207,16 +229,15 @@ listscr_draw(listscr *s)
 	}
 	if (n == 0) {
 		attrset(A_DIM);
-		mvaddnstr(ROWS_TOP, 1, total ? "no article matches the filter" :
-		          "no files in this folder", COLS - 2);
+		draw_ui(ROWS_TOP, 1, total ? _("no article matches the filter") :
+		        _("no files in this folder"), COLS - 2);
 	}
 	/* the last row: the filter being typed, a note, or the keys */
 	int y = LINES - 1;
 	attrset(colors_attr(ROLE_STATUS));
 	mvhline(y, 0, ' ', COLS);
 	if (s->filtering || s->nfilter) {
-		mvaddstr(y, 0, s->filtering ? "/" : "filter: ");
-		int x = s->filtering ? 1 : 8;
+		int x = draw_ui(y, 0, s->filtering ? "/" : _("filter: "), COLS);
 		x += text_at(s, y, x, COLS - x - 1, artlist_filter_text(s->l),
 		             colors_attr(ROLE_STATUS) | A_BOLD);
 		if (s->filtering && x < COLS) {
@@ -226,7 +247,7 @@ listscr_draw(listscr *s)
 	} else if (s->note[0]) {
 		text_at(s, y, 1, COLS - 2, s->note, colors_attr(ROLE_STATUS) | A_BOLD);
 	} else {
-		mvaddnstr(y, 1, "Enter read  / filter  o sort  O reverse  j k move  q quit", COLS - 2);
+		draw_ui(y, 1, _("Enter read  / filter  o sort  O reverse  j k move  q quit"), COLS - 2);
 	}
 	attrset(A_NORMAL);
 }
@@ -262,7 +283,7 @@ refilter(listscr *s)
 	char *keep = r ? strdup(r->path) : NULL;
 	s->filter[s->nfilter] = 0;
 	if (artlist_filter(s->l, s->filter) < 0)
-		snprintf(s->note, sizeof s->note, "not a filter");
+		snprintf(s->note, sizeof s->note, "%s", _("not a filter"));
 	s->sel = 0;
 	if (keep)
 		listscr_select_path(s, keep);
@@ -378,7 +399,7 @@ listscr_key(listscr *s, int ch)
 	case '\n': case '\r': case KEY_ENTER:
 		if (n)
 			return LS_OPEN;
-		snprintf(s->note, sizeof s->note, "no article to read");
+		snprintf(s->note, sizeof s->note, "%s", _("no article to read"));
 		break;
 	case '/':
 		s->filtering = true;
@@ -403,14 +424,14 @@ listscr_key(listscr *s, int ch)
 		if (keep)
 			listscr_select_path(s, keep);
 		free(keep);
-		snprintf(s->note, sizeof s->note, "sorted by %s%s", artlist_sort_name(k),
-		         s->reverse ? ", reversed" : "");
+		snprintf(s->note, sizeof s->note, _("sorted by %s%s"), _(artlist_sort_name(k)),
+		         s->reverse ? _(", reversed") : "");
 		break;
 	}
 	case 'q': case 'Q':
 		return LS_QUIT;
 	default:
-		snprintf(s->note, sizeof s->note, "Enter reads, / filters, o sorts, q quits");
+		snprintf(s->note, sizeof s->note, "%s", _("Enter reads, / filters, o sorts, q quits"));
 		break;
 	}
 	clamp(s);
@@ -429,7 +450,7 @@ listscr_idle(listscr *s)
 	const art_row *r = artlist_row(s->l, s->sel);
 	char *keep = r ? strdup(r->path) : NULL;
 	if (!artlist_work(s->l, s->top, SLICE_MS) && !s->note[0])
-		snprintf(s->note, sizeof s->note, "%zu articles read in %.2f s",
+		snprintf(s->note, sizeof s->note, _("%zu articles read in %.2f s"),
 		         artlist_total(s->l), now_s() - s->t0);
 	/* what arrives may re-sort or re-filter the rows: keep the selection */
 	if (keep)

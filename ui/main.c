@@ -28,6 +28,7 @@
 #include "guard.h"
 #include "input.h"
 #include "keys.h"
+#include "i18n.h"
 #include "artlist.h"
 #include "listscr.h"
 #include "quotes.h"
@@ -353,7 +354,7 @@ place_apply(const reading *r, pager *p, const pager_opts *po)
 		return;
 	if (r->pl.when && !(po->search && *po->search) && r->pl.top > 0) {
 		pager_jump(p, r->pl.top);
-		pager_note(p, "back where you left off ('' goes to the start)");
+		pager_note(p, _("back where you left off ('' goes to the start)"));
 	}
 	pager_set_marks(p, r->pl.marks);
 }
@@ -386,11 +387,11 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 	pk_status st;
 
 	if (!path) {
-		pager_note(p, "standard input cannot be read again");
+		pager_note(p, _("standard input cannot be read again"));
 		return p;
 	}
 	if (!(nin = calloc(1, sizeof *nin))) {
-		pager_note(p, "out of memory");
+		pager_note(p, _("out of memory"));
 		return p;
 	}
 	guard_stamp stamp;
@@ -419,7 +420,7 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 		pk_input_close(nin);
 		free(nin);
 		*r = old;
-		pager_note(p, "out of memory");
+		pager_note(p, _("out of memory"));
 		return p;
 	}
 	if (off == PLACE_NONE)
@@ -459,7 +460,7 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 			size_t cap = fl->cap ? 2 * fl->cap : 8;
 			char **v = realloc(fl->v, cap * sizeof *v);
 			if (!v) {
-				pager_note(p, "out of memory");
+				pager_note(p, _("out of memory"));
 				return NULL;
 			}
 			fl->v = v;
@@ -467,7 +468,7 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 		}
 		char *copy = strdup(name);
 		if (!copy) {
-			pager_note(p, "out of memory");
+			pager_note(p, _("out of memory"));
 			return NULL;
 		}
 		/* after the current one, as less's :e */
@@ -478,11 +479,11 @@ next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
 		return copy;
 	}
 	if (req == PAGER_NEXT && fl->cur + 1 >= fl->n) {
-		pager_note(p, fl->n > 1 ? "no next file (this is the last)" : "no next file");
+		pager_note(p, fl->n > 1 ? _("no next file (this is the last)") : _("no next file"));
 		return NULL;
 	}
 	if (req == PAGER_PREV && fl->cur == 0) {
-		pager_note(p, fl->n > 1 ? "no previous file (this is the first)" : "no previous file");
+		pager_note(p, fl->n > 1 ? _("no previous file (this is the first)") : _("no previous file"));
 		return NULL;
 	}
 	size_t step = count > 0 ? (size_t)count : 1;
@@ -499,7 +500,7 @@ static bool
 run_editor(pager *p, const reading *r)
 {
 	if (!r->path) {
-		pager_note(p, "v: standard input is no file to edit");
+		pager_note(p, _("v: standard input is no file to edit"));
 		return false;
 	}
 	const char *ed = getenv("VISUAL");
@@ -513,7 +514,7 @@ run_editor(pager *p, const reading *r)
 	char arg[32];
 	snprintf(arg, sizeof arg, "+%zu", line);
 	if (setenv("PATHAK_ED", ed, 1) != 0) {
-		pager_note(p, "out of memory");
+		pager_note(p, _("out of memory"));
 		return false;
 	}
 	def_prog_mode();
@@ -540,7 +541,7 @@ run_editor(pager *p, const reading *r)
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	if (pid < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127) {
-		snprintf(note_buf, sizeof note_buf, "v: could not run %s", ed);
+		snprintf(note_buf, sizeof note_buf, _("v: could not run %s"), ed);
 		pager_note(p, note_buf);
 		return false;
 	}
@@ -636,7 +637,7 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 	char leave[256];
 	int rc = EXIT_SUCCESS, err = 0;
 	const char *changed_note = po->ascii ? "file changed - R to reload"
-	                                     : "file changed \u2014 R to reload";
+	                                     : _("file changed \u2014 R to reload");
 
 	if (keys_from_tty) {
 		/* Input came down a pipe: keys come from the terminal, as in less. */
@@ -763,7 +764,7 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			if (lr != LS_OPEN)
 				continue;
 			if (!list_files(fl, al, listscr_selected(ls))) {
-				listscr_note(ls, "out of memory");
+				listscr_note(ls, _("out of memory"));
 				continue;
 			}
 			if (!load_reading(r, fl->v[fl->cur], why, sizeof why)) {
@@ -777,7 +778,7 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 			place_mode(r, have_render, po);
 			if (!(p = pager_new(r->doc, po))) {
 				unload_reading(r);
-				listscr_note(ls, "out of memory");
+				listscr_note(ls, _("out of memory"));
 				continue;
 			}
 			place_apply(r, p, po);
@@ -1279,7 +1280,7 @@ main(int argc, char **argv)
 	pk_doc *doc;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	i18n_init(setlocale(LC_ALL, "") != NULL);
 	width_init();
 	/* the configuration first, then $PATHAK_OPTIONS and the command line
 	 * over it; a wrong line is said and skipped (settings.h) */

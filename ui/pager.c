@@ -17,6 +17,7 @@
 #include "help.h"
 #include "imgrows.h"
 #include "keys.h"
+#include "i18n.h"
 #include "overlay.h"
 #include "places.h"
 #include "prompt.h"
@@ -213,7 +214,7 @@ quotes_ensure_visibly(pager *p)
 		int ch = getch();
 		if (ch != ERR) {
 			ungetch(ch);
-			p->flash = "finding quotations...";
+			p->flash = _("finding quotations...");
 			return false;
 		}
 	}
@@ -256,7 +257,7 @@ quote_step(pager *p, int dir)
 {
 	size_t first, last, i;
 	if (p->quotes.n == 0) {
-		p->flash = "no quotations in this article";
+		p->flash = _("no quotations in this article");
 		return false;
 	}
 	view_screen_span(p->v, &first, &last);
@@ -294,7 +295,7 @@ pane_toggle(pager *p)
 	if (COLS < ENTPANE_MIN_COLS) {
 		/* and when a resize hid it, it stays closed */
 		entpane_close(p->pane);
-		say(p, "entity pane: needs %d columns", ENTPANE_MIN_COLS);
+		say(p, _("entity pane: needs %d columns"), ENTPANE_MIN_COLS);
 		return;
 	}
 	/* An article's are found at once; a big file's while idle, the pane
@@ -353,7 +354,7 @@ find_events(pager *p, finder *f, bool move)
 		p->wrapped = wrapped;
 		return true;
 	case FIND_EV_NOTFOUND:
-		p->flash = "Pattern not found";
+		p->flash = _("Pattern not found");
 		return true;
 	case FIND_EV_NONE:
 		break;
@@ -377,7 +378,7 @@ filter_update(pager *p)
 		return true;
 	}
 	if (finder_done(p->filt)) {
-		p->flash = "Pattern not found";
+		p->flash = _("Pattern not found");
 		finder_clear(p->filt);
 		return true;
 	}
@@ -434,12 +435,12 @@ prompt_done(pager *p)
 	if (kind == '&') {
 		filter_off(p);
 		if (prompt_len(p->pr) == 0) {
-			p->flash = "filter off: every paragraph";
+			p->flash = _("filter off: every paragraph");
 			finder_clear(p->inc);
 			return;
 		}
 		if (!finder_active(p->inc)) {
-			say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
+			say(p, "%s", p->why[0] ? p->why : _("bad query"));  /* a bad regex */
 			return;
 		}
 		t = p->filt, p->filt = p->inc, p->inc = t;
@@ -452,7 +453,7 @@ prompt_done(pager *p)
 		/* as less: an empty pattern repeats the last one */
 		finder_clear(p->inc);
 		if (!finder_active(p->find)) {
-			p->flash = "no previous search";
+			p->flash = _("no previous search");
 			return;
 		}
 		p->nn = NN_SEARCH;
@@ -463,14 +464,14 @@ prompt_done(pager *p)
 		return;
 	}
 	if (!finder_active(p->inc)) {
-		say(p, "%s", p->why[0] ? p->why : "bad query");  /* a bad regex */
+		say(p, "%s", p->why[0] ? p->why : _("bad query"));  /* a bad regex */
 		return;
 	}
 	t = p->find, p->find = p->inc, p->inc = t;
 	finder_clear(p->inc);
 	p->nn = NN_SEARCH;
 	if (finder_done(p->find) && finder_matches(p->find)->n == 0)
-		p->flash = "Pattern not found";
+		p->flash = _("Pattern not found");
 }
 
 /* A key while the prompt is open. */
@@ -553,7 +554,7 @@ search_note(pager *p, const finder *f, bool query)
 	else
 		snprintf(where, sizeof where, "[%zu/%zu]", num, n);
 	snprintf(p->snote, sizeof p->snote, "%s%s%s%s%s", where,
-	         p->wrapped ? (finder_dir(f) > 0 ? " wrapped to the top" : " wrapped to the bottom")
+	         p->wrapped ? (finder_dir(f) > 0 ? _(" wrapped to the top") : _(" wrapped to the bottom"))
 	                    : "",
 	         query ? "  " : "", query ? (finder_dir(f) > 0 ? "/" : "?") : "", query ? q : "");
 	return p->snote;
@@ -564,8 +565,8 @@ static void
 toggle_flag(pager *p, unsigned flag)
 {
 	p->sflags ^= flag;
-	say(p, "%s %s", flag == PK_SEARCH_EXACT ? "exact search" : "regular expressions",
-	    p->sflags & flag ? "on" : "off");
+	say(p, "%s %s", flag == PK_SEARCH_EXACT ? _("exact search") : _("regular expressions"),
+	    p->sflags & flag ? _("on") : _("off"));
 	if (finder_active(p->find)) {
 		char *q = strdup(finder_query(p->find));
 		int dir = finder_dir(p->find);
@@ -934,7 +935,7 @@ static void
 copy_quote(pager *p)
 {
 	if (p->cur == PK_QUOTE_NONE) {
-		p->flash = "y: no quotation is current (] or a click picks one)";
+		p->flash = _("y: no quotation is current (] or a click picks one)");
 		return;
 	}
 	const pk_quote *q = &p->quotes.v[p->cur];
@@ -946,7 +947,7 @@ copy_quote(pager *p)
 	size_t cap = (b - a < CLIP_MAX ? b - a : CLIP_MAX) + strlen(who) + 8, n = 0;
 	unsigned char *t = malloc(cap);
 	if (!t) {
-		p->flash = "out of memory";
+		p->flash = _("out of memory");
 		return;
 	}
 	for (size_t i = a; i < b && n + 1 < cap - strlen(who) - 6; i++) {
@@ -963,7 +964,7 @@ copy_quote(pager *p)
 	free(p->clip);
 	p->clip = base64(t, n);
 	free(t);
-	say(p, "quote %zu/%zu and its speaker copied (OSC 52, if the terminal allows it)",
+	say(p, _("quote %zu/%zu and its speaker copied (OSC 52, if the terminal allows it)"),
 	    p->cur + 1, p->quotes.n);
 }
 
@@ -994,7 +995,7 @@ pager_act(pager *p, key_action act, long n)
 		if (slot < 0 || view_empty(p->v))
 			return true;
 		p->marks[slot] = pager_top_offset(p);
-		say(p, "mark %c set", p->keys.letter);
+		say(p, _("mark %c set"), p->keys.letter);
 		return true;
 	}
 	case ACT_GOTO_MARK: {
@@ -1002,7 +1003,7 @@ pager_act(pager *p, key_action act, long n)
 		if (slot < 0)
 			return true;
 		if (p->marks[slot] == PLACE_NONE) {
-			say(p, "mark %c is not set (m%c sets it)", p->keys.letter, p->keys.letter);
+			say(p, _("mark %c is not set (m%c sets it)"), p->keys.letter, p->keys.letter);
 			return true;
 		}
 		p->jumped = true;
@@ -1011,7 +1012,7 @@ pager_act(pager *p, key_action act, long n)
 	}
 	case ACT_BACK:
 		if (p->back == PLACE_NONE) {
-			p->flash = "'': no jump to go back from yet";
+			p->flash = _("'': no jump to go back from yet");
 			return true;
 		}
 		p->jumped = true;
@@ -1056,12 +1057,12 @@ pager_act(pager *p, key_action act, long n)
 		if (p->o.stream && p->o.stream->growing)
 			p->follow = true;
 		else if (p->o.stream)
-			say(p, "not reading: the whole input is here");
+			say(p, _("not reading: the whole input is here"));
 		else {
 			/* a file: as less's F, wait for it to grow */
 			p->follow_file = true;
-			p->flash = p->o.ascii ? "following the file - any key stops"
-			                      : "following the file \u2014 any key stops";
+			p->flash = p->o.ascii ? _("following the file - any key stops")
+			                      : _("following the file \u2014 any key stops");
 		}
 		break;
 	case ACT_COPY:
@@ -1101,9 +1102,9 @@ pager_act(pager *p, key_action act, long n)
 		if (!quotes_ensure_visibly(p))
 			return true;
 		if (p->quotes.n == 0)
-			p->flash = "no quotations in this article";
+			p->flash = _("no quotations in this article");
 		else if (!(p->ql = qlist_new(&p->quotes, p->in->bytes, p->cur)))
-			p->flash = "out of memory";
+			p->flash = _("out of memory");
 		return true;
 	case ACT_FORGET:
 		p->cur = PK_QUOTE_NONE;
@@ -1141,11 +1142,11 @@ pager_act(pager *p, key_action act, long n)
 			p->req_count = times;
 			return false;
 		} else
-			p->flash = "n, N: no search, no entity selected (/ searches)";
+			p->flash = _("n, N: no search, no entity selected (/ searches)");
 		break;
 	case ACT_RENDER:
 		if (p->o.ascii) {
-			p->flash = "render: latin (the locale is not UTF-8)";
+			p->flash = _("render: latin (the locale is not UTF-8)");
 			return true;
 		}
 	{
@@ -1156,7 +1157,7 @@ pager_act(pager *p, key_action act, long n)
 		p->mode_chosen = true;
 		if (m == RENDER_IMAGE) {
 			char b[200];
-			say(p, "image (%s)", imgrows_describe(p->d.img, b, sizeof b));
+			say(p, _("image (%s)"), imgrows_describe(p->d.img, b, sizeof b));
 		} else {
 			p->flash = render_mode_name(m);
 		}
@@ -1284,7 +1285,7 @@ pager_resize(pager *p)
 		imgrows_forget(p->d.img);
 	}
 	if (shown && !entpane_width(p->pane))
-		say(p, "pane hidden: needs %d columns", ENTPANE_MIN_COLS);
+		say(p, _("pane hidden: needs %d columns"), ENTPANE_MIN_COLS);
 }
 
 /* The searches scan while idle, before anything else: the one being typed,
@@ -1391,7 +1392,7 @@ stream_idle(pager *p)
 	bool cpu = search_busy(p) || index_due(p);
 	pk_status st = pk_input_pump(in, READ_SLICE, cpu ? 0 : READ_WAIT_MS);
 	if (st != PK_OK)
-		say(p, "read error: %s", pk_status_str(st));
+		say(p, _("read error: %s"), pk_status_str(st));
 	if (!pk_doc_grew(p->doc))
 		return in->got != was;  /* the byte count on the status line */
 	view_input_grew(p->v);
@@ -1407,11 +1408,11 @@ stream_idle(pager *p)
 	}
 	if (in->capped && !p->cap_said) {
 		p->cap_said = true;
-		say(p, "stopped reading at %zu MB: the --max-input limit", in->limit >> 20);
+		say(p, _("stopped reading at %zu MB: the --max-input limit"), in->limit >> 20);
 	}
 	if (in->detected[0] && !p->enc_said) {
 		p->enc_said = true;
-		say(p, "not UTF-8: it may be %s (try --encoding=%s)", in->detected, in->detected);
+		say(p, _("not UTF-8: it may be %s (try --encoding=%s)"), in->detected, in->detected);
 	}
 	if (p->follow)
 		view_end(p->v);
@@ -1496,13 +1497,13 @@ pager_new(pk_doc *doc, const pager_opts *o)
 	if (p->o.mode == RENDER_IMAGE && !image_ready(p)) {
 		/* --render=image where no picture can be drawn: the text mode */
 		set_mode(p, p->o.text_mode == RENDER_IMAGE ? RENDER_SHAPED : p->o.text_mode);
-		say(p, "image mode: %s; %s instead", p->img_why, render_mode_name(p->o.mode));
+		say(p, _("image mode: %s; %s instead"), p->img_why, render_mode_name(p->o.mode));
 	}
 	if (o->note)
 		p->flash = o->note;
 	if (p->in->detected[0]) {
 		p->enc_said = true;
-		say(p, "not UTF-8: it may be %s (try --encoding=%s)", p->in->detected,
+		say(p, _("not UTF-8: it may be %s (try --encoding=%s)"), p->in->detected,
 		    p->in->detected);
 	}
 	p->back = PLACE_NONE;
@@ -1599,8 +1600,8 @@ pager_follow_file(pager *p)
 {
 	view_end(p->v);
 	p->follow_file = true;
-	p->flash = p->o.ascii ? "following the file - any key stops"
-	                      : "following the file \u2014 any key stops";
+	p->flash = p->o.ascii ? _("following the file - any key stops")
+	                      : _("following the file \u2014 any key stops");
 }
 
 bool

@@ -3,6 +3,7 @@
 
 #include "prompt.h"
 #include "colors.h"
+#include "i18n.h"
 #include "lineedit.h"
 #include "search.h"
 
@@ -150,7 +151,7 @@ prompt_draw(prompt *p, const drawer *d, int y, const char *note)
 	static struct walk k;  /* big; one prompt is drawn at a time */
 	const char *s = ledit_text(p->e);
 	size_t len = ledit_len(p->e), cur = ledit_cursor(p->e);
-	char label[32];
+	char label[96];
 	int nw = note ? (int)strlen(note) : 0;
 
 	if (y < 0 || COLS < 4)
@@ -159,13 +160,12 @@ prompt_draw(prompt *p, const drawer *d, int y, const char *note)
 	move(y, 0);
 	clrtoeol();
 	if (p->kind == ':')
-		snprintf(label, sizeof label, "Examine: ");  /* as less's :e */
+		snprintf(label, sizeof label, "%s", _("Examine: "));  /* as less's :e */
 	else
-		snprintf(label, sizeof label, "%s%s%c", p->flags & PK_SEARCH_EXACT ? "exact " : "",
-		         p->flags & PK_SEARCH_REGEX ? "regex " : "", p->kind);
+		snprintf(label, sizeof label, "%s%s%c", p->flags & PK_SEARCH_EXACT ? _("exact ") : "",
+		         p->flags & PK_SEARCH_REGEX ? _("regex ") : "", p->kind);
 	attrset(A_BOLD);
-	mvaddnstr(y, 0, label, COLS);
-	int x = (int)strlen(label);
+	int x = draw_ui(y, 0, label, COLS);
 	/* the note at the right when there is room for it and some text */
 	int room = COLS - x - 1;
 	if (note && room - nw - 2 >= 8)

@@ -4,6 +4,8 @@
 #include "qlist.h"
 #include "listmove.h"
 #include "colors.h"
+#include "draw.h"
+#include "i18n.h"
 #include "search.h"
 
 #include <errno.h>
@@ -252,8 +254,9 @@ save_key(qlist *l, int ch)
 		if (k < 0)
 			snprintf(l->note, sizeof l->note, "%s: %s", l->save, strerror(errno));
 		else
-			snprintf(l->note, sizeof l->note, "saved %ld quotation%s to %s", k,
-			         k == 1 ? "" : "s", l->save);
+			snprintf(l->note, sizeof l->note,
+			         ngettext("saved %ld quotation to %s", "saved %ld quotations to %s",
+			                  (unsigned long)k), k, l->save);
 		return QL_STAY;
 	}
 	case KEY_BACKSPACE: case 127: case 8:
@@ -350,7 +353,7 @@ void
 qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 {
 	int rows = LINES - 2;  /* a header row and a prompt row */
-	char buf[64];
+	char buf[160];
 
 	erase();
 	if (LINES < 1 || COLS < 1)
@@ -363,9 +366,9 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 	size_t nq = 0;
 	for (size_t r = 0; r < l->nrows; r++)
 		nq += l->rows[r].quote != PK_QUOTE_NONE;
-	snprintf(buf, sizeof buf, " Quotations: %zu of %zu%s", nq, l->q->n,
-	         l->grouped ? ", by speaker" : "");
-	mvaddnstr(0, 0, buf, COLS);
+	snprintf(buf, sizeof buf, _(" Quotations: %zu of %zu%s"), nq, l->q->n,
+	         l->grouped ? _(", by speaker") : "");
+	draw_ui(0, 0, buf, COLS);
 	attrset(A_NORMAL);
 
 	if (rows > 0) {
@@ -419,8 +422,7 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 	clrtoeol();
 	if (l->saving) {
 		/* the file name being typed (.json: JSON, else CSV) */
-		mvaddnstr(LINES - 1, 0, " Save to (.csv or .json): ", COLS);
-		int x = 26;
+		int x = draw_ui(LINES - 1, 0, _(" Save to (.csv or .json): "), COLS);
 		if (l->nsave && x < COLS)
 			x = text(ctx, LINES - 1, x, COLS, l->save, 0, l->nsave, A_BOLD);
 		if (x < COLS) {
@@ -436,16 +438,14 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 		attrset(A_NORMAL);
 		return;
 	}
-	snprintf(buf, sizeof buf, " Filter: ");
-	mvaddnstr(LINES - 1, 0, buf, COLS);
-	int x = 9;
+	int x = draw_ui(LINES - 1, 0, _(" Filter: "), COLS);
 	if (l->nfilter && x < COLS)
 		x = text(ctx, LINES - 1, x, COLS, l->filter, 0, l->nfilter, A_BOLD);
 	if (x + 2 < COLS) {
 		attrset(A_DIM);
-		mvaddnstr(LINES - 1, x + 1 < COLS ? x + 1 : x,
-		          "(type to filter, Tab: by speaker, s ^S: save, Enter: jump, Esc: back)",
-		          COLS - x - 2 > 0 ? COLS - x - 2 : 0);
+		draw_ui(LINES - 1, x + 1 < COLS ? x + 1 : x,
+		        _("(type to filter, Tab: by speaker, s ^S: save, Enter: jump, Esc: back)"),
+		        COLS - x - 2 > 0 ? COLS - x - 2 : 0);
 		attrset(A_NORMAL);
 	}
 }

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include "status.h"
+#include "draw.h"
 #include "colors.h"
+#include "i18n.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -39,12 +41,11 @@ draw_quote(const status_info *st, int y, int x, int room, status_text_fn text, v
 {
 	const pk_quote *q = st->quote;
 	const char *who = q->speaker ? q->speaker : "?";
-	char num[48];
+	char num[96];
 
-	snprintf(num, sizeof num, "quote %zu/%zu: ", st->qnum, st->qcount);
+	snprintf(num, sizeof num, _("quote %zu/%zu: "), st->qnum, st->qcount);
 	attrset(colors_attr(ROLE_STATUS));
-	mvaddnstr(y, x, num, room);
-	int used = (int)strlen(num);
+	int used = draw_ui(y, x, num, room);
 	if (used < room)
 		used += text(ctx, y, x + used, room - used, who, 0, strlen(who),
 		             colors_attr(ROLE_STATUS) | A_BOLD, false);
