@@ -559,6 +559,19 @@ pk_input_looks_binary(const pk_input *in)
 }
 
 void
+pk_input_replace(pk_input *in, char *text, size_t len)
+{
+	pk_input old = *in;
+	pk_input_close(&old);
+	memset(in, 0, sizeof *in);
+	in->heap_ = text;
+	in->bytes = text ? text : "";
+	in->len = text ? len : 0;
+	in->got = in->limit = in->len;
+	set_body(in);
+}
+
+void
 pk_input_close(pk_input *in)
 {
 	struct pk_stream_ *st = in->st_;

@@ -156,6 +156,14 @@ bool pk_input_looks_binary(const pk_input *in);
 /** Wrap @p len bytes at @p bytes without copying; the caller keeps them alive. */
 void pk_input_from_mem(pk_input *in, const char *bytes, size_t len);
 
+/**
+ * Put @p text (@p len bytes, malloc'd, UTF-8) in the place of what @p in
+ * holds, which must be whole (not growing): the input becomes that text,
+ * owned by @p in (an HTML page becomes its article, html.h).  What was
+ * read, mapped or converted before is released.
+ */
+void pk_input_replace(pk_input *in, char *text, size_t len);
+
 /** Release what pk_input_open / pk_input_read_fd acquired.  Safe on a zeroed struct. */
 void pk_input_close(pk_input *in);
 

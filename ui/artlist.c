@@ -5,6 +5,7 @@
 #include "i18n.h"
 #include "doc.h"
 #include "entities.h"
+#include "html.h"
 #include "ner.h"
 #include "quotes.h"
 #include "search.h"
@@ -216,7 +217,7 @@ read_head(art_row *r)
 	pk_doc *d = NULL;
 	pk_block b;
 	r->read = true;
-	if (pk_input_open(&in, r->path) != PK_OK) {
+	if (pk_input_open(&in, r->path) != PK_OK || pk_html_input(&in, NULL) != PK_OK) {
 		r->failed = true;
 		r->title = strdup(strerror(errno));
 		r->quotes = r->people = 0;
@@ -254,6 +255,10 @@ count(artlist *l, art_row *r)
 	r->quotes = r->people = 0;
 	if (pk_input_open(&in, r->path) != PK_OK)
 		return;
+	if (pk_html_input(&in, NULL) != PK_OK) {
+		pk_input_close(&in);
+		return;
+	}
 	if (!(d = pk_doc_new(&in))) {
 		pk_input_close(&in);
 		return;

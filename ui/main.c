@@ -28,6 +28,7 @@
 #include "guard.h"
 #include "input.h"
 #include "keys.h"
+#include "html.h"
 #include "i18n.h"
 #include "artlist.h"
 #include "listscr.h"
@@ -302,6 +303,17 @@ leave_sequence(char *buf, size_t cap)
 	return n;
 }
 
+/* Open the file @p path as pathak reads an article: an HTML page becomes
+ * the article it holds (html.h). */
+static pk_status
+open_article(pk_input *in, const char *path)
+{
+	pk_status st = pk_input_open(in, path);
+	if (st == PK_OK && (st = pk_html_input(in, NULL)) != PK_OK)
+		pk_input_close(in);
+	return st;
+}
+
 /* The file being read, which R reads again. */
 typedef struct reading {
 	pk_input *in;         /* main's input, or one R opened (owned) */
@@ -396,7 +408,7 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 	}
 	guard_stamp stamp;
 	guard_stamp_get(path, &stamp);
-	if ((st = pk_input_open(nin, path)) != PK_OK) {
+	if ((st = open_article(nin, path)) != PK_OK) {
 		safe_name(path, note_buf, sizeof note_buf - 40);
 		size_t k = strlen(note_buf);
 		snprintf(note_buf + k, sizeof note_buf - k, ": %s",
@@ -560,7 +572,7 @@ load_reading(reading *r, const char *path, char *why, size_t n)
 		return false;
 	}
 	guard_stamp_get(path, &r->stamp);
-	if ((st = pk_input_open(in, path)) != PK_OK) {
+	if ((st = open_article(in, path)) != PK_OK) {
 		safe_name(path, why, n > 40 ? n - 40 : n);
 		size_t k = strlen(why);
 		snprintf(why + k, n - k, ": %s", st == PK_ERR_ISDIR ? "Is a directory" :
@@ -1539,6 +1551,14 @@ main(int argc, char **argv)
 	bool streamed = st == PK_OK && in.growing;
 	if (st == PK_OK && (st = prefill(&in)) != PK_OK)
 		pk_input_close(&in);
+	if (st == PK_OK && pk_html_sniff(in.bytes, in.len)) {
+		/* a web page (a saved one, curl URL | pathak): its article, read
+		 * whole first; offsets are then the extracted text's */
+		if ((st = pk_input_finish(&in)) == PK_OK && (st = pk_html_input(&in, NULL)) == PK_OK)
+			streamed = false;
+		else
+			pk_input_close(&in);
+	}
 	if (st != PK_OK) {
 		fprintf(stderr, "pathak: %s: %s\n", path ? shown(path) : "(stdin)",
 		        st == PK_ERR_ISDIR ? "Is a directory" :
