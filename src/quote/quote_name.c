@@ -1215,6 +1215,11 @@ q_fullest(qnames *c, size_t ns, size_t ne, size_t pos, UErrorCode *err)
 	/* 2. first names and last names that recur next to it */
 	size_t xs, xe;
 	extend_left(c, &bs, &be);
+	if (memchr(c->s + bs, '\n', be - bs)) {
+		/* a name never runs over a line break (a heading above it) */
+		bs = ns;
+		be = ne;
+	}
 	/* a one-word name may gain its other parts (किम → किम जोंग उन); a longer
 	 * one is complete, and what follows it is a noun (… उदयपुर के) */
 	xs = xe = 0;

@@ -64,16 +64,26 @@ hist_seek(const qnames *c, size_t pos, size_t hint)
 
 /* The antecedent of a mention at pos: the nearest subject before it, of
  * a speech cue if any.  @p i is hist_seek(pos). */
+/* Can history entry h name the speaker of a mention at pos: written
+ * before it ("give or take a clause" may put a later one in front of
+ * the hint), and a name, which never runs over a line break? */
+static bool
+ante_ok(const qnames *c, const hist *h, size_t pos)
+{
+	return h->pos <= pos && !memchr(c->s + h->ns, '\n', h->ne - h->ns);
+}
+
 static const hist *
 antecedent(const qnames *c, size_t pos, size_t i)
 {
 	/* the nearest subject of a speech cue, else of any ने */
 	/* (the entries before h0 are all further back than ANTE_BYTES) */
 	for (size_t j = i; j > c->h0 && q_hist(c, j - 1)->pos + ANTE_BYTES >= pos; j--)
-		if (q_hist(c, j - 1)->strong)
+		if (q_hist(c, j - 1)->strong && ante_ok(c, q_hist(c, j - 1), pos))
 			return q_hist(c, j - 1);
-	if (i > c->h0 && q_hist(c, i - 1)->pos + ANTE_BYTES >= pos)
-		return q_hist(c, i - 1);
+	for (size_t j = i; j > c->h0 && q_hist(c, j - 1)->pos + ANTE_BYTES >= pos; j--)
+		if (ante_ok(c, q_hist(c, j - 1), pos))
+			return q_hist(c, j - 1);
 	return NULL;
 }
 
