@@ -4,7 +4,7 @@
 # through each target's entry point (built without libFuzzer); the targets
 # abort on a broken invariant and the sanitizer build catches memory errors.
 . "$top_srcdir/tests/lib.sh"
-for t in fuzz_doc fuzz_quotes fuzz_ner fuzz_fold fuzz_draw; do
+for t in fuzz_doc fuzz_quotes fuzz_ner fuzz_fold fuzz_draw fuzz_html; do
 	"$top_builddir/tests/fuzz/$t" "$top_srcdir"/tests/fuzz/corpus/* >"$T/$t.out" 2>&1 ||
 		{ cat "$T/$t.out"; fail "the fuzz target $t failed on its corpus"; }
 	ok "$t: $(grep -c '^ok ' "$T/$t.out") inputs"
