@@ -463,6 +463,34 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 	return np;
 }
 
+/* The files of the command line, copied (:e adds to them, the list's
+ * Enter replaces them).  @return false when out of memory. */
+static bool
+files_from_argv(filelist *fl, char **v, int n)
+{
+	if (n <= 0)
+		return true;
+	if (!(fl->v = calloc((size_t)n, sizeof *fl->v)))
+		return false;
+	fl->cap = (size_t)n;
+	for (int i = 0; i < n; i++)
+		if (!(fl->v[fl->n++] = strdup(v[i]))) {
+			fl->n--;
+			return false;
+		}
+	return true;
+}
+
+static void
+files_free(filelist *fl)
+{
+	for (size_t i = 0; i < fl->n; i++)
+		free(fl->v[i]);
+	free(fl->v);
+	fl->v = NULL;
+	fl->n = fl->cap = 0;
+}
+
 /* :n, :p and :e: the file to read next, or NULL (with a note). */
 static const char *
 next_file(pager *p, filelist *fl, pager_req req, long count, const char *name)
@@ -1483,28 +1511,16 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 	}
-	if (optind < argc && strcmp(argv[optind], "-") != 0) {
-		/* the files :n and :p move between (each is opened when reached) */
-		fl.cap = (size_t)(argc - optind);
-		if (!(fl.v = calloc(fl.cap, sizeof *fl.v))) {
-			fputs("pathak: out of memory\n", stderr);
-			return EXIT_FAILURE;
-		}
-		for (int i = optind; i < argc; i++)
-			if (!(fl.v[fl.n++] = strdup(argv[i]))) {
-				fputs("pathak: out of memory\n", stderr);
-				return EXIT_FAILURE;
-			}
-	}
+	/* the files :n and :p move between (each is opened when reached);
+	 * the list is made just before the screen, so no early exit leaks it */
+	int nfiles = optind < argc && strcmp(argv[optind], "-") != 0 ? argc - optind : 0;
 	struct stat dst;
-	if (fl.n == 1 && stat(fl.v[0], &dst) == 0 && S_ISDIR(dst.st_mode) &&
+	if (nfiles == 1 && stat(argv[optind], &dst) == 0 && S_ISDIR(dst.st_mode) &&
 	    export == EXPORT_NONE && !dump && isatty(STDOUT_FILENO) && !probe) {
 		/* pathak DIR: the article list */
-		artlist *al = artlist_open(fl.v[0], &st);
+		artlist *al = artlist_open(argv[optind], &st);
 		if (!al) {
-			fprintf(stderr, "pathak: %s: %s\n", shown(fl.v[0]), pk_status_str(st));
-			free(fl.v[0]);
-			free(fl.v);
+			fprintf(stderr, "pathak: %s: %s\n", shown(argv[optind]), pk_status_str(st));
 			return EXIT_USAGE;
 		}
 		term_info ti;
@@ -1523,13 +1539,11 @@ main(int argc, char **argv)
 		reading rd = { .resume = resume };
 		rc = run_curses(&rd, &fl, &po, have_render, mouse, !isatty(STDIN_FILENO), NULL, al);
 		artlist_free(al);
-		for (size_t i = 0; i < fl.n; i++)
-			free(fl.v[i]);
-		free(fl.v);
+		files_free(&fl);
 		return rc;
 	}
-	if (fl.n) {
-		path = fl.v[0];
+	if (nfiles) {
+		path = argv[optind];
 		st = pk_input_open_opts(&in, path, &io);
 		name = path;
 	} else if (optind < argc || !isatty(STDIN_FILENO)) {
@@ -1638,20 +1652,26 @@ main(int argc, char **argv)
 		                  .verbatim = !path && (in.formatted || !has_devanagari(&in)) };
 		if (po.verbatim && !have_width)
 			po.width = 10000;  /* as laid out for the window, by its writer */
-		po.file = 1;
-		po.files = (int)fl.n;
-		place_find(&rd);
-		place_mode(&rd, have_render, &po);
-		rc = run_curses(&rd, &fl, &po, have_render, mouse, !path || !isatty(STDIN_FILENO),
-		                binary ? name : NULL, NULL);
+		if (!files_from_argv(&fl, argv + optind, nfiles)) {
+			fputs("pathak: out of memory\n", stderr);
+			rc = EXIT_FAILURE;
+		} else {
+			if (nfiles)
+				path = fl.v[0];  /* r->path is compared with the list's entries */
+			rd.path = path;
+			po.file = 1;
+			po.files = (int)fl.n;
+			place_find(&rd);
+			place_mode(&rd, have_render, &po);
+			rc = run_curses(&rd, &fl, &po, have_render, mouse,
+			                !path || !isatty(STDIN_FILENO), binary ? name : NULL, NULL);
+		}
 		early_free(ew);  /* before the document it reads goes */
 	}
 	guard_map(NULL, 0);
 	pk_doc_free(rd.doc);
 	pk_input_close(rd.in);
 	free(rd.owned);
-	for (size_t i = 0; i < fl.n; i++)
-		free(fl.v[i]);
-	free(fl.v);
+	files_free(&fl);
 	return rc;
 }

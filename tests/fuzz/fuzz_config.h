@@ -7,3 +7,6 @@
 #define SRCDIR_ASSETS FUZZ_TOP "/assets"
 #define PKGDATADIR FUZZ_TOP "/assets"
 #endif
+/* no message catalogue: the interface's English (ui/i18n.c) */
+#define LOCALEDIR "/nonexistent"
+#define BUILD_LOCALEDIR "/nonexistent"

@@ -32,8 +32,8 @@ cp "$top/tests/fuzz/fuzz_config.h" "$out/inc/config.h"
 
 san="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 cflags="$san -DPATHAK_LIBFUZZER -DFUZZ_TOP=\"$top\" -I$out/inc -I$top/src -I$top/ui -I$top/assets -I$bld"
-pkgs=$(pkg-config --cflags icu-uc icu-i18n jansson ncursesw)
-libs="$(pkg-config --libs icu-uc icu-i18n jansson ncursesw) -lunistring"
+pkgs=$(pkg-config --cflags icu-uc icu-i18n jansson ncursesw libxml-2.0)
+libs="$(pkg-config --libs icu-uc icu-i18n jansson ncursesw libxml-2.0) -lunistring"
 
 # The library and the drawing code once, instrumented for coverage.
 srcs=$(cd "$top" && ls src/*.c src/quote/*.c ui/*.c | grep -v -e '^ui/main\.c$')
