@@ -22,6 +22,8 @@ need_python
 } >"$T/man.txt"
 tm_start 100 30 "'$PATHAK' < '$T/man.txt'"
 wait_for 'ls - list directory contents' || fail_screen "the man text is not shown"
+# the last line drawn: the screen captured is then whole
+wait_for 'commit 1234abcd (HEAD -> main)' || fail_screen "the colour sequences of the last line are not taken out"
 grep -q '␈\|␛' "$T/screen" && fail_screen "overstrikes or colour sequences are shown as symbols"
 sed -n 3p "$T/screen" | grep -qx 'NAME *' || fail_screen "NAME (bold by overstrike) is not plain at column 0 of row 3"
 sed -n 4p "$T/screen" | grep -q '^       ls - list directory contents' ||
