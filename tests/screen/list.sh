@@ -23,6 +23,8 @@ printf 'छिपा\n' >"$D/.hidden.txt"
 tm_start 120 30 "'$PATHAK' $RENDER_OPT '$D'"
 wait_for '3 of 3 articles' || fail_screen "pathak DIR does not list the three articles"
 wait_for '3 articles read in' || fail_screen "the list does not say when all are read"
+settle
+screen >"$T/screen"
 grep -F -q 'नदी पर नया पुल' "$T/screen" || fail_screen "the list lacks a title"
 grep -F -q 'पटना, बिहार' "$T/screen" || fail_screen "the list lacks a dateline"
 grep 'किम जोंग उन का कहना है' "$T/screen" | grep -q 'मास्को, रूस.* 10 ' ||

@@ -63,7 +63,9 @@ wait_status 'quote 1/10: किम जोंग उन' || fail_screen "a click 
 ok "a click on a quotation names its speaker"
 
 keys e
-wait_for 'व्लादिमीर पुतिन' || fail_screen "e does not open the pane"
+wait_for 'PER (' || fail_screen "e does not open the pane"
+settle
+screen >"$T/screen"
 row=$(grep -n 'व्लादिमीर पुतिन  ' "$T/screen" | head -1 | cut -d: -f1)
 [ -n "$row" ] || fail_screen "the pane has no row for व्लादिमीर पुतिन"
 click 90 $((row - 1))
