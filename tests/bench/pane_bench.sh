@@ -16,22 +16,10 @@ command -v python3 >/dev/null 2>&1 || { echo "pane_bench: python3 is not install
 python3 - "$pathak" "$file" "$srcdir/tests/bench" <<'PYEOF'
 import os, statistics, sys, time
 sys.path.insert(0, sys.argv[3])
-from ptyharness import Run, COLS, ROWS
+from ptyharness import first_screen, COLS, ROWS
 
 pathak, path = sys.argv[1], sys.argv[2]
 REPS = int(os.environ.get('REPS', '15'))
-
-def first_screen(argv, markers):
-    r = Run(argv)
-    try:
-        deadline = time.monotonic() + 30
-        while not all(m in r.buf for m in markers):
-            if time.monotonic() > deadline:
-                raise RuntimeError('timed out waiting for %r' % markers)
-            r._pump(0.5)
-        return time.monotonic() - r.t0
-    finally:
-        r.quit()
 
 plain, pane = [], []
 for _ in range(REPS):

@@ -144,3 +144,22 @@ class Run:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+def first_screen(argv, markers, keys=b''):
+    """Seconds from start until every marker (bytes) has been written;
+    then the keys are typed (their effect read for 0.3 s) and q quits."""
+    r = Run(argv)
+    try:
+        deadline = time.monotonic() + 30
+        while not all(m in r.buf for m in markers):
+            if time.monotonic() > deadline:
+                raise RuntimeError('timed out waiting for %r' % markers)
+            r._pump(0.5)
+        t = time.monotonic() - r.t0
+        if keys:
+            os.write(r.fd, keys)
+            r._pump(0.3)
+        return t
+    finally:
+        r.quit()

@@ -23,26 +23,10 @@ awk 'BEGIN { print "# pathak places 1";
 XDG_STATE_HOME=$state python3 - "$pathak" "$file" "$srcdir/tests/bench" "$state" <<'PYEOF'
 import os, statistics, sys, time
 sys.path.insert(0, sys.argv[3])
-from ptyharness import Run, COLS, ROWS
+from ptyharness import first_screen, COLS, ROWS
 
 pathak, path, state = sys.argv[1], sys.argv[2], sys.argv[4]
 REPS = int(os.environ.get('REPS', '31'))
-
-def first_screen(argv, markers, keys=b''):
-    r = Run(argv)
-    try:
-        deadline = time.monotonic() + 30
-        while not all(m in r.buf for m in markers):
-            if time.monotonic() > deadline:
-                raise RuntimeError('timed out waiting for %r' % markers)
-            r._pump(0.5)
-        t = time.monotonic() - r.t0
-        if keys:
-            os.write(r.fd, keys)
-            r._pump(0.3)
-        return t
-    finally:
-        r.quit()
 
 # put this article's place in the middle: 50% then q
 first_screen([pathak, path], ['\u00b6'.encode()], b'50%')
