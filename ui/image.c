@@ -466,10 +466,25 @@ kitty_pixels(const uint8_t *cov, const uint8_t *pen, size_t npix, const img_pen 
 }
 
 size_t
+img_base64(const uint8_t *in, size_t n, char *out)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t o = 0;
+	for (size_t i = 0; i < n; i += 3) {
+		uint32_t v = (uint32_t)in[i] << 16 | (i + 1 < n ? (uint32_t)in[i + 1] << 8 : 0) |
+		             (i + 2 < n ? in[i + 2] : 0);
+		out[o++] = b64[v >> 18 & 63];
+		out[o++] = b64[v >> 12 & 63];
+		out[o++] = i + 1 < n ? b64[v >> 6 & 63] : '=';
+		out[o++] = i + 2 < n ? b64[v & 63] : '=';
+	}
+	return o;
+}
+
+size_t
 img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, int h,
           const img_pen *pal, int npens, unsigned id, int cols, int rows, bool zlib)
 {
-	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 	enum { CHUNK = 4096 };   /* base64 bytes per escape string, as the protocol asks */
 	size_t npix = (size_t)w * (size_t)h, nraw, o = 0, done = 0;
 	char head[160];
@@ -502,19 +517,8 @@ img_kitty(char *out, size_t cap, const uint8_t *cov, const uint8_t *pen, int w, 
 		memcpy(out + o, head, (size_t)hn);
 		o += (size_t)hn;
 		/* base64 of bytes [done/4*3, ...): a chunk is a multiple of 4 */
-		for (size_t q = done / 4; q < (done + len) / 4 + ((done + len) % 4 != 0); q++) {
-			uint32_t v = 0;
-			int have = 0;
-			for (int k = 0; k < 3; k++) {
-				size_t bi = 3 * q + (size_t)k;
-				v = v << 8 | (bi < nraw ? raw[bi] : 0);
-				have += bi < nraw;
-			}
-			out[o++] = b64[v >> 18 & 63];
-			out[o++] = b64[v >> 12 & 63];
-			out[o++] = have > 1 ? b64[v >> 6 & 63] : '=';
-			out[o++] = have > 2 ? b64[v & 63] : '=';
-		}
+		size_t from = done / 4 * 3, n = len / 4 * 3;
+		o += img_base64(raw + from, nraw - from < n ? nraw - from : n, out + o);
 		out[o++] = '\033';
 		out[o++] = '\\';
 		done += len;

@@ -76,6 +76,10 @@ typedef struct img_pen {
 int img_draw(img_font *f, const char *s, size_t n, const uint8_t *pens, uint8_t *cov,
              uint8_t *pen, int w, int h);
 
+/** Base64 of @p in[0, @p n) into @p out, which has room for (n + 2) / 3 * 4
+ * bytes; no NUL is added.  @return the bytes written. */
+size_t img_base64(const uint8_t *in, size_t n, char *out);
+
 /**
  * The kitty graphics protocol's escape strings that transmit the bitmap
  * (@p cov, @p pen as img_draw() made them, @p w x @p h) as 24-bit pixels,

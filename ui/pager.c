@@ -16,6 +16,7 @@
 #include "finder.h"
 #include "help.h"
 #include "imgrows.h"
+#include "image.h"
 #include "keys.h"
 #include "i18n.h"
 #include "overlay.h"
@@ -910,20 +911,9 @@ show_info(pager *p)
 static char *
 base64(const unsigned char *s, size_t n)
 {
-	static const char tab[] =
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char *out = malloc((n + 2) / 3 * 4 + 1), *o = out;
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < n; i += 3) {
-		uint32_t v = (uint32_t)s[i] << 16 | (i + 1 < n ? (uint32_t)s[i + 1] << 8 : 0) |
-		             (i + 2 < n ? s[i + 2] : 0);
-		*o++ = tab[v >> 18];
-		*o++ = tab[(v >> 12) & 63];
-		*o++ = i + 1 < n ? tab[(v >> 6) & 63] : '=';
-		*o++ = i + 2 < n ? tab[v & 63] : '=';
-	}
-	*o = 0;
+	char *out = malloc((n + 2) / 3 * 4 + 1);
+	if (out)
+		out[img_base64(s, n, out)] = 0;
 	return out;
 }
 
