@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "draw.h"
 #include "layout.h"
+#include "lineedit.h"
 #include "overlay.h"
 #include "translit.h"
 
@@ -14,10 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <wchar.h>
+#include <uniwidth.h>
 
 #define SLICE_MS 8.0       /* reading per idle slice: keys wait no longer */
-#define FILTER_MAX 200
 #define ROWS_TOP 2         /* the header and the column names */
 
 struct listscr {
@@ -28,8 +28,7 @@ struct listscr {
 	size_t sel;          /* among the rows shown */
 	size_t top;
 	bool filtering;      /* / typed: keys go to the filter */
-	char filter[FILTER_MAX];
-	size_t nfilter;
+	ledit *fe;           /* the filter's text (lineedit.h) */
 	bool reverse;
 	bool ascii;
 	char note[160];      /* a message for the last row, until the next key */
@@ -48,7 +47,9 @@ listscr *
 listscr_new(artlist *l, width_model model, render_mode mode, bool ascii)
 {
 	listscr *s = calloc(1, sizeof *s);
-	if (!s || !(s->lay = layout_new(model))) {
+	if (!s || !(s->lay = layout_new(model)) || !(s->fe = ledit_new())) {
+		if (s)
+			layout_free(s->lay);
 		free(s);
 		return NULL;
 	}
@@ -62,6 +63,7 @@ listscr_new(artlist *l, width_model model, render_mode mode, bool ascii)
 	                 .deva = render_mode_roman(mode) ? RENDER_REORDER : mode,
 	                 .cur = (size_t)-1, .mcur = (size_t)-1, .fcur = (size_t)-1 };
 	if (model == WIDTH_CLUSTER && !ascii && !(s->d.ov = overlay_new())) {
+		ledit_free(s->fe);
 		layout_free(s->lay);
 		free(s);
 		return NULL;
@@ -75,6 +77,7 @@ listscr_free(listscr *s)
 	if (!s)
 		return;
 	overlay_free(s->d.ov);
+	ledit_free(s->fe);
 	pk_translit_free(s->tr);
 	layout_free(s->lay);
 	free(s);
@@ -105,19 +108,6 @@ clamp(listscr *s)
 		s->top = s->sel - rows + 1;
 	if (s->top + rows > n)
 		s->top = n > rows ? n - rows : 0;
-}
-
-/* Columns of the interface's text @p t by wcwidth. */
-static int
-ui_width(const char *t)
-{
-	wchar_t w[128];
-	size_t n = mbstowcs(w, t, sizeof w / sizeof *w - 1);
-	if (n == (size_t)-1)
-		return (int)strlen(t);
-	w[n] = 0;
-	int c = wcswidth(w, n);
-	return c < 0 ? (int)n : c;
 }
 
 /* "12K", "1.4M": a size in at most 5 columns. */
@@ -195,7 +185,7 @@ listscr_draw(listscr *s)
 		for (int c = 0; c < 3; c++) {
 			/* right-aligned over the numbers */
 			const char *t = _(names[c]);
-			int w = ui_width(t);
+			int w = u8_strwidth((const uint8_t *)t, "UTF-8");
 			if (w > wnum - 1)
 				w = wnum - 1;
 			draw_ui(1, COLS - 1 - (3 - c) * wnum + (wnum - w), t, w);
@@ -236,7 +226,7 @@ listscr_draw(listscr *s)
 	int y = LINES - 1;
 	attrset(colors_attr(ROLE_STATUS));
 	mvhline(y, 0, ' ', COLS);
-	if (s->filtering || s->nfilter) {
+	if (s->filtering || ledit_len(s->fe)) {
 		int x = draw_ui(y, 0, s->filtering ? "/" : _("filter: "), COLS);
 		x += text_at(s, y, x, COLS - x - 1, artlist_filter_text(s->l),
 		             colors_attr(ROLE_STATUS) | A_BOLD);
@@ -281,8 +271,7 @@ refilter(listscr *s)
 {
 	const art_row *r = artlist_row(s->l, s->sel);
 	char *keep = r ? strdup(r->path) : NULL;
-	s->filter[s->nfilter] = 0;
-	if (artlist_filter(s->l, s->filter) < 0)
+	if (artlist_filter(s->l, ledit_text(s->fe)) < 0)
 		snprintf(s->note, sizeof s->note, "%s", _("not a filter"));
 	s->sel = 0;
 	if (keep)
@@ -298,32 +287,25 @@ filter_key(listscr *s, int ch)
 	switch (ch) {
 	case 27:
 		s->filtering = false;
-		s->nfilter = 0;
+		ledit_clear(s->fe);
 		refilter(s);
 		return LS_STAY;
 	case '\n': case '\r': case KEY_ENTER:
 		s->filtering = false;
 		return LS_STAY;
 	case KEY_BACKSPACE: case 127: case 8:
-		if (!s->nfilter) {
+		if (!ledit_len(s->fe))
 			s->filtering = false;
-			return LS_STAY;
-		}
-		do  /* a whole UTF-8 character */
-			s->nfilter--;
-		while (s->nfilter && ((unsigned char)s->filter[s->nfilter] & 0xC0) == 0x80);
-		refilter(s);
+		else if (ledit_backspace(s->fe))
+			refilter(s);
 		return LS_STAY;
 	case 'u' & 0x1f:
-		s->nfilter = 0;
+		ledit_clear(s->fe);
 		refilter(s);
 		return LS_STAY;
 	default:
-		if (ch >= 0x20 && ch <= 0xFF && ch != 0x7F && s->nfilter + 1 < FILTER_MAX) {
-			s->filter[s->nfilter++] = (char)ch;
-			if ((ch & 0xC0) != 0xC0)  /* wait for the rest of a character */
-				refilter(s);
-		}
+		if (ch >= 0 && ch <= 0xFF && ledit_byte(s->fe, ch))
+			refilter(s);
 		return LS_STAY;
 	}
 }
@@ -403,12 +385,12 @@ listscr_key(listscr *s, int ch)
 		break;
 	case '/':
 		s->filtering = true;
-		s->nfilter = 0;
+		ledit_clear(s->fe);
 		refilter(s);
 		break;
 	case 27:
-		if (s->nfilter) {
-			s->nfilter = 0;
+		if (ledit_len(s->fe)) {
+			ledit_clear(s->fe);
 			refilter(s);
 		}
 		break;

@@ -5,6 +5,7 @@
 #include "listmove.h"
 #include "colors.h"
 #include "draw.h"
+#include "lineedit.h"
 #include "i18n.h"
 #include "search.h"
 
@@ -15,7 +16,6 @@
 #include <string.h>
 
 #define FILTER_MAX 128
-#define SAVE_MAX 512
 
 /* A row: a speaker heading (grouped view) or a quotation. */
 struct row {
@@ -37,9 +37,8 @@ struct qlist {
 	size_t top;        /* first row on screen */
 	size_t choice;
 	bool saving;       /* s: the last row asks for a file name */
-	char save[SAVE_MAX];
-	size_t nsave;
-	char note[SAVE_MAX + 64]; /* what the last save did, until the next key */
+	ledit *se;         /* the file name typed (lineedit.h) */
+	char note[LEDIT_MAX + 64]; /* what the last save did, until the next key */
 };
 
 static const char *
@@ -121,7 +120,8 @@ qlist_new(const pk_quotes *q, const char *input, size_t sel)
 		return NULL;
 	/* room for every quotation and a heading for each */
 	l->rows = malloc((2 * q->n + 1) * sizeof *l->rows);
-	if (!l->rows) {
+	if (!l->rows || !(l->se = ledit_new())) {
+		free(l->rows);
 		free(l);
 		return NULL;
 	}
@@ -138,6 +138,7 @@ qlist_free(qlist *l)
 	if (!l)
 		return;
 	pk_search_free(l->fq);
+	ledit_free(l->se);
 	free(l->rows);
 	free(l);
 }
@@ -246,29 +247,28 @@ save_key(qlist *l, int ch)
 		return QL_STAY;
 	case '\n': case '\r': case KEY_ENTER: {
 		l->saving = false;
-		if (!l->nsave)
+		if (!ledit_len(l->se))
 			return QL_STAY;
-		l->save[l->nsave] = 0;
+		const char *name = ledit_text(l->se);
 		errno = 0;
-		long k = save_list(l, l->save);
+		long k = save_list(l, name);
 		if (k < 0)
-			snprintf(l->note, sizeof l->note, "%s: %s", l->save, strerror(errno));
+			snprintf(l->note, sizeof l->note, "%s: %s", name, strerror(errno));
 		else
 			snprintf(l->note, sizeof l->note,
 			         ngettext("saved %ld quotation to %s", "saved %ld quotations to %s",
-			                  (unsigned long)k), k, l->save);
+			                  (unsigned long)k), k, name);
 		return QL_STAY;
 	}
 	case KEY_BACKSPACE: case 127: case 8:
-		while (l->nsave && ((unsigned char)l->save[--l->nsave] & 0xC0) == 0x80)
-			;
+		ledit_backspace(l->se);
 		return QL_STAY;
 	case 'u' & 0x1f:
-		l->nsave = 0;
+		ledit_clear(l->se);
 		return QL_STAY;
 	default:
-		if (ch >= 0x20 && ch <= 0xFF && ch != 0x7F && l->nsave + 1 < SAVE_MAX)
-			l->save[l->nsave++] = (char)ch;
+		if (ch >= 0 && ch <= 0xFF)
+			ledit_byte(l->se, ch);
 		return QL_STAY;
 	}
 }
@@ -285,7 +285,7 @@ qlist_key(qlist *l, int ch)
 		/* s saves (a filter that starts with s: / first); Ctrl-S also
 		 * with a filter typed, what it lists */
 		l->saving = true;
-		l->nsave = (size_t)snprintf(l->save, sizeof l->save, "quotations.csv");
+		ledit_set(l->se, "quotations.csv");
 		return QL_STAY;
 	}
 	if (ch == '/' && l->nfilter == 0)
@@ -423,8 +423,8 @@ qlist_draw(qlist *l, ql_text_fn text, ql_where_fn where, void *ctx)
 	if (l->saving) {
 		/* the file name being typed (.json: JSON, else CSV) */
 		int x = draw_ui(LINES - 1, 0, _(" Save to (.csv or .json): "), COLS);
-		if (l->nsave && x < COLS)
-			x = text(ctx, LINES - 1, x, COLS, l->save, 0, l->nsave, A_BOLD);
+		if (ledit_len(l->se) && x < COLS)
+			x = text(ctx, LINES - 1, x, COLS, ledit_text(l->se), 0, ledit_len(l->se), A_BOLD);
 		if (x < COLS) {
 			attrset(A_REVERSE);
 			mvaddch(LINES - 1, x, ' ');
