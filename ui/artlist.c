@@ -320,10 +320,9 @@ artlist_work(artlist *l, size_t first, double budget_ms)
 		if (!r)
 			break;
 		count(l, r);
-		l->ncounted++;
 		changed = true;
 	} while (now_ms() - t0 < budget_ms);
-	/* failed files were counted (as nothing) when read */
+	/* (a file that could not be read was counted, as nothing, when read) */
 	l->ncounted = 0;
 	for (size_t i = 0; i < l->n; i++)
 		l->ncounted += l->rows[i].quotes >= 0;

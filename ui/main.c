@@ -386,6 +386,36 @@ place_keep(reading *r, pager *p)
 	places_put(path, &r->pl);
 }
 
+/* Open @p path as an article into a new input and document (the file's
+ * stamp in @p stamp).  @return false with the reason, made safe for the
+ * screen, in @p why. */
+static bool
+open_doc(const char *path, pk_input **in, pk_doc **doc, guard_stamp *stamp, char *why,
+         size_t n)
+{
+	pk_status st;
+	*doc = NULL;
+	if (!(*in = calloc(1, sizeof **in))) {
+		snprintf(why, n, "%s", _("out of memory"));
+		return false;
+	}
+	guard_stamp_get(path, stamp);
+	if ((st = open_article(*in, path)) != PK_OK) {
+		safe_name(path, why, n > 40 ? n - 40 : n);
+		size_t k = strlen(why);
+		snprintf(why + k, n - k, ": %s", st == PK_ERR_ISDIR ? "Is a directory" :
+		         st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
+	} else if (!(*doc = pk_doc_new(*in))) {
+		pk_input_close(*in);
+		snprintf(why, n, "%s", _("out of memory"));
+	} else {
+		return true;
+	}
+	free(*in);
+	*in = NULL;
+	return false;
+}
+
 /* Open @p path and put a new pager over it in place of p: R (the same
  * file again, at offset @p off), :n, :p and :e (at the file's own place,
  * @p off PLACE_NONE).  On failure the old one stays, with a note. */
@@ -396,26 +426,14 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 	pk_input *nin;
 	pk_doc *nd;
 	pager *np;
-	pk_status st;
+	guard_stamp stamp;
 
 	if (!path) {
 		pager_note(p, _("standard input cannot be read again"));
 		return p;
 	}
-	if (!(nin = calloc(1, sizeof *nin))) {
-		pager_note(p, _("out of memory"));
-		return p;
-	}
-	guard_stamp stamp;
-	guard_stamp_get(path, &stamp);
-	if ((st = open_article(nin, path)) != PK_OK) {
-		safe_name(path, note_buf, sizeof note_buf - 40);
-		size_t k = strlen(note_buf);
-		snprintf(note_buf + k, sizeof note_buf - k, ": %s",
-		         st == PK_ERR_ISDIR ? "Is a directory" :
-		         st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
+	if (!open_doc(path, &nin, &nd, &stamp, note_buf, sizeof note_buf)) {
 		pager_note(p, note_buf);
-		free(nin);
 		return p;
 	}
 	reading old = *r;
@@ -427,7 +445,7 @@ switch_file(pager *p, reading *r, const char *path, pager_opts *po, bool have_re
 		place_mode(r, have_render, po);  /* ... unless it has its own */
 	}
 	po->name = path;
-	if (!(nd = pk_doc_new(nin)) || !(np = pager_new(nd, po))) {
+	if (!(np = pager_new(nd, po))) {
 		pk_doc_free(nd);
 		pk_input_close(nin);
 		free(nin);
@@ -588,32 +606,27 @@ run_editor(pager *p, const reading *r)
 	return true;
 }
 
+/* The wheel and clicks, as less --mouse: presses are reported at once
+ * (no click timing); Shift still selects text in most terminals. */
+static void
+mouse_on(void)
+{
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+	          | BUTTON5_PRESSED
+#endif
+	          , NULL);
+	mouseinterval(0);
+}
+
 /* Open @p path into r, which holds nothing (the article list's Enter).
  * @return false with the reason in @p why. */
 static bool
 load_reading(reading *r, const char *path, char *why, size_t n)
 {
-	pk_input *in = calloc(1, sizeof *in);
-	pk_status st;
-	if (!in) {
-		snprintf(why, n, "out of memory");
+	pk_input *in;
+	if (!open_doc(path, &in, &r->doc, &r->stamp, why, n))
 		return false;
-	}
-	guard_stamp_get(path, &r->stamp);
-	if ((st = open_article(in, path)) != PK_OK) {
-		safe_name(path, why, n > 40 ? n - 40 : n);
-		size_t k = strlen(why);
-		snprintf(why + k, n - k, ": %s", st == PK_ERR_ISDIR ? "Is a directory" :
-		         st == PK_ERR_NOTFILE ? "not a regular file" : strerror(errno));
-		free(in);
-		return false;
-	}
-	if (!(r->doc = pk_doc_new(in))) {
-		pk_input_close(in);
-		free(in);
-		snprintf(why, n, "out of memory");
-		return false;
-	}
 	r->in = r->owned = in;
 	r->path = path;
 	r->changed = false;
@@ -717,17 +730,8 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 	}
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	if (mouse) {
-		/* the wheel and clicks, as less --mouse: a click is a press and a
-		 * release close together; Shift still selects text in most
-		 * terminals */
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-		          | BUTTON5_PRESSED
-#endif
-		          , NULL);
-		mouseinterval(0);
-	}
+	if (mouse)
+		mouse_on();
 	colors_init(po->theme, po->bg);
 
 	int see = binary ? see_binary(binary) : 1;
@@ -904,11 +908,7 @@ run_curses(reading *r, filelist *fl, const pager_opts *po0, bool have_render, bo
 				if (run_editor(p, r))
 					p = switch_file(p, r, r->path, po, have_render, pager_top_offset(p));
 				if (mouse)
-					mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-					          | BUTTON5_PRESSED
-#endif
-					          , NULL);
+					mouse_on();  /* the editor may have reset the modes */
 				continue;
 			}
 			if (req == PAGER_RELOAD) {
